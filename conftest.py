@@ -1,0 +1,58 @@
+"""Shared fixtures: reference data, a user for every role, and Chromium for end-to-end tests."""
+
+import os
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; the Django ORM calls made by the test
+# itself (creating fixtures) are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def _immediate_tasks(settings, tmp_path):
+    """Tasks run at once in tests; e-mails go to memory; the clock's office hours are the defaults."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.FRONTDOOR_OPENS_AT = "09:00"
+    settings.FRONTDOOR_CLOSES_AT = "17:00"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "media"},
+        },
+    }
+
+
+@pytest.fixture
+def reference_data(db):
+    from django.conf import settings
+
+    from frontdoor.directory.services import reference_data_load
+
+    reference_data_load(path=settings.FRONTDOOR_REFERENCE_FILE)
+
+
+@pytest.fixture
+def users(reference_data):
+    """One user for every role, keyed by role value ("csw", "manager", ...), plus "csw2"."""
+    from frontdoor.accounts.models import Role
+    from frontdoor.accounts.tests.factories import user_for_role
+
+    made = {role.value: user_for_role(role) for role in Role}
+    made["csw2"] = user_for_role(Role.CONSULTANT_SOCIAL_WORKER)
+    return made
+
+
+@pytest.fixture
+def client_for(client):
+    """client_for(user) -> a test client signed in as that user."""
+    from django.test import Client
+
+    def make(user):
+        c = Client()
+        c.force_login(user)
+        return c
+
+    return make

@@ -1,0 +1,44 @@
+"""Make a synthetic demo data set (Faker en_GB): users for every role, families, people and contacts.
+
+Each app that has demo data offers `demo.seed(*, people, fake, rng, stdout)`; they run in DEMO_APPS order.
+Never real personal data.
+"""
+
+import random
+from importlib import import_module
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from faker import Faker
+
+DEMO_APPS = ["accounts", "people", "contacts", "referrals", "mash", "letters"]
+
+
+class Command(BaseCommand):
+    help = "Create synthetic demo users, families, people and contacts."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--people", type=int, default=400, help="roughly how many people to create")
+        parser.add_argument("--seed", type=int, default=2026, help="random seed, for a repeatable data set")
+        parser.add_argument("--if-empty", action="store_true", help="do nothing if demo data is already there")
+
+    def handle(self, *args, people, seed, if_empty, **options):
+        from frontdoor.people.models import Person
+
+        if if_empty and Person.objects.exists():
+            self.stdout.write("Demo data already present; leaving it as it is.")
+            return
+        fake = Faker("en_GB")
+        fake.seed_instance(seed)
+        rng = random.Random(seed)
+        for app in DEMO_APPS:
+            try:
+                module = import_module(f"frontdoor.{app}.demo")
+            except ModuleNotFoundError:
+                continue
+            if not hasattr(module, "seed"):
+                continue
+            with transaction.atomic():
+                summary = module.seed(people=people, fake=fake, rng=rng)
+            self.stdout.write(f"{app}: {summary}")
+        self.stdout.write(self.style.SUCCESS("Demo data ready."))

@@ -1,0 +1,138 @@
+"""Synthetic families for the demo and tests: parents, children, relationships and involvements."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils import timezone
+
+from frontdoor.directory.models import District, Team
+
+from .models import Involvement, Person, Relationship
+
+ETHNICITIES = ["WBRI"] * 8 + ["WOTH", "MWBC", "ABAN", "BAFR", "CHNE", "WROM", "AOTH"]
+
+
+def _postcode(rng, district: District | None) -> str:
+    outward = rng.choice(district.postcode_prefixes.split()) if district and district.postcode_prefixes else "NR1"
+    return f"{outward} {rng.randint(1, 9)}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}"
+
+
+def next_person_id() -> str:
+    last = (
+        Person.objects.filter(person_id__startswith="P")
+        .order_by("-person_id")
+        .values_list("person_id", flat=True)
+        .first()
+    )
+    number = int(last[1:]) + 1 if last and last[1:].isdigit() else 1
+    return f"P{number:07d}"
+
+
+def seed(*, people: int, fake, rng) -> str:
+    districts = list(District.objects.filter(active=True))
+    today = timezone.localdate()
+    number = int((next_person_id())[1:])
+    made, families = 0, 0
+    batch: list[Person] = []
+    relationships: list[tuple[int, int, str, bool]] = []
+    involvements: list[tuple[int, str, dt.date, bool]] = []
+    while made < people:
+        family_name = fake.last_name()
+        district = rng.choice(districts) if districts else None
+        address = fake.street_address().replace("\n", ", ")
+        postcode = _postcode(rng, district)
+        ethnicity = rng.choice(ETHNICITIES)
+        start = len(batch)
+        adults = rng.choice([1, 2, 2])
+        for i in range(adults):
+            sex = "F" if i == 0 else "M"
+            given = fake.first_name_female() if sex == "F" else fake.first_name_male()
+            batch.append(
+                Person(
+                    person_id=f"P{number:07d}",
+                    given_name=given,
+                    family_name=family_name,
+                    sex=sex,
+                    date_of_birth=fake.date_of_birth(minimum_age=19, maximum_age=50),
+                    ethnicity=ethnicity,
+                    address=address,
+                    postcode=postcode,
+                    first_language="English",
+                )
+            )
+            number += 1
+        for _ in range(rng.randint(1, 4)):
+            sex = rng.choice("MF")
+            given = fake.first_name_female() if sex == "F" else fake.first_name_male()
+            batch.append(
+                Person(
+                    person_id=f"P{number:07d}",
+                    given_name=given,
+                    family_name=family_name,
+                    sex=sex,
+                    date_of_birth=fake.date_of_birth(minimum_age=0, maximum_age=17),
+                    ethnicity=ethnicity,
+                    address=address,
+                    postcode=postcode,
+                    first_language="English",
+                    school=f"{fake.city()} {'Primary' if rng.random() < 0.6 else 'High'} School",
+                )
+            )
+            number += 1
+        children = list(range(start + adults, len(batch)))
+        for a in range(start, start + adults):
+            for c in children:
+                relationships.append((a, c, Relationship.Kind.PARENT, True))
+        for i, c1 in enumerate(children):
+            for c2 in children[i + 1 :]:
+                relationships.append((c1, c2, Relationship.Kind.SIBLING, False))
+        if adults == 2:
+            relationships.append((start, start + 1, Relationship.Kind.PARTNER, False))
+        roll = rng.random()
+        for c in children:
+            if roll < 0.08:
+                involvements.append(
+                    (c, Involvement.Kind.CHILD_PROTECTION, today - dt.timedelta(days=rng.randint(30, 300)), True)
+                )
+            elif roll < 0.2:
+                involvements.append(
+                    (c, Involvement.Kind.OPEN_CASE, today - dt.timedelta(days=rng.randint(10, 400)), True)
+                )
+            elif roll < 0.25:
+                involvements.append(
+                    (c, Involvement.Kind.LOOKED_AFTER, today - dt.timedelta(days=rng.randint(60, 900)), True)
+                )
+            elif roll < 0.4:
+                involvements.append(
+                    (c, Involvement.Kind.EARLY_HELP, today - dt.timedelta(days=rng.randint(400, 900)), False)
+                )
+        made = len(batch)
+        families += 1
+    saved = Person.objects.bulk_create(batch, batch_size=500)
+    Relationship.objects.bulk_create(
+        [
+            Relationship(
+                from_person=saved[a], to_person=saved[b], kind=k, parental_responsibility=pr, same_household=True
+            )
+            for a, b, k, pr in relationships
+        ],
+        batch_size=500,
+    )
+    teams = list(Team.objects.filter(kind__in=[Team.Kind.FAST, Team.Kind.FAMILY_SUPPORT]))
+    Involvement.objects.bulk_create(
+        [
+            Involvement(
+                person=saved[p],
+                kind=k,
+                start_date=s,
+                end_date=None if current else s + dt.timedelta(days=180),
+                worker_name=fake.name(),
+                team=rng.choice(teams) if teams else None,
+                cp_category=rng.choice(["NEG", "EMO", "PHY"]) if k == Involvement.Kind.CHILD_PROTECTION else "",
+            )
+            for p, k, s, current in involvements
+        ],
+        batch_size=500,
+    )
+    return f"{len(saved)} people in {families} families, {len(relationships)} relationships, {len(involvements)} involvements"

@@ -1,0 +1,136 @@
+"""The person index: children, parents, carers and others, their relationships and involvements.
+
+Codes follow the national standards (CIN census sex M/F/U, DfE ethnicity codes) so returns are a query.
+"""
+
+from django.conf import settings
+from django.db import models
+
+from frontdoor.core import codes
+from frontdoor.core.models import TrackedModel
+
+
+class Person(TrackedModel):
+    person_id = models.CharField(
+        "person ID",
+        max_length=20,
+        unique=True,
+        help_text="The authority's own person ID (LAchildID): letters and digits",
+    )
+    given_name = models.CharField(max_length=100)
+    middle_names = models.CharField(max_length=100, blank=True)
+    family_name = models.CharField(max_length=100)
+    preferred_name = models.CharField(max_length=100, blank=True)
+    date_of_birth = models.DateField(null=True, blank=True)
+    expected_date_of_birth = models.DateField(null=True, blank=True, help_text="For an unborn child")
+    approximate_age = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="When the date of birth is not known"
+    )
+    sex = models.CharField(max_length=1, choices=codes.sex_choices(), default="U")
+    gender_identity = models.CharField(max_length=60, blank=True)
+    ethnicity = models.CharField(max_length=4, choices=codes.ethnicity_choices(), blank=True)
+    first_language = models.CharField(max_length=60, blank=True)
+    religion = models.CharField(max_length=60, blank=True)
+    nationality = models.CharField(max_length=60, blank=True)
+    immigration_status = models.CharField(max_length=100, blank=True)
+    communication_needs = models.TextField(blank=True)
+    nhs_number = models.CharField("NHS number", max_length=10, blank=True, db_index=True)
+    upn = models.CharField("unique pupil number", max_length=13, blank=True)
+    school = models.CharField("school or nursery", max_length=160, blank=True)
+    address = models.CharField(max_length=300, blank=True)
+    postcode = models.CharField(max_length=8, blank=True, db_index=True)
+    phone = models.CharField(max_length=40, blank=True)
+
+    class Meta:
+        ordering = ["family_name", "given_name"]
+        verbose_name_plural = "people"
+        indexes = [models.Index(fields=["family_name", "given_name"]), models.Index(fields=["date_of_birth"])]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(p for p in (self.given_name, self.family_name) if p)
+
+
+class Relationship(TrackedModel):
+    """`from_person` is the `kind` of `to_person` (e.g. from=mother, kind=parent, to=child)."""
+
+    class Kind(models.TextChoices):
+        PARENT = "parent", "Parent"
+        STEP_PARENT = "step_parent", "Step-parent"
+        SIBLING = "sibling", "Sibling"
+        HALF_SIBLING = "half_sibling", "Half-sibling"
+        GRANDPARENT = "grandparent", "Grandparent"
+        PARTNER = "partner", "Partner"
+        CARER = "carer", "Carer"
+        OTHER = "other", "Other"
+
+    from_person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="relationships_from")
+    to_person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="relationships_to")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    parental_responsibility = models.BooleanField(default=False)
+    same_household = models.BooleanField(default=False)
+    description = models.CharField(max_length=120, blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(from_person=models.F("to_person")), name="relationship_not_self"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.from_person} is {self.get_kind_display().lower()} of {self.to_person}"
+
+
+class Involvement(TrackedModel):
+    """A period of involvement with children's services, shown in the records check."""
+
+    class Kind(models.TextChoices):
+        OPEN_CASE = "open_case", "Open to a worker"
+        CHILD_IN_NEED = "cin_plan", "Child in need plan"
+        CHILD_PROTECTION = "cp_plan", "Child protection plan"
+        LOOKED_AFTER = "looked_after", "Looked after"
+        EARLY_HELP = "early_help", "Early help plan"
+        FAMILY_SUPPORT = "family_support", "Family support"
+
+    class CPCategory(models.TextChoices):
+        NEGLECT = "NEG", "Neglect"
+        PHYSICAL = "PHY", "Physical abuse"
+        SEXUAL = "SAB", "Sexual abuse"
+        EMOTIONAL = "EMO", "Emotional abuse"
+        MULTIPLE = "MUL", "Multiple"
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="involvements")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    start_date = models.DateField()
+    end_date = models.DateField(null=True, blank=True)
+    worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    worker_name = models.CharField(max_length=120, blank=True)
+    team = models.ForeignKey("directory.Team", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    cp_category = models.CharField("category of abuse", max_length=3, choices=CPCategory.choices, blank=True)
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-start_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True) | models.Q(end_date__gte=models.F("start_date")),
+                name="involvement_ends_after_start",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} for {self.person} from {self.start_date}"
+
+    @property
+    def is_current(self) -> bool:
+        return self.end_date is None
+
+    @property
+    def worker_display(self) -> str:
+        return str(self.worker) if self.worker else self.worker_name

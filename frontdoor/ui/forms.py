@@ -1,0 +1,71 @@
+"""GOV.UK form building blocks: the three-box date input and error wording."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+
+class GovukDateWidget(forms.MultiWidget):
+    template_name = "ui/fields/date_widget.html"
+
+    def __init__(self, attrs=None):
+        widgets = [
+            forms.TextInput(
+                attrs={"inputmode": "numeric", "class": "govuk-input govuk-date-input__input govuk-input--width-2"}
+            ),
+            forms.TextInput(
+                attrs={"inputmode": "numeric", "class": "govuk-input govuk-date-input__input govuk-input--width-2"}
+            ),
+            forms.TextInput(
+                attrs={"inputmode": "numeric", "class": "govuk-input govuk-date-input__input govuk-input--width-4"}
+            ),
+        ]
+        super().__init__(widgets, attrs)
+
+    def decompress(self, value):
+        if isinstance(value, dt.date):
+            return [value.day, value.month, value.year]
+        return [None, None, None]
+
+
+class GovukDateField(forms.MultiValueField):
+    """A date typed as day, month and year, with GOV.UK error messages ("Date of birth must include a month")."""
+
+    widget = GovukDateWidget
+
+    def __init__(
+        self, *, label: str = "Date", past_only: bool = False, future_only: bool = False, earliest=None, **kwargs
+    ):
+        self.past_only, self.future_only, self.earliest = past_only, future_only, earliest
+        self.noun = label
+        fields = (forms.CharField(), forms.CharField(), forms.CharField())
+        kwargs.setdefault(
+            "error_messages", {"required": f"Enter the {label.lower()}", "incomplete": f"Enter the {label.lower()}"}
+        )
+        super().__init__(fields, label=label, require_all_fields=False, **kwargs)
+
+    def compress(self, data_list):
+        if not data_list or not any(data_list):
+            return None
+        names = ("day", "month", "year")
+        missing = [n for n, v in zip(names, data_list, strict=False) if not (v or "").strip()]
+        if missing:
+            raise ValidationError(f"{self.noun} must include a {' and a '.join(missing)}")
+        try:
+            day, month, year = (int(str(v).strip()) for v in data_list)
+            if year < 1000:
+                raise ValueError
+            value = dt.date(year, month, day)
+        except ValueError:
+            raise ValidationError(f"{self.noun} must be a real date") from None
+        today = dt.date.today()
+        if self.past_only and value > today:
+            raise ValidationError(f"{self.noun} must be today or in the past")
+        if self.future_only and value < today:
+            raise ValidationError(f"{self.noun} must be today or in the future")
+        if self.earliest and value < self.earliest:
+            raise ValidationError(f"{self.noun} must be after {self.earliest:%-d %B %Y}")
+        return value

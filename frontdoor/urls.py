@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "Front Door administration"
+admin.site.site_title = "Front Door administration"
+
+urlpatterns = [
+    path("", include("frontdoor.ui.urls")),
+    path("accounts/", include("frontdoor.accounts.urls")),
+    path("people/", include("frontdoor.people.urls")),
+    path("contacts/", include("frontdoor.contacts.urls")),
+    path("referrals/", include("frontdoor.referrals.urls")),
+    path("mash/", include("frontdoor.mash.urls")),
+    path("letters/", include("frontdoor.letters.urls")),
+    path("reporting/", include("frontdoor.reporting.urls")),
+    path("admin/", admin.site.urls),
+]
