@@ -1,0 +1,24 @@
+"""Who may search and see the person index. MASH partners and analysts never browse people."""
+
+from frontdoor.accounts.models import Role
+from frontdoor.accounts.permissions import is_role
+
+PEOPLE_ROLES = (
+    Role.CONSULTANT_SOCIAL_WORKER,
+    Role.TEAM_MANAGER,
+    Role.CUSTOMER_SERVICE_ADVISOR,
+    Role.RECEIVING_PRACTITIONER,
+    Role.ADMINISTRATOR,
+)
+
+
+def can_search_people(user) -> bool:
+    return is_role(user, *PEOPLE_ROLES)
+
+
+def can_view_person(user, person=None) -> bool:
+    return is_role(user, *PEOPLE_ROLES)
+
+
+def can_create_person(user) -> bool:
+    return is_role(user, Role.CONSULTANT_SOCIAL_WORKER, Role.TEAM_MANAGER, Role.ADMINISTRATOR)
