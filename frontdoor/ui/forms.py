@@ -41,7 +41,7 @@ class GovukDateField(forms.MultiValueField):
     ):
         self.past_only, self.future_only, self.earliest = past_only, future_only, earliest
         self.noun = label
-        fields = (forms.CharField(), forms.CharField(), forms.CharField())
+        fields = (forms.CharField(required=False), forms.CharField(required=False), forms.CharField(required=False))
         kwargs.setdefault(
             "error_messages", {"required": f"Enter the {label.lower()}", "incomplete": f"Enter the {label.lower()}"}
         )
