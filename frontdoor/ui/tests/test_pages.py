@@ -1,0 +1,29 @@
+"""Every page needs a login; the home page and navigation follow the role."""
+
+import pytest
+
+
+@pytest.mark.parametrize("url", ["/", "/reporting/", "/reporting/annex-a/list-1/"])
+def test_anonymous_users_are_sent_to_sign_in(client, db, url):
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response.url.startswith("/accounts/sign-in/")
+
+
+@pytest.mark.parametrize("role", ["csw", "manager", "csa", "mash_partner", "receiving", "analyst", "admin"])
+def test_home_page_for_every_role(users, client_for, role):
+    response = client_for(users[role]).get("/")
+    assert response.status_code == 200
+    assert users[role].get_role_display() in response.content.decode()
+
+
+@pytest.mark.parametrize("role, sees_admin", [("admin", True), ("csw", False), ("manager", False)])
+def test_administration_link_only_for_administrators(users, client_for, role, sees_admin):
+    body = client_for(users[role]).get("/").content.decode()
+    assert ('href="/admin/"' in body) is sees_admin
+
+
+def test_sign_out_needs_post(users, client_for):
+    client = client_for(users["csw"])
+    assert client.post("/accounts/sign-out/").status_code == 302
+    assert client.get("/").status_code == 302
