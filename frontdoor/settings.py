@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "frontdoor.mash",
     "frontdoor.letters",
     "frontdoor.reporting",
+    "frontdoor.customer_service",
 ]
 
 MIDDLEWARE = [

@@ -13,5 +13,6 @@ urlpatterns = [
     path("mash/", include("frontdoor.mash.urls")),
     path("letters/", include("frontdoor.letters.urls")),
     path("reporting/", include("frontdoor.reporting.urls")),
+    path("customer-service/", include("frontdoor.customer_service.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-NAV_APPS = ["contacts", "people", "referrals", "mash", "letters", "reporting", "accounts"]
+NAV_APPS = ["customer_service", "contacts", "people", "referrals", "mash", "letters", "reporting", "accounts"]
 
 
 def navigation(request):

@@ -1,0 +1,76 @@
+"""What an advisor may learn about a child: only whether there is an allocated worker, and who."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+
+from frontdoor.accounts.models import Role
+from frontdoor.people.models import Involvement
+from frontdoor.people.selectors import person_search
+
+from .models import Handover
+from .permissions import can_check_allocation, can_view_handovers
+
+
+@dataclass
+class AllocationCheck:
+    person_pk: str
+    name: str
+    date_of_birth: dt.date | None
+    postcode: str
+    strength: str
+    reasons: list[str]
+    allocated_worker: str
+    team: str
+    team_phone: str
+
+
+def allocation_check(*, user, text: str, date_of_birth=None, postcode: str = "") -> list[AllocationCheck]:
+    if not can_check_allocation(user):
+        raise PermissionDenied
+    # The search itself runs with the advisor's own permission; only allocation details leave here.
+    matches = person_search(user=user, text=text, date_of_birth=date_of_birth, postcode=postcode or None, limit=5)
+    results = []
+    for match in matches:
+        person = match.person
+        open_case = (
+            person.involvements.filter(kind=Involvement.Kind.OPEN_CASE, end_date__isnull=True, archived=False)
+            .select_related("team", "worker")
+            .first()
+        )
+        results.append(
+            AllocationCheck(
+                person_pk=str(person.pk),
+                name=person.full_name,
+                date_of_birth=person.date_of_birth,
+                postcode=person.postcode,
+                strength=match.strength,
+                reasons=match.reasons,
+                allocated_worker=open_case.worker_display if open_case else "",
+                team=open_case.team.name if open_case and open_case.team else "",
+                team_phone=open_case.team.phone if open_case and open_case.team else "",
+            )
+        )
+    return results
+
+
+def handovers_recent(*, user, days: int = 7):
+    if not can_view_handovers(user):
+        raise PermissionDenied
+    since = timezone.now() - dt.timedelta(days=days)
+    qs = Handover.objects.filter(taken_at__gte=since, archived=False).select_related("created_by", "handed_to")
+    if user.role == Role.CUSTOMER_SERVICE_ADVISOR:
+        qs = qs.filter(created_by=user)
+    return qs
+
+
+def cads_workers():
+    from frontdoor.accounts.models import User
+
+    return User.objects.filter(is_active=True, role__in=[Role.CONSULTANT_SOCIAL_WORKER, Role.TEAM_MANAGER]).order_by(
+        "first_name"
+    )

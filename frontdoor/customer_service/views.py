@@ -1,0 +1,69 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+
+from .forms import AllocationCheckForm, HandoverForm
+from .permissions import can_check_allocation, can_view_handovers
+from .selectors import allocation_check, cads_workers, handovers_recent
+from .services import handover_record
+
+
+def check(request):
+    """Ask for the child's name and address and show only whether a worker is allocated."""
+    if not can_check_allocation(request.user):
+        raise PermissionDenied
+    form = AllocationCheckForm(request.GET or None)
+    results = None
+    if form.is_bound and form.is_valid():
+        results = allocation_check(
+            user=request.user,
+            text=form.cleaned_data["child_name"],
+            date_of_birth=form.cleaned_data["date_of_birth"],
+            postcode=form.cleaned_data["postcode"],
+        )
+    handover_form = HandoverForm(workers=cads_workers()) if results is not None else None
+    return render(
+        request, "customer_service/check.html", {"form": form, "results": results, "handover_form": handover_form}
+    )
+
+
+def handover(request):
+    if not can_check_allocation(request.user) or request.method != "POST":
+        raise PermissionDenied
+    check_form = AllocationCheckForm(request.POST)
+    form = HandoverForm(request.POST, workers=cads_workers())
+    if not (check_form.is_valid() and form.is_valid()):
+        return render(
+            request,
+            "customer_service/check.html",
+            {"form": check_form, "results": [], "handover_form": form},
+            status=400,
+        )
+    chosen = request.POST.get("person", "")
+    results = {
+        r.person_pk: r
+        for r in allocation_check(
+            user=request.user,
+            text=check_form.cleaned_data["child_name"],
+            date_of_birth=check_form.cleaned_data["date_of_birth"],
+            postcode=check_form.cleaned_data["postcode"],
+        )
+    }
+    match = results.get(chosen)
+    handover_record(
+        actor=request.user,
+        child_name=check_form.cleaned_data["child_name"],
+        child_date_of_birth=check_form.cleaned_data["date_of_birth"],
+        child_postcode=check_form.cleaned_data["postcode"],
+        person_id=match.person_pk if match else None,
+        allocated_worker=match.allocated_worker if match else "",
+        **form.cleaned_data,
+    )
+    messages.success(request, "The call has been recorded")
+    return redirect("customer_service:handovers")
+
+
+def handovers(request):
+    if not can_view_handovers(request.user):
+        raise PermissionDenied
+    return render(request, "customer_service/handovers.html", {"handovers": handovers_recent(user=request.user)})
