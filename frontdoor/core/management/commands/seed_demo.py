@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from faker import Faker
 
-DEMO_APPS = ["accounts", "people", "contacts", "referrals", "mash", "letters"]
+DEMO_APPS = ["accounts", "people", "contacts", "referrals", "mash", "letters", "customer_service"]
 
 
 class Command(BaseCommand):
