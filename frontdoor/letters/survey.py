@@ -1,0 +1,42 @@
+"""The survey link's token: signed (django.core.signing), expiring, naming one invitation and its contact.
+
+Single use is enforced by the invitation row (used_at, and one response per invitation), not the token.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.core import signing
+
+SALT = "frontdoor.letters.survey"
+
+
+class SurveyTokenError(Exception):
+    """Why a survey link cannot be used: kind is 'forged', 'expired', 'used' or 'unknown'."""
+
+    def __init__(self, kind: str):
+        super().__init__(kind)
+        self.kind = kind
+
+
+def token_days() -> int:
+    return int(getattr(settings, "FRONTDOOR_SURVEY_TOKEN_DAYS", 30))
+
+
+def make_token(*, invitation_id, contact_id) -> str:
+    return signing.dumps({"i": str(invitation_id), "c": str(contact_id)}, salt=SALT)
+
+
+def read_token(token: str) -> tuple[str, str]:
+    """(invitation id, contact id) from a genuine, unexpired token; SurveyTokenError otherwise."""
+    try:
+        data = signing.loads(token, salt=SALT, max_age=dt.timedelta(days=token_days()))
+    except signing.SignatureExpired as exc:
+        raise SurveyTokenError("expired") from exc
+    except signing.BadSignature as exc:
+        raise SurveyTokenError("forged") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("i"), str) or not isinstance(data.get("c"), str):
+        raise SurveyTokenError("forged")
+    return data["i"], data["c"]
