@@ -118,7 +118,9 @@ def _approve(request, letter, version, form=None):
     try:
         services.letter_approve(actor=request.user, letter=letter, version=version)
     except services.LetterStale:
-        form = form or LetterForm(initial=_initial(letter))
+        if form is None:
+            messages.error(request, "Someone else changed this letter after you opened it. Check it and approve again.")
+            return redirect("letters:letter", pk=letter.pk)
         form.add_error(None, STALE_MESSAGE)
         return _edit_page(request, letter, form, status=409)
     except services.LetterInvalid as exc:
@@ -174,7 +176,7 @@ def send(request, pk):
     found = _writable(request, selectors.letter_get(user=request.user, pk=pk))
     if found.status != found.Status.APPROVED:
         return _not_approved(request, found)
-    form = SendEmailForm(request.POST or None, initial={"email": found.recipient_email})
+    form = SendEmailForm(request.POST if request.method == "POST" else None, initial={"email": found.recipient_email})
     if request.method == "POST" and form.is_valid():
         try:
             dispatch = services.letter_send_email(
@@ -209,7 +211,7 @@ def post(request, pk):
     found = _writable(request, selectors.letter_get(user=request.user, pk=pk))
     if found.status != found.Status.APPROVED:
         return _not_approved(request, found)
-    form = PostForm(request.POST or None, initial={"address": found.recipient_address})
+    form = PostForm(request.POST if request.method == "POST" else None, initial={"address": found.recipient_address})
     if request.method == "POST" and form.is_valid():
         try:
             services.letter_mark_posted(

@@ -44,7 +44,7 @@ def survey(request, token):
         invitation = feedback_services.survey_invitation_for_token(token)
     except SurveyTokenError as exc:
         return _token_problem(request, exc.kind)
-    form = SurveyForm(request.POST or None)
+    form = SurveyForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             feedback_services.survey_submit(
@@ -73,7 +73,7 @@ def disagreement_new(request, pk):
     contact = selectors.contact_for_letters(user=request.user, pk=pk)
     if not permissions.can_record_disagreement(request.user, contact):
         raise Http404
-    form = DisagreementForm(request.POST or None)
+    form = DisagreementForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         row = feedback_services.disagreement_create(actor=request.user, contact=contact, **form.cleaned_data)
         messages.success(request, "Disagreement recorded. Record each step as it happens.")
@@ -85,7 +85,7 @@ def disagreement(request, pk):
     row = selectors.disagreement_get(user=request.user, pk=pk)
     steps = list(row.steps.all())
     next_step = domain.next_step([s.step for s in steps])
-    form = StepForm(request.POST or None, initial={"step": next_step})
+    form = StepForm(request.POST if request.method == "POST" else None, initial={"step": next_step})
     if request.method == "POST":
         if not permissions.can_record_disagreement(request.user, row.contact):
             raise Http404

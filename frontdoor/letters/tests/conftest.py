@@ -27,3 +27,9 @@ def approved(users, contact):
     """An approved letter for a professional caller."""
     letter = services.letter_draft(actor=users["csw"], contact=contact)
     return services.letter_approve(actor=users["csw"], letter=letter, version=letter.version)
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """The users fixture makes eight users: hash their passwords quickly in these tests."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
