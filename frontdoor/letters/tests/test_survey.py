@@ -90,6 +90,8 @@ def test_expired_link(public, invitation, settings):
         lambda t: signing.dumps({"i": "x", "c": "y"}, salt="some.other.salt"),  # signed for something else
         lambda t: "not-a-token",
         lambda t: signing.dumps(["i", "c"], salt=survey.SALT),  # right key, wrong shape
+        lambda t: signing.dumps({"i": 1}, salt=survey.SALT),
+        lambda t: signing.dumps([1, 2, 3], salt=survey.SALT),
     ],
 )
 def test_forged_links(public, invitation, tamper):
