@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.conf import settings
 from django.utils import timezone
 
 from frontdoor.directory.selectors import authority_current
 
 from . import domain
+from .conf import setting
 
 
 @dataclass(frozen=True)
@@ -28,12 +28,12 @@ class Letterhead:
 def letterhead() -> Letterhead:
     """The authority's letterhead; FRONTDOOR_LETTER_* settings override the directory's Authority."""
     authority = authority_current()
-    address = getattr(settings, "FRONTDOOR_LETTER_ADDRESS", "") or (authority.address if authority else "")
-    logo = getattr(settings, "FRONTDOOR_LETTER_LOGO", "") or str(Path(__file__).parent / "static/letters/logo.svg")
+    address = setting("FRONTDOOR_LETTER_ADDRESS") or (authority.address if authority else "")
+    logo = setting("FRONTDOOR_LETTER_LOGO") or str(Path(__file__).parent / "static/letters/logo.svg")
     return Letterhead(
-        name=getattr(settings, "FRONTDOOR_LETTER_ORGANISATION", "") or (authority.name if authority else "Front Door"),
+        name=setting("FRONTDOOR_LETTER_ORGANISATION") or (authority.name if authority else "Front Door"),
         address_lines=[line.strip() for line in address.splitlines() if line.strip()],
-        sign_off=getattr(settings, "FRONTDOOR_LETTER_SIGN_OFF", "")
+        sign_off=setting("FRONTDOOR_LETTER_SIGN_OFF")
         or (authority.letter_sign_off if authority else "Children's Advice and Duty Service"),
         logo_uri=Path(logo).resolve().as_uri() if logo and Path(logo).exists() else "",
         cads_phone=authority.cads_professional_phone if authority else "",

@@ -12,14 +12,13 @@ import base64
 import hashlib
 import hmac
 import json
-import os
 import time
 import urllib.error
 import urllib.request
 
-from django.conf import settings
 from django.core.mail.backends.base import BaseEmailBackend
 
+from .conf import setting
 from .delivery import DeliveryRefused
 
 NOTIFY_URL = "https://api.notifications.service.gov.uk/v2/notifications/email"
@@ -41,14 +40,8 @@ def notify_jwt(api_key: str, now: float | None = None) -> str:
 class NotifyEmailBackend(BaseEmailBackend):
     def __init__(self, fail_silently=False, api_key=None, template_id=None, url=None, **kwargs):
         super().__init__(fail_silently=fail_silently, **kwargs)
-        self.api_key = (
-            api_key or getattr(settings, "GOVUK_NOTIFY_API_KEY", "") or os.environ.get("GOVUK_NOTIFY_API_KEY", "")
-        )
-        self.template_id = (
-            template_id
-            or getattr(settings, "GOVUK_NOTIFY_TEMPLATE_ID", "")
-            or os.environ.get("GOVUK_NOTIFY_TEMPLATE_ID", "")
-        )
+        self.api_key = api_key or setting("GOVUK_NOTIFY_API_KEY")
+        self.template_id = template_id or setting("GOVUK_NOTIFY_TEMPLATE_ID")
         self.url = url or NOTIFY_URL
 
     def _payload(self, message, recipient: str) -> dict:

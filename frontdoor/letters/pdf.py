@@ -17,6 +17,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from . import domain
+from .conf import int_setting, setting
 from .content import letterhead
 
 log = logging.getLogger(__name__)
@@ -37,11 +38,11 @@ def _installed_families() -> frozenset[str] | None:
 
 
 def letter_font() -> str:
-    return getattr(settings, "FRONTDOOR_LETTER_FONT", DEFAULT_FONT)
+    return setting("FRONTDOOR_LETTER_FONT", DEFAULT_FONT)
 
 
 def max_pages() -> int:
-    return int(getattr(settings, "FRONTDOOR_LETTER_MAX_PAGES", 6))
+    return int_setting("FRONTDOOR_LETTER_MAX_PAGES", 6)
 
 
 def letter_html(letter, *, draft: bool = False, sent_on=None) -> str:

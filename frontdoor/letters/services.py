@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
@@ -14,6 +13,7 @@ from django.utils import timezone
 from frontdoor.audit.services import audit_record, changed_fields
 
 from . import domain
+from .conf import int_setting, setting
 from .content import facts_for_contact, letterhead, plain_text, recipient_kind_for
 from .delivery import DeliveryRefused, send_letter_email
 from .models import DispatchAttempt, Letter, LetterDispatch, SentLetter, SurveyInvitation
@@ -42,7 +42,7 @@ class LetterBusy(Exception):
 
 
 def public_base_url() -> str:
-    return getattr(settings, "FRONTDOOR_PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+    return setting("FRONTDOOR_PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 
 def survey_url_for(invitation: SurveyInvitation) -> str:
@@ -51,7 +51,7 @@ def survey_url_for(invitation: SurveyInvitation) -> str:
 
 
 def max_attempts() -> int:
-    return int(getattr(settings, "FRONTDOOR_LETTER_SEND_ATTEMPTS", 3))
+    return int_setting("FRONTDOOR_LETTER_SEND_ATTEMPTS", 3)
 
 
 @transaction.atomic

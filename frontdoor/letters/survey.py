@@ -8,8 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from django.conf import settings
 from django.core import signing
+
+from .conf import int_setting
 
 SALT = "frontdoor.letters.survey"
 
@@ -23,7 +24,7 @@ class SurveyTokenError(Exception):
 
 
 def token_days() -> int:
-    return int(getattr(settings, "FRONTDOOR_SURVEY_TOKEN_DAYS", 30))
+    return int_setting("FRONTDOOR_SURVEY_TOKEN_DAYS", 30)
 
 
 def make_token(*, invitation_id, contact_id) -> str:
