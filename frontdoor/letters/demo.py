@@ -82,7 +82,9 @@ def _contact(*, n: int, worker, fake, rng, days_ago: int, public: bool) -> Conta
 
 
 def seed(*, people: int, fake, rng) -> str:
-    workers = list(User.objects.filter(role=Role.CONSULTANT_SOCIAL_WORKER, username__in=["csw", "csw2"]))
+    workers = list(
+        User.objects.filter(role=Role.CONSULTANT_SOCIAL_WORKER, username__in=["csw", "csw2"]).order_by("username")
+    )
     if not workers:
         workers = list(User.objects.filter(role=Role.CONSULTANT_SOCIAL_WORKER)[:2])
     if not workers or Contact.objects.filter(reference__startswith="DEMO-L").exists():
@@ -101,7 +103,7 @@ def seed(*, people: int, fake, rng) -> str:
     counts: dict[str, int] = {}
     sent_contacts = []
     for n, (days_ago, public, what) in enumerate(plan, start=1):
-        worker = workers[n % len(workers)] if n > 2 else workers[0]
+        worker = workers[1 % len(workers)] if n in {4, 6} else workers[0]  # most on the first demo worker
         contact = _contact(n=n, worker=worker, fake=fake, rng=rng, days_ago=days_ago, public=public)
         counts[what] = counts.get(what, 0) + 1
         if what == "none":
