@@ -17,7 +17,12 @@ SECTION_MAX = 4000
 class LetterForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     recipient_name = forms.CharField(label="Name of the person the letter is to", max_length=160, required=False)
-    recipient_email = forms.CharField(label="Their email address", max_length=254, required=False)
+    recipient_email = forms.EmailField(
+        label="Their email address",
+        max_length=254,
+        required=False,
+        error_messages={"invalid": "Enter an email address in the correct format, like name@example.com"},
+    )
     recipient_address = forms.CharField(
         label="Their postal address", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )

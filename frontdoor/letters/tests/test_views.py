@@ -70,6 +70,14 @@ def test_too_long_section_is_refused_with_a_message(worker, contact, users):
     assert "must be 4000 characters or fewer" in response.content.decode()
 
 
+def test_invalid_recipient_email_in_the_edit_form(worker, contact, users):
+    letter = services.letter_draft(actor=users["csw"], contact=contact)
+    response = worker.post(f"/letters/{letter.pk}/edit/", form_data(letter, recipient_email="ruth@", agreed="Kept"))
+    html = response.content.decode()
+    assert "Enter an email address in the correct format" in html and "Kept" in html
+    assert Letter.objects.get(pk=letter.pk).version == 1
+
+
 def test_pdf_failure_shows_a_message_and_keeps_the_draft(worker, contact, users, settings):
     letter = services.letter_draft(actor=users["csw"], contact=contact)
     settings.FRONTDOOR_LETTER_FONT = "Missing Font"
