@@ -1,0 +1,234 @@
+"""Letter pages: thin views over selectors (reads) and services (writes)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from frontdoor.audit.selectors import audit_events_for_object
+
+from . import domain, permissions, selectors, services
+from .forms import LetterForm, PostForm, SendEmailForm
+from .pdf import LetterPdfError, letter_pdf
+
+STALE_MESSAGE = (
+    "Someone else changed this letter after you opened it. Your wording is shown below: "
+    "check it against the latest version and save again."
+)
+
+
+def _writable(request, letter):
+    if not permissions.can_write_letter(request.user, letter.contact):
+        raise Http404
+    return letter
+
+
+def queue(request):
+    if not permissions.can_use_letter_queue(request.user):
+        raise PermissionDenied
+    return render(
+        request,
+        "letters/queue.html",
+        {
+            "rows": selectors.letter_queue(user=request.user),
+            "can_team": permissions.can_view_team_letters(request.user),
+        },
+    )
+
+
+def team(request):
+    if not permissions.can_view_team_letters(request.user):
+        raise PermissionDenied
+    return render(request, "letters/team.html", {"rows": selectors.team_overdue(user=request.user)})
+
+
+def contact(request, pk):
+    found = selectors.contact_for_letters(user=request.user, pk=pk)
+    panel = selectors.contact_panel(user=request.user, contact=found)
+    return render(request, "letters/contact.html", {"contact": found, "view_panel": panel})
+
+
+@require_POST
+def draft(request, pk):
+    found = selectors.contact_for_letters(user=request.user, pk=pk)
+    if not permissions.can_write_letter(request.user, found):
+        raise Http404
+    letter = services.letter_draft(actor=request.user, contact=found)
+    return redirect("letters:letter", pk=letter.pk)
+
+
+def letter(request, pk):
+    found = selectors.letter_get(user=request.user, pk=pk)
+    panel = selectors.contact_panel(user=request.user, contact=found.contact)
+    return render(
+        request,
+        "letters/letter.html",
+        {
+            **panel,
+            "letter": found,
+            "sections": [
+                {"name": n, "heading": label, "text": getattr(found, n)}
+                for n, label, _r in domain.SECTIONS
+                if getattr(found, n).strip()
+            ],
+            "audit_events": audit_events_for_object(user=request.user, obj=found),
+        },
+    )
+
+
+def _initial(letter) -> dict:
+    return {
+        "version": letter.version,
+        "recipient_name": letter.recipient_name,
+        "recipient_email": letter.recipient_email,
+        "recipient_address": letter.recipient_address,
+        **letter.sections(),
+    }
+
+
+def _edit_page(request, letter, form, status=200):
+    return render(request, "letters/edit.html", {"letter": letter, "form": form}, status=status)
+
+
+def edit(request, pk):
+    found = _writable(request, selectors.letter_get(user=request.user, pk=pk))
+    if request.method != "POST":
+        return _edit_page(request, found, LetterForm(initial=_initial(found)))
+    form = LetterForm(request.POST)
+    if not form.is_valid():
+        return _edit_page(request, found, form)
+    data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+    try:
+        saved = services.letter_update(
+            actor=request.user, letter=found, version=form.cleaned_data["version"], data=data
+        )
+    except services.LetterStale:
+        form.add_error(None, STALE_MESSAGE)
+        return _edit_page(request, found, form, status=409)
+    if "approve" in request.POST:
+        return _approve(request, saved, saved.version, form)
+    messages.success(request, "Draft saved")
+    return redirect("letters:letter", pk=saved.pk)
+
+
+def _approve(request, letter, version, form=None):
+    try:
+        services.letter_approve(actor=request.user, letter=letter, version=version)
+    except services.LetterStale:
+        if form is None:
+            messages.error(request, "Someone else changed this letter after you opened it. Check it and approve again.")
+            return redirect("letters:letter", pk=letter.pk)
+        form.add_error(None, STALE_MESSAGE)
+        return _edit_page(request, letter, form, status=409)
+    except services.LetterInvalid as exc:
+        letter.refresh_from_db()
+        form = LetterForm({**_initial(letter)})
+        form.is_valid()
+        form.add_errors(exc.errors)
+        return _edit_page(request, letter, form, status=400)
+    except LetterPdfError as exc:
+        messages.error(request, str(exc))
+        return redirect("letters:letter", pk=letter.pk)
+    messages.success(request, "Letter approved. You can now send it.")
+    return redirect("letters:letter", pk=letter.pk)
+
+
+@require_POST
+def approve(request, pk):
+    found = _writable(request, selectors.letter_get(user=request.user, pk=pk))
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        version = -1
+    return _approve(request, found, version)
+
+
+def pdf(request, pk):
+    found = selectors.letter_get(user=request.user, pk=pk)
+    try:
+        content = letter_pdf(found, draft=found.status != found.Status.APPROVED)
+    except LetterPdfError as exc:
+        messages.error(request, str(exc))
+        return redirect("letters:letter", pk=found.pk)
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="letter-{found.contact.reference}.pdf"'
+    return response
+
+
+def sent_pdf(request, pk):
+    sent = selectors.sent_letter_get(user=request.user, pk=pk)
+    response = HttpResponse(bytes(sent.pdf), content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="letter-{sent.contact.reference}-{sent.sent_at:%Y%m%d%H%M}.pdf"'
+    )
+    return response
+
+
+def _not_approved(request, letter):
+    messages.error(request, "Approve the letter before sending it")
+    return redirect("letters:letter", pk=letter.pk)
+
+
+def send(request, pk):
+    found = _writable(request, selectors.letter_get(user=request.user, pk=pk))
+    if found.status != found.Status.APPROVED:
+        return _not_approved(request, found)
+    form = SendEmailForm(request.POST if request.method == "POST" else None, initial={"email": found.recipient_email})
+    if request.method == "POST" and form.is_valid():
+        try:
+            dispatch = services.letter_send_email(
+                actor=request.user,
+                letter=found,
+                email=form.cleaned_data["email"].strip(),
+                idempotency_key=form.cleaned_data["idempotency_key"],
+            )
+        except services.LetterInvalid as exc:
+            form.add_error("email" if "email" in exc.errors else None, next(iter(exc.errors.values())))
+        except services.LetterBusy:
+            messages.error(request, "This letter is already being sent. Wait for it to finish before sending again.")
+            return redirect("letters:contact", pk=found.contact_id)
+        except LetterPdfError as exc:
+            messages.error(request, str(exc))
+            return redirect("letters:letter", pk=found.pk)
+        else:
+            dispatch.refresh_from_db()
+            if dispatch.status == dispatch.Status.FAILED:
+                messages.error(
+                    request, f"The letter could not be emailed: {dispatch.last_error}. The letter has been kept."
+                )
+            elif dispatch.status == dispatch.Status.SENT:
+                messages.success(request, f"Letter sent to {dispatch.recipient}")
+            else:
+                messages.success(request, f"The letter is being sent to {dispatch.recipient}")
+            return redirect("letters:contact", pk=found.contact_id)
+    return render(request, "letters/send.html", {"letter": found, "form": form})
+
+
+def post(request, pk):
+    found = _writable(request, selectors.letter_get(user=request.user, pk=pk))
+    if found.status != found.Status.APPROVED:
+        return _not_approved(request, found)
+    form = PostForm(request.POST if request.method == "POST" else None, initial={"address": found.recipient_address})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.letter_mark_posted(
+                actor=request.user,
+                letter=found,
+                address=form.cleaned_data["address"],
+                idempotency_key=form.cleaned_data["idempotency_key"],
+            )
+        except services.LetterInvalid as exc:
+            form.add_error("address" if "address" in exc.errors else None, next(iter(exc.errors.values())))
+        except services.LetterBusy:
+            messages.error(request, "This letter is already being sent by email. Wait for it to finish.")
+            return redirect("letters:contact", pk=found.contact_id)
+        except LetterPdfError as exc:
+            messages.error(request, str(exc))
+            return redirect("letters:letter", pk=found.pk)
+        else:
+            messages.success(request, "Letter marked as posted")
+            return redirect("letters:contact", pk=found.contact_id)
+    return render(request, "letters/post.html", {"letter": found, "form": form})

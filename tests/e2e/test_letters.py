@@ -1,0 +1,103 @@
+"""From a saved contact to an approved, sent letter in Chromium, with axe-core on every page; then the survey."""
+
+import re
+
+import pytest
+from django.core import mail
+
+from frontdoor.letters.models import SentLetter, SurveyResponse
+from frontdoor.letters.tests.factories import recorded_contact
+
+pytestmark = pytest.mark.e2e
+
+
+def test_worker_previews_edits_approves_and_sends_the_letter(page, users, sign_in, check_a11y):
+    contact = recorded_contact(worker=users["csw"])
+    sign_in(users["csw"])
+
+    page.goto("/letters/")
+    assert contact.reference in page.locator("table").inner_text()
+    check_a11y(page, "letters-queue")
+
+    page.click(f"text={contact.reference}")
+    assert page.locator("h1").inner_text() == "Letter, survey and disagreements"
+    check_a11y(page, "letters-contact")
+
+    page.click("button:has-text('Draft the letter')")
+    assert "Ava Hollis, born 12 April 2017" in page.locator(".fd-letter").inner_text()
+    assert "Darren" not in page.locator(".fd-letter").inner_text()
+    check_a11y(page, "letters-preview-draft")
+
+    page.click("text=Edit the wording")
+    check_a11y(page, "letters-edit")
+    page.fill("#id_named_problem", "")
+    page.click("button:has-text('Save and approve')")
+    assert "Enter the text for 'What we are worried about'" in page.locator(".govuk-error-summary").inner_text()
+    check_a11y(page, "letters-edit-error")
+
+    page.fill("#id_named_problem", "Ava is often hungry at school and has a bruise on her arm.")
+    page.click("button:has-text('Save and approve')")
+    assert "Letter approved" in page.locator(".govuk-notification-banner").inner_text()
+    check_a11y(page, "letters-preview-approved")
+
+    page.click("text=Send by email")
+    check_a11y(page, "letters-send")
+    page.fill("#id_email", "ruth.teacher@school.example.org")
+    page.click("button:has-text('Send the letter')")
+    page.wait_for_load_state()
+    assert "Letters sent" in page.content()
+    check_a11y(page, "letters-contact-sent")
+
+    sent = SentLetter.objects.get(contact=contact)
+    assert sent.recipient == "ruth.teacher@school.example.org"
+    assert len(mail.outbox) == 1
+
+    # The caller follows the survey link from the letter, once, without signing in.
+    survey_path = re.search(r"/letters/survey/[^/\s]+/", sent.content).group(0)
+    caller = page.context.browser.new_context(base_url=page.url.split("/letters")[0])
+    public = caller.new_page()
+    public.goto(survey_path)
+    check_a11y(public, "letters-survey")
+    public.click("button:has-text('Send your answers')")
+    assert "Select how helpful" in public.locator(".govuk-error-summary").inner_text()
+    check_a11y(public, "letters-survey-error")
+    public.check("text=Very helpful")
+    public.fill("#id_could_be_better", "Nothing, thank you")
+    public.click("button:has-text('Send your answers')")
+    assert public.locator("h1").inner_text() == "Thank you"
+    check_a11y(public, "letters-survey-thanks")
+    public.goto(survey_path)
+    assert "already answered" in public.locator("h1").inner_text()
+    check_a11y(public, "letters-survey-used")
+    caller.close()
+    assert SurveyResponse.objects.get().helpfulness == 5
+
+
+def test_disagreement_and_manager_pages(page, users, sign_in, check_a11y):
+    contact = recorded_contact(worker=users["csw"])
+    sign_in(users["csw"])
+    page.goto(f"/letters/contact/{contact.pk}/")
+    page.click("text=Record a disagreement with a decision")
+    check_a11y(page, "letters-disagreement-new")
+    page.click("button:has-text('Record the disagreement')")
+    check_a11y(page, "letters-disagreement-new-error")
+    page.check("text=The caller")
+    page.fill("#id_raised_by_name", "Ruth Teacher, DSL")
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    page.fill("#id_raised_on_0", str(today.day))
+    page.fill("#id_raised_on_1", str(today.month))
+    page.fill("#id_raised_on_2", str(today.year))
+    page.fill("#id_decision", "Advice only")
+    page.fill("#id_reason", "She thinks a referral is needed")
+    page.click("button:has-text('Record the disagreement')")
+    assert page.locator("h1").inner_text() == "Professional disagreement"
+    check_a11y(page, "letters-disagreement")
+
+    page.context.clear_cookies()
+    sign_in(users["manager"])
+    page.goto("/letters/team/")
+    check_a11y(page, "letters-team")
+    page.goto("/letters/surveys/")
+    check_a11y(page, "letters-survey-results")
