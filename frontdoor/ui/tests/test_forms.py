@@ -35,3 +35,16 @@ def test_valid_date():
     form = DobForm({"dob_0": "9", "dob_1": "3", "dob_2": "2019"})
     assert form.is_valid()
     assert form.cleaned_data["dob"] == dt.date(2019, 3, 9)
+
+
+def test_multiple_choice_renders_as_checkboxes():
+    from frontdoor.ui.templatetags.govuk import govuk_field
+
+    class Form(forms.Form):
+        many = forms.MultipleChoiceField(label="Pick", choices=[("a", "A"), ("b", "B")], widget=forms.CheckboxSelectMultiple)
+        one = forms.ChoiceField(label="One", choices=[("a", "A")], widget=forms.RadioSelect)
+
+    form = Form({"many": ["a", "b"]})
+    html = govuk_field(form["many"])
+    assert 'type="checkbox"' in html and html.count("checked") == 2
+    assert 'type="radio"' in govuk_field(form["one"])
