@@ -10,6 +10,7 @@ from frontdoor.accounts.models import Role
 from frontdoor.accounts.permissions import is_role
 
 FRONT_DOOR = (Role.CONSULTANT_SOCIAL_WORKER, Role.TEAM_MANAGER)
+ROUTED_STATES = ("with_team", "allocated", "closed")
 READERS = (Role.CONSULTANT_SOCIAL_WORKER, Role.TEAM_MANAGER, Role.RECEIVING_PRACTITIONER, Role.ADMINISTRATOR)
 
 
@@ -26,9 +27,8 @@ def referrals_visible_to(user, queryset: QuerySet) -> QuerySet:
     if is_role(user, *FRONT_DOOR, Role.ADMINISTRATOR):
         return queryset
     if is_role(user, Role.RECEIVING_PRACTITIONER):
-        return queryset.filter(
-            Q(receiving_team_id=user.team_id, receiving_team__isnull=False) | Q(allocated_worker=user)
-        )
+        routed = queryset.filter(state__in=ROUTED_STATES)
+        return routed.filter(Q(receiving_team_id=user.team_id, receiving_team__isnull=False) | Q(allocated_worker=user))
     return queryset.none()
 
 
