@@ -195,9 +195,11 @@ def route_for(
     open_case: bool,
 ) -> Route:
     """The receiving team for a disposal and the child's place. Open cases go to their worker."""
+    if disposal is None:  # not chosen yet: suggest from the level of need
+        disposal = {4: 4, 3: 3}.get(level or 0, 1)
     if open_case:
         return Route("allocated_worker", why="The child's case is open: the information goes to the allocated worker")
-    if disposal == 1 or disposal is None:
+    if disposal == 1:
         if level == 2 and district:
             return Route("family_hub", district=district, why="Early help: the Family Hub for the child's district")
         return Route("none", why="No receiving team: information, advice or signposting")

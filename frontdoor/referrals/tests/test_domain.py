@@ -55,6 +55,8 @@ def test_refusal_messages_are_plain():
         (1, 1, False, False, "none"),
         (1, 2, False, False, "family_hub"),
         (None, 2, False, False, "family_hub"),
+        (None, 3, False, False, "family_support"),
+        (None, 4, False, False, "fast"),
         (2, 3, False, False, "family_support"),
         (3, 3, False, False, "family_support"),
         (3, 4, False, False, "fast"),

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from frontdoor.directory.models import Team
 from frontdoor.referrals import services
-from frontdoor.referrals.models import Referral
+from frontdoor.referrals.models import ContactDecision, Referral
 
 from .factories import contact_make, decision_make, referral_make
 
@@ -24,6 +24,17 @@ def test_decision_page_shows_levels_and_indicators(users, client_for):
     html = client_for(users["csw"]).get(reverse("referrals:decision", args=[contact.pk])).content.decode()
     assert "Thriving, community based, low level" in html and "Level 4: Specialist, acute" in html
     assert "Fabricated or induced illness" in html and f"/contacts/{contact.pk}/" in html
+    assert 'name="s47_indicators" type="checkbox" value="fii"' in html
+
+
+def test_several_s47_indicators_mark_strategy_discussion(users, client_for):
+    contact = contact_make(worker=users["csw"])
+    client_for(users["csw"]).post(
+        reverse("referrals:decision", args=[contact.pk]),
+        {"level": "4", "outcome": "allocated_worker", "reasons": "Open case", "s47_indicators": ["fii", "no_parent"]},
+    )
+    decision = ContactDecision.objects.get()
+    assert decision.s47_indicators == ["fii", "no_parent"] and decision.consider_strategy_discussion
 
 
 def test_decision_missing_reasons_keeps_choices(users, client_for):
