@@ -61,8 +61,10 @@ def queues_for(user) -> list[str]:
         return ["requests", "overdue"]
     if is_role(user, Role.TEAM_MANAGER):
         return ["mine", "team", "authorisation", "overdue"]
-    if is_role(user, Role.CONSULTANT_SOCIAL_WORKER, Role.RECEIVING_PRACTITIONER):
+    if is_role(user, Role.CONSULTANT_SOCIAL_WORKER):
         return ["mine", "team", "overdue"]
+    if is_role(user, Role.RECEIVING_PRACTITIONER):
+        return ["mine", "team"]
     return []
 
 
@@ -168,47 +170,58 @@ def _strategy_decisions():
     )
 
 
+def _sources(user, queue: str, now: dt.datetime) -> list[tuple]:
+    """(item builder, queryset) pairs making up one queue for this user."""
+    front_door = is_role(user, Role.CONSULTANT_SOCIAL_WORKER, Role.TEAM_MANAGER)
+    receiving = is_role(user, Role.RECEIVING_PRACTITIONER)
+    sources: list[tuple] = []
+    if queue == "mine":
+        if front_door:
+            sources += [
+                (_contact_items, _undecided_contacts().filter(worker=user)),
+                (_referral_items, Referral.objects.filter(worker=user, state__in=[domain.DRAFT, domain.RETURNED])),
+                (_enquiry_items, MashEnquiry.objects.filter(opened_by=user, state=MashEnquiry.State.OPEN)),
+            ]
+        if receiving:
+            sources.append((_referral_items, Referral.objects.filter(allocated_worker=user, state=domain.ALLOCATED)))
+    elif queue == "team":
+        if front_door:
+            sources.append(
+                (_contact_items, _undecided_contacts().filter(worker__team_id=user.team_id).exclude(worker=user))
+            )
+        if receiving or is_role(user, Role.TEAM_MANAGER):
+            team_referrals = Referral.objects.filter(
+                state=domain.WITH_TEAM, receiving_team_id=user.team_id, allocated_worker=None
+            )
+            sources.append((_referral_items, team_referrals))
+    elif queue == "authorisation":
+        sources += [
+            (_strategy_items, _strategy_decisions()),
+            (_referral_items, Referral.objects.filter(state=domain.AWAITING).exclude(worker=user)),
+        ]
+    elif queue == "requests":
+        sources.append((_request_items, InformationRequest.objects.filter(agency_id=user.agency_id, state="sent")))
+    elif queue == "overdue":
+        if front_door:
+            sources += [
+                (_contact_items, _undecided_contacts().filter(decision_due_at__lt=now)),
+                (_referral_items, Referral.objects.filter(state__in=OPEN_REFERRAL_STATES, due_at__lt=now)),
+                (_request_items, InformationRequest.objects.filter(state="sent", due_at__lt=now)),
+            ]
+        if is_role(user, Role.MASH_PARTNER):
+            late = InformationRequest.objects.filter(agency_id=user.agency_id, state="sent", due_at__lt=now)
+            sources.append((_request_items, late))
+    return sources
+
+
 def queue_items(*, user, queue: str, now: dt.datetime | None = None) -> list[QueueItem]:
     """The items in one queue for this user, sorted by urgency. Unknown or forbidden queues are empty."""
     now = now or timezone.now()
     if queue not in queues_for(user):
         return []
-    front_door = is_role(user, Role.CONSULTANT_SOCIAL_WORKER, Role.TEAM_MANAGER)
-    receiving = is_role(user, Role.RECEIVING_PRACTITIONER)
-    partner = is_role(user, Role.MASH_PARTNER)
     items: list[QueueItem] = []
-    if queue == "mine":
-        if front_door:
-            items += _contact_items(_undecided_contacts().filter(worker=user))
-            items += _referral_items(Referral.objects.filter(worker=user, state__in=[domain.DRAFT, domain.RETURNED]))
-            items += _enquiry_items(MashEnquiry.objects.filter(opened_by=user, state=MashEnquiry.State.OPEN))
-        if receiving:
-            items += _referral_items(Referral.objects.filter(allocated_worker=user, state=domain.ALLOCATED))
-    elif queue == "team":
-        if front_door:
-            items += _contact_items(_undecided_contacts().filter(worker__team_id=user.team_id).exclude(worker=user))
-        if receiving or is_role(user, Role.TEAM_MANAGER):
-            items += _referral_items(
-                Referral.objects.filter(state=domain.WITH_TEAM, receiving_team_id=user.team_id, allocated_worker=None)
-            )
-    elif queue == "authorisation":
-        items += _strategy_items(_strategy_decisions())
-        items += _referral_items(Referral.objects.filter(state=domain.AWAITING).exclude(worker=user))
-    elif queue == "requests":
-        items += _request_items(InformationRequest.objects.filter(agency_id=user.agency_id, state="sent"))
-    elif queue == "overdue":
-        if front_door:
-            items += _contact_items(_undecided_contacts().filter(decision_due_at__lt=now))
-            items += _referral_items(Referral.objects.filter(state__in=OPEN_REFERRAL_STATES, due_at__lt=now))
-            items += _request_items(InformationRequest.objects.filter(state="sent", due_at__lt=now))
-        if partner:
-            items += _request_items(
-                InformationRequest.objects.filter(agency_id=user.agency_id, state="sent", due_at__lt=now)
-            )
-        if receiving:
-            items += _referral_items(
-                Referral.objects.filter(state__in=OPEN_REFERRAL_STATES, due_at__lt=now, allocated_worker=user)
-            )
+    for build, queryset in _sources(user, queue, now):
+        items += build(queryset)
     items.sort(key=lambda i: domain.queue_sort_key(immediate=i.immediate, due_at=i.due_at))
     return items
 
@@ -223,5 +236,8 @@ def filter_items(items: list[QueueItem], *, kinds: list[str], urgent_only: bool,
     return items
 
 
-def queue_count(*, user, queue: str) -> int:
-    return len(queue_items(user=user, queue=queue))
+def queue_count(*, user, queue: str, now: dt.datetime | None = None) -> int:
+    """How many items a queue holds: one COUNT query per source, for the navigation."""
+    if queue not in queues_for(user):
+        return 0
+    return sum(queryset.count() for _, queryset in _sources(user, queue, now or timezone.now()))

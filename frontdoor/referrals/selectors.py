@@ -42,6 +42,7 @@ def referral_history(referral: Referral) -> dict:
         "milestones": list(referral.milestones.select_related("recorded_by")),
         "sharing_decisions": list(referral.sharing_decisions.select_related("decided_by")),
         "police_notifications": list(referral.police_notifications.select_related("notified_by")),
+        "mash_enquiries": list(referral.contact.mash_enquiries.all()),
     }
 
 

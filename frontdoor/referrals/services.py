@@ -81,7 +81,8 @@ def decision_record(
     if created:
         decision = ContactDecision(contact=contact, created_by=actor)
     else:
-        _check_version(decision, version, "decision")
+        # A page opened before anyone decided carries no version: someone decided since, so it is stale.
+        _check_version(decision, version or 0, "decision")
         if hasattr(decision, "referral"):
             raise ValidationError("This decision has become a referral: change the referral instead")
         decision.version += 1

@@ -48,7 +48,7 @@ MATRIX = [
         lambda w: reverse("referrals:queue", args=["requests"]),
         {"mash_partner": 200, "csw": 404, "manager": 404, "receiving": 404},
     ),
-    (lambda w: reverse("referrals:queue", args=["overdue"]), {**FD, "receiving": 200, "mash_partner": 200}),
+    (lambda w: reverse("referrals:queue", args=["overdue"]), {**FD, "receiving": 404, "mash_partner": 200}),
     (lambda w: reverse("referrals:decision", args=[w["contact"].pk]), FD),
     (lambda w: reverse("referrals:detail", args=[w["awaiting"].pk]), {**FD, "admin": 200, "receiving": 404}),
     (lambda w: reverse("referrals:detail", args=[w["routed"].pk]), {**FD, "admin": 200, "receiving": 200}),

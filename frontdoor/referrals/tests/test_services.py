@@ -44,6 +44,15 @@ def test_decision_without_referral_and_changing_it_with_versions(users):
     assert ContactDecision.objects.get().reasons == "Changed"
 
 
+def test_two_workers_deciding_an_undecided_contact_at_once(users):
+    """Both opened the page before any decision: the second save is refused, the first decision stands."""
+    contact = contact_make(worker=users["csw"])
+    services.decision_record(actor=users["csw"], contact=contact, level=2, outcome="advice", reasons="First")
+    with pytest.raises(services.StaleEdit):
+        services.decision_record(actor=users["csw2"], contact=contact, level=3, outcome="nfa", reasons="Second")
+    assert ContactDecision.objects.get().reasons == "First"
+
+
 def test_decision_refused_for_draft_contact_and_other_roles(users):
     contact = contact_make(worker=users["csw"], status="draft")
     with pytest.raises(ValidationError, match="recorded contact"):
