@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from frontdoor.directory.models import Team
+from frontdoor.mash.tests.factories import request_make
 from frontdoor.referrals import services
 from frontdoor.referrals.models import ContactDecision, Referral
 
@@ -185,7 +186,16 @@ def test_nav_counts(users, client_for):
     assert 'aria-label="2 items"' in html and "My work" in html
 
 
-@pytest.mark.parametrize("name,role", [("mine", "csw"), ("authorisation", "manager"), ("team", "receiving")])
+@pytest.mark.parametrize(
+    "name,role",
+    [
+        ("mine", "csw"),
+        ("overdue", "csw"),
+        ("authorisation", "manager"),
+        ("team", "receiving"),
+        ("requests", "mash_partner"),
+    ],
+)
 def test_queue_query_count_does_not_grow(users, client_for, name, role):
     """Queue pages use a fixed number of queries whatever the number of items."""
     client = client_for(users[role])
@@ -197,6 +207,7 @@ def test_queue_query_count_does_not_grow(users, client_for, name, role):
             r = referral_make(worker=users["csw"])
             r2 = referral_make(worker=users["csw"])
             services.referral_authorise(actor=users["manager"], referral=r2, version=r2.version)
+            request_make(actor=users["csw"])
             assert r
 
     make(1)
