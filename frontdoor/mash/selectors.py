@@ -1,0 +1,49 @@
+"""Reads for MASH: enquiries for the front door; requests filtered to the partner's own agency."""
+
+from __future__ import annotations
+
+from frontdoor.contacts.models import Contact
+from frontdoor.directory.models import Agency
+
+from . import permissions
+from .models import InformationRequest, MashEnquiry
+
+
+def contact_for_enquiry(*, user, pk) -> Contact | None:
+    if not permissions.can_run_enquiries(user):
+        return None
+    return Contact.objects.filter(pk=pk, status=Contact.Status.RECORDED).prefetch_related("people").first()
+
+
+def enquiry_get(*, user, pk) -> MashEnquiry | None:
+    if not permissions.can_run_enquiries(user):
+        return None
+    return (
+        MashEnquiry.objects.select_related("contact", "referral", "opened_by", "concluded_by")
+        .prefetch_related("contact__people", "requests__agency", "requests__answered_by")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def request_get(*, user, pk) -> InformationRequest | None:
+    """A request the user may see: a partner only ever gets their own agency's (others are None, so 404)."""
+    qs = InformationRequest.objects.select_related("agency", "enquiry__contact", "answered_by", "sent_by")
+    qs = qs.prefetch_related("enquiry__contact__people__person")
+    return permissions.requests_visible_to(user, qs).filter(pk=pk).first()
+
+
+def request_get_any(pk) -> InformationRequest | None:
+    """Only for auditing a refused attempt; never shown to the user."""
+    return InformationRequest.objects.select_related("agency").filter(pk=pk).first()
+
+
+def requests_for_user(*, user, state: str = ""):
+    qs = permissions.requests_visible_to(
+        user, InformationRequest.objects.select_related("agency", "enquiry").order_by("due_at")
+    )
+    return qs.filter(state=state) if state else qs
+
+
+def partner_agencies():
+    return Agency.objects.filter(active=True, is_mash_partner=True)

@@ -1,0 +1,133 @@
+"""Writes for MASH enquiries and information requests: atomic, validated, audited.
+
+A partner answering a request addressed to another agency is refused, and the refusal is audited
+(action "refused") in its own transaction so the record of the attempt survives the refusal.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from frontdoor.audit.services import audit_record
+from frontdoor.referrals.services import StaleEdit, _next_reference
+
+from . import domain, permissions
+from .models import InformationRequest, MashEnquiry
+
+
+@transaction.atomic
+def enquiry_open(*, actor, contact, reason: str, referral=None) -> MashEnquiry:
+    if not permissions.can_run_enquiries(actor):
+        raise PermissionDenied
+    if contact.status != "recorded":
+        raise ValidationError("A MASH enquiry can only be opened on a recorded contact")
+    enquiry = MashEnquiry(
+        reference=_next_reference("M", MashEnquiry),
+        contact=contact,
+        referral=referral,
+        opened_by=actor,
+        opened_at=timezone.now(),
+        reason=reason,
+        created_by=actor,
+    )
+    enquiry.full_clean()
+    enquiry.save()
+    audit_record(actor=actor, action="create", obj=enquiry, summary=f"MASH enquiry {enquiry.reference} opened")
+    return enquiry
+
+
+@transaction.atomic
+def request_send(*, actor, enquiry: MashEnquiry, agency, rag: str, question: str, due_at=None) -> InformationRequest:
+    """Ask a partner agency for information; the deadline defaults from the RAG urgency."""
+    if not permissions.can_run_enquiries(actor):
+        raise PermissionDenied
+    enquiry = MashEnquiry.objects.select_for_update().get(pk=enquiry.pk)
+    try:
+        domain.add_request_allowed(enquiry.state)
+    except domain.MashStateError as exc:
+        raise ValidationError(str(exc)) from None
+    if agency is not None and not agency.is_mash_partner:
+        raise ValidationError({"agency": "Select a MASH partner agency"})
+    now = timezone.now()
+    if due_at is None and rag in domain.rag_deadlines():
+        due_at = domain.default_due(rag, now, domain.rag_deadlines())
+    error = domain.deadline_error(due_at, now)
+    if error:
+        raise ValidationError({"due_at": error})
+    request = InformationRequest(
+        enquiry=enquiry,
+        agency=agency,
+        rag=rag,
+        question=question,
+        sent_by=actor,
+        sent_at=now,
+        due_at=due_at,
+        created_by=actor,
+    )
+    request.full_clean()
+    request.save()
+    audit_record(
+        actor=actor, action="create", obj=request, summary=f"Information requested from {agency} ({rag}) on {enquiry}"
+    )
+    return request
+
+
+def request_answer(*, actor, request: InformationRequest, answer: str, version: int | None) -> InformationRequest:
+    if not permissions.can_answer(actor, request):
+        with transaction.atomic():
+            audit_record(
+                actor=actor,
+                action="refused",
+                obj=request,
+                summary=f"Refused: {actor} tried to answer a request addressed to {request.agency}",
+            )
+        raise PermissionDenied("You can only answer requests addressed to your agency")
+    with transaction.atomic():
+        request = InformationRequest.objects.select_for_update().select_related("enquiry").get(pk=request.pk)
+        if version is not None and int(version) != request.version:
+            raise StaleEdit("request")
+        try:
+            domain.answer_allowed(request.state, request.enquiry.state)
+        except domain.MashStateError as exc:
+            raise ValidationError(str(exc)) from None
+        if not (answer or "").strip():
+            raise ValidationError({"answer": "Enter the information your agency holds"})
+        request.answer, request.state = answer, InformationRequest.State.ANSWERED
+        request.answered_by, request.answered_at = actor, timezone.now()
+        request.version += 1
+        request.modified_by = actor
+        request.full_clean()
+        request.save()
+        audit_record(actor=actor, action="update", obj=request, summary=f"Answered by {request.agency}")
+    return request
+
+
+@transaction.atomic
+def enquiry_conclude(*, actor, enquiry: MashEnquiry, analysis: str, outcome: str, version: int | None) -> MashEnquiry:
+    if not permissions.can_run_enquiries(actor):
+        raise PermissionDenied
+    enquiry = MashEnquiry.objects.select_for_update().get(pk=enquiry.pk)
+    if version is not None and int(version) != enquiry.version:
+        raise StaleEdit("MASH enquiry")
+    try:
+        domain.conclude_allowed(enquiry.state)
+    except domain.MashStateError as exc:
+        raise ValidationError(str(exc)) from None
+    errors = {}
+    if not (analysis or "").strip():
+        errors["analysis"] = "Enter the combined analysis"
+    if not outcome:
+        errors["outcome"] = "Select the outcome of the MASH enquiry"
+    if errors:
+        raise ValidationError(errors)
+    enquiry.analysis, enquiry.outcome = analysis, outcome
+    enquiry.state = MashEnquiry.State.CONCLUDED
+    enquiry.concluded_by, enquiry.concluded_at = actor, timezone.now()
+    enquiry.version += 1
+    enquiry.modified_by = actor
+    enquiry.full_clean()
+    enquiry.save()
+    audit_record(actor=actor, action="update", obj=enquiry, summary=f"MASH enquiry concluded: {outcome}")
+    return enquiry

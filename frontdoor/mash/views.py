@@ -1,0 +1,148 @@
+"""MASH pages. A partner asking for a request of another agency gets 404, the same as a missing one."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from frontdoor.referrals.viewutils import errors_to_form
+
+from . import domain, forms, permissions, selectors, services
+
+
+def _enquiry_or_404(request, pk):
+    if not permissions.can_run_enquiries(request.user):
+        raise PermissionDenied
+    enquiry = selectors.enquiry_get(user=request.user, pk=pk)
+    if enquiry is None:
+        raise Http404
+    return enquiry
+
+
+def enquiry_open(request, contact_id):
+    if not permissions.can_run_enquiries(request.user):
+        raise PermissionDenied
+    contact = selectors.contact_for_enquiry(user=request.user, pk=contact_id)
+    if contact is None:
+        raise Http404
+    form = forms.OpenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        referral = getattr(contact, "referral", None)
+        try:
+            enquiry = services.enquiry_open(
+                actor=request.user, contact=contact, reason=form.cleaned_data["reason"], referral=referral
+            )
+        except ValidationError as exc:
+            errors_to_form(form, exc)
+        else:
+            messages.success(request, f"MASH enquiry {enquiry.reference} opened")
+            return redirect("mash:detail", pk=enquiry.pk)
+    return render(request, "mash/open.html", {"contact": contact, "form": form})
+
+
+def enquiry_detail(request, pk):
+    enquiry = _enquiry_or_404(request, pk)
+    return render(
+        request,
+        "mash/detail.html",
+        {
+            "enquiry": enquiry,
+            "contact": enquiry.contact,
+            "requests": list(enquiry.requests.all()),
+            "is_open": enquiry.state == domain.OPEN,
+            "conclude_form": forms.ConcludeForm(initial={"version": enquiry.version}),
+            "rag_deadlines": domain.rag_deadlines(),
+        },
+    )
+
+
+def request_add(request, pk):
+    enquiry = _enquiry_or_404(request, pk)
+    form = forms.RequestForm(request.POST or None, agencies=selectors.partner_agencies())
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        due_at = None
+        if data.get("due_on"):
+            due_at = timezone.make_aware(dt.datetime.combine(data["due_on"], data.get("due_time") or dt.time(17, 0)))
+        try:
+            services.request_send(
+                actor=request.user,
+                enquiry=enquiry,
+                agency=data["agency"],
+                rag=data["rag"],
+                question=data["question"],
+                due_at=due_at,
+            )
+        except ValidationError as exc:
+            if hasattr(exc, "error_dict") and "due_at" in exc.error_dict:
+                form.add_error("due_on", exc.message_dict.pop("due_at")[0])
+            else:
+                errors_to_form(form, exc)
+        else:
+            messages.success(request, f"Request sent to {data['agency']}")
+            return redirect("mash:detail", pk=enquiry.pk)
+    return render(request, "mash/request_add.html", {"enquiry": enquiry, "form": form})
+
+
+def enquiry_conclude(request, pk):
+    enquiry = _enquiry_or_404(request, pk)
+    form = forms.ConcludeForm(request.POST or None, initial={"version": enquiry.version})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.enquiry_conclude(actor=request.user, enquiry=enquiry, **form.cleaned_data)
+        except ValidationError as exc:
+            errors_to_form(form, exc)
+        else:
+            messages.success(request, f"MASH enquiry {enquiry.reference} concluded")
+            return redirect("mash:detail", pk=enquiry.pk)
+    return render(request, "mash/conclude.html", {"enquiry": enquiry, "form": form})
+
+
+def request_detail(request, pk):
+    user = request.user
+    if not permissions.can_use_requests(user):
+        raise PermissionDenied
+    info_request = selectors.request_get(user=user, pk=pk)
+    if info_request is None:
+        if request.method == "POST":
+            other = selectors.request_get_any(pk)
+            if other is not None:
+                with contextlib.suppress(PermissionDenied):
+                    services.request_answer(actor=user, request=other, answer="", version=None)
+        raise Http404
+    can_answer = permissions.can_answer(user, info_request) and info_request.state == domain.SENT
+    form = forms.AnswerForm(request.POST or None, initial={"version": info_request.version})
+    if request.method == "POST":
+        if not permissions.can_answer(user, info_request):
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                services.request_answer(
+                    actor=user,
+                    request=info_request,
+                    answer=form.cleaned_data["answer"],
+                    version=form.cleaned_data["version"],
+                )
+            except ValidationError as exc:
+                errors_to_form(form, exc)
+            else:
+                messages.success(request, "Thank you: your answer has been sent to the MASH")
+                return redirect("referrals:queue", name="requests")
+    contact = info_request.enquiry.contact
+    return render(
+        request,
+        "mash/request_detail.html",
+        {
+            "info_request": info_request,
+            "form": form,
+            "can_answer": can_answer,
+            "children": [p for p in contact.people.all() if p.role == "child"],
+            "adults": [p for p in contact.people.all() if p.role != "child"],
+        },
+    )

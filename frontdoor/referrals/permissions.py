@@ -1,0 +1,71 @@
+"""Who may decide, refer, authorise, route and record milestones. One vocabulary for views, selectors
+and templates. Roles that may never see referrals get 403; a referral outside a receiving
+practitioner's team answers 404 (the selector hides it)."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from frontdoor.accounts.models import Role
+from frontdoor.accounts.permissions import is_role
+
+FRONT_DOOR = (Role.CONSULTANT_SOCIAL_WORKER, Role.TEAM_MANAGER)
+ROUTED_STATES = ("with_team", "allocated", "closed")
+READERS = (Role.CONSULTANT_SOCIAL_WORKER, Role.TEAM_MANAGER, Role.RECEIVING_PRACTITIONER, Role.ADMINISTRATOR)
+
+
+def can_decide(user, contact=None) -> bool:
+    return is_role(user, *FRONT_DOOR)
+
+
+def can_view_referrals(user) -> bool:
+    return is_role(user, *READERS)
+
+
+def referrals_visible_to(user, queryset: QuerySet) -> QuerySet:
+    """The referrals a user may see: everything for the front door, their team's for receiving teams."""
+    if is_role(user, *FRONT_DOOR, Role.ADMINISTRATOR):
+        return queryset
+    if is_role(user, Role.RECEIVING_PRACTITIONER):
+        routed = queryset.filter(state__in=ROUTED_STATES)
+        return routed.filter(Q(receiving_team_id=user.team_id, receiving_team__isnull=False) | Q(allocated_worker=user))
+    return queryset.none()
+
+
+def can_edit_referral(user, referral) -> bool:
+    return is_role(user, *FRONT_DOOR)
+
+
+def can_authorise(user, referral=None) -> bool:
+    """Managers authorise; never a referral they prepared or sent for authorisation themselves."""
+    if not is_role(user, Role.TEAM_MANAGER):
+        return False
+    if referral is None:
+        return True
+    return user.pk not in {referral.worker_id, referral.submitted_by_id}
+
+
+def can_decide_sharing(user, referral=None) -> bool:
+    return is_role(user, Role.TEAM_MANAGER)
+
+
+def can_notify_police(user, referral=None) -> bool:
+    return is_role(user, *FRONT_DOOR)
+
+
+def can_record_milestone(user, referral=None) -> bool:
+    if is_role(user, Role.TEAM_MANAGER):
+        return True
+    if not is_role(user, Role.RECEIVING_PRACTITIONER):
+        return False
+    return referral is None or referral.receiving_team_id == user.team_id or referral.allocated_worker_id == user.pk
+
+
+def can_take(user, referral=None) -> bool:
+    if not is_role(user, Role.RECEIVING_PRACTITIONER):
+        return False
+    return referral is None or referral.receiving_team_id == user.team_id
+
+
+def can_see_queues(user) -> bool:
+    return is_role(user, *FRONT_DOOR, Role.RECEIVING_PRACTITIONER, Role.MASH_PARTNER)

@@ -1,0 +1,243 @@
+"""Work queues: my work, my team's unallocated work, the manager's authorisations, a MASH partner's
+requests, and everything overdue. Items of different kinds are merged and sorted by urgency:
+immediate protection (or a strategy discussion to consider, or a red request) first, then deadline.
+Overdue is computed from the deadline and the clock, never stored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.utils import timezone
+
+from frontdoor.accounts.models import Role
+from frontdoor.accounts.permissions import is_role
+from frontdoor.contacts.models import Contact
+from frontdoor.mash.models import InformationRequest, MashEnquiry
+
+from . import domain
+from .models import ContactDecision, Referral
+
+QUEUES = {
+    "mine": "My work",
+    "team": "My team's unallocated work",
+    "authorisation": "Authorisations",
+    "requests": "Information requests",
+    "overdue": "Overdue",
+}
+KINDS = {
+    "decision": "Contact awaiting a decision",
+    "strategy": "Strategy discussion to consider",
+    "referral": "Referral",
+    "enquiry": "MASH enquiry",
+    "request": "Information request",
+}
+OPEN_REFERRAL_STATES = [domain.DRAFT, domain.RETURNED, domain.AWAITING]
+
+
+@dataclass
+class QueueItem:
+    kind: str
+    reference: str
+    title: str
+    url: str
+    due_at: dt.datetime | None
+    immediate: bool
+    status: str
+    who: str = ""
+
+    @property
+    def kind_label(self) -> str:
+        return KINDS[self.kind]
+
+    def overdue(self, now: dt.datetime) -> bool:
+        return domain.is_overdue(self.due_at, now)
+
+
+def queues_for(user) -> list[str]:
+    if is_role(user, Role.MASH_PARTNER):
+        return ["requests", "overdue"]
+    if is_role(user, Role.TEAM_MANAGER):
+        return ["mine", "team", "authorisation", "overdue"]
+    if is_role(user, Role.CONSULTANT_SOCIAL_WORKER):
+        return ["mine", "team", "overdue"]
+    if is_role(user, Role.RECEIVING_PRACTITIONER):
+        return ["mine", "team"]
+    return []
+
+
+def _child_names(contact: Contact) -> str:
+    return ", ".join(str(p) for p in contact.people.all() if p.role == "child") or "No child named"
+
+
+def _contact_items(qs) -> list[QueueItem]:
+    qs = qs.select_related("worker").prefetch_related("people")
+    return [
+        QueueItem(
+            "decision",
+            c.reference,
+            _child_names(c),
+            f"/referrals/contacts/{c.pk}/decision/",
+            c.decision_due_at,
+            c.immediacy == Contact.Immediacy.IMMEDIATE,
+            "Decision needed",
+            str(c.worker),
+        )
+        for c in qs
+    ]
+
+
+def _strategy_items(qs) -> list[QueueItem]:
+    qs = qs.select_related("contact", "decided_by").prefetch_related("contact__people")
+    return [
+        QueueItem(
+            "strategy",
+            d.contact.reference,
+            _child_names(d.contact),
+            f"/referrals/contacts/{d.contact_id}/decision/",
+            d.contact.decision_due_at,
+            True,
+            "Section 47 indicators ticked",
+            str(d.decided_by),
+        )
+        for d in qs
+    ]
+
+
+def _referral_items(qs) -> list[QueueItem]:
+    qs = qs.select_related("worker", "receiving_team", "allocated_worker")
+    return [
+        QueueItem(
+            "referral",
+            r.reference,
+            r.child_name or "No child named",
+            f"/referrals/{r.pk}/",
+            r.due_at if r.state in OPEN_REFERRAL_STATES else None,
+            r.immediate_protection or r.consider_strategy_discussion,
+            r.state_label + (f": {r.receiving_team}" if r.receiving_team and r.state != domain.DRAFT else ""),
+            str(r.allocated_worker or r.worker),
+        )
+        for r in qs
+    ]
+
+
+def _enquiry_items(qs) -> list[QueueItem]:
+    qs = qs.select_related("opened_by", "contact").prefetch_related("contact__people", "requests")
+    items = []
+    for e in qs:
+        dues = [r.due_at for r in e.requests.all() if r.state == "sent"]
+        items.append(
+            QueueItem(
+                "enquiry",
+                e.reference,
+                _child_names(e.contact),
+                f"/mash/{e.pk}/",
+                min(dues) if dues else None,
+                e.contact.immediacy == Contact.Immediacy.IMMEDIATE,
+                f"{sum(1 for r in e.requests.all() if r.state == 'answered')} of {len(e.requests.all())} answered",
+                str(e.opened_by),
+            )
+        )
+    return items
+
+
+def _request_items(qs) -> list[QueueItem]:
+    qs = qs.select_related("agency", "enquiry")
+    return [
+        QueueItem(
+            "request",
+            r.enquiry.reference,
+            r.get_rag_display(),
+            f"/mash/requests/{r.pk}/",
+            r.due_at,
+            r.rag == "red",
+            r.get_state_display(),
+            str(r.agency),
+        )
+        for r in qs
+    ]
+
+
+def _undecided_contacts():
+    return Contact.objects.filter(status=Contact.Status.RECORDED, decision__isnull=True)
+
+
+def _strategy_decisions():
+    return ContactDecision.objects.filter(consider_strategy_discussion=True).filter(
+        Q(referral__isnull=True) | Q(referral__state__in=[domain.DRAFT, domain.RETURNED])
+    )
+
+
+def _sources(user, queue: str, now: dt.datetime) -> list[tuple]:
+    """(item builder, queryset) pairs making up one queue for this user."""
+    front_door = is_role(user, Role.CONSULTANT_SOCIAL_WORKER, Role.TEAM_MANAGER)
+    receiving = is_role(user, Role.RECEIVING_PRACTITIONER)
+    sources: list[tuple] = []
+    if queue == "mine":
+        if front_door:
+            sources += [
+                (_contact_items, _undecided_contacts().filter(worker=user)),
+                (_referral_items, Referral.objects.filter(worker=user, state__in=[domain.DRAFT, domain.RETURNED])),
+                (_enquiry_items, MashEnquiry.objects.filter(opened_by=user, state=MashEnquiry.State.OPEN)),
+            ]
+        if receiving:
+            sources.append((_referral_items, Referral.objects.filter(allocated_worker=user, state=domain.ALLOCATED)))
+    elif queue == "team":
+        if front_door:
+            sources.append(
+                (_contact_items, _undecided_contacts().filter(worker__team_id=user.team_id).exclude(worker=user))
+            )
+        if receiving or is_role(user, Role.TEAM_MANAGER):
+            team_referrals = Referral.objects.filter(
+                state=domain.WITH_TEAM, receiving_team_id=user.team_id, allocated_worker=None
+            )
+            sources.append((_referral_items, team_referrals))
+    elif queue == "authorisation":
+        sources += [
+            (_strategy_items, _strategy_decisions()),
+            (_referral_items, Referral.objects.filter(state=domain.AWAITING).exclude(worker=user)),
+        ]
+    elif queue == "requests":
+        sources.append((_request_items, InformationRequest.objects.filter(agency_id=user.agency_id, state="sent")))
+    elif queue == "overdue":
+        if front_door:
+            sources += [
+                (_contact_items, _undecided_contacts().filter(decision_due_at__lt=now)),
+                (_referral_items, Referral.objects.filter(state__in=OPEN_REFERRAL_STATES, due_at__lt=now)),
+                (_request_items, InformationRequest.objects.filter(state="sent", due_at__lt=now)),
+            ]
+        if is_role(user, Role.MASH_PARTNER):
+            late = InformationRequest.objects.filter(agency_id=user.agency_id, state="sent", due_at__lt=now)
+            sources.append((_request_items, late))
+    return sources
+
+
+def queue_items(*, user, queue: str, now: dt.datetime | None = None) -> list[QueueItem]:
+    """The items in one queue for this user, sorted by urgency. Unknown or forbidden queues are empty."""
+    now = now or timezone.now()
+    if queue not in queues_for(user):
+        return []
+    items: list[QueueItem] = []
+    for build, queryset in _sources(user, queue, now):
+        items += build(queryset)
+    items.sort(key=lambda i: domain.queue_sort_key(immediate=i.immediate, due_at=i.due_at))
+    return items
+
+
+def filter_items(items: list[QueueItem], *, kinds: list[str], urgent_only: bool, overdue_only: bool, now) -> list:
+    if kinds:
+        items = [i for i in items if i.kind in kinds]
+    if urgent_only:
+        items = [i for i in items if i.immediate]
+    if overdue_only:
+        items = [i for i in items if i.overdue(now)]
+    return items
+
+
+def queue_count(*, user, queue: str, now: dt.datetime | None = None) -> int:
+    """How many items a queue holds: one COUNT query per source, for the navigation."""
+    if queue not in queues_for(user):
+        return 0
+    return sum(queryset.count() for _, queryset in _sources(user, queue, now or timezone.now()))

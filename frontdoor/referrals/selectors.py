@@ -1,0 +1,151 @@
+"""Reads for decisions and referrals, always given the user. A record the user may not see is None (404)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+
+from frontdoor.contacts.models import Contact
+from frontdoor.directory.models import Team
+from frontdoor.directory.selectors import district_for_postcode
+from frontdoor.people.models import Involvement, Relationship
+
+from . import domain, permissions
+from .models import ContactDecision, Referral
+
+REFERRAL_RELATED = ("contact", "decision", "child", "worker", "receiving_team", "allocated_worker", "authorised_by")
+
+
+def contact_for_decision(*, user, pk) -> Contact | None:
+    if not permissions.can_decide(user):
+        return None
+    return (
+        Contact.objects.filter(pk=pk, status=Contact.Status.RECORDED)
+        .select_related("worker", "caller_agency")
+        .prefetch_related("people__person")
+        .first()
+    )
+
+
+def decision_for_contact(contact: Contact) -> ContactDecision | None:
+    return ContactDecision.objects.filter(contact=contact).select_related("decided_by").first()
+
+
+def referral_get(*, user, pk) -> Referral | None:
+    qs = Referral.objects.select_related(*REFERRAL_RELATED).prefetch_related("contact__people__person")
+    return permissions.referrals_visible_to(user, qs).filter(pk=pk).first()
+
+
+def referral_history(referral: Referral) -> dict:
+    return {
+        "milestones": list(referral.milestones.select_related("recorded_by")),
+        "sharing_decisions": list(referral.sharing_decisions.select_related("decided_by")),
+        "police_notifications": list(referral.police_notifications.select_related("notified_by")),
+        "mash_enquiries": list(referral.contact.mash_enquiries.all()),
+    }
+
+
+# --- Routing -------------------------------------------------------------------------------------
+
+
+@dataclass
+class RouteSuggestion:
+    route: domain.Route
+    team: Team | None
+    worker: object | None
+
+
+def child_postcode(referral: Referral) -> str:
+    child = next((p for p in referral.contact.people.all() if p.role == "child"), None)
+    if child is None:
+        return ""
+    return child.postcode or (child.person.postcode if child.person else "")
+
+
+def open_case_for(person) -> Involvement | None:
+    if person is None:
+        return None
+    return (
+        Involvement.objects.filter(person=person, kind=Involvement.Kind.OPEN_CASE, end_date__isnull=True)
+        .select_related("worker", "team")
+        .first()
+    )
+
+
+def route_suggest(referral: Referral, disposal: int | None = None, youth_risk: bool | None = None) -> RouteSuggestion:
+    """The receiving team the rules suggest for this referral's disposal and the child's locality."""
+    district = district_for_postcode(child_postcode(referral))
+    open_case = open_case_for(referral.child)
+    route = domain.route_for(
+        disposal=referral.disposal if disposal is None else disposal,
+        level=referral.level,
+        youth_risk=referral.youth_risk if youth_risk is None else youth_risk,
+        locality=district.locality.code if district else "",
+        district=district.code if district else "",
+        open_case=open_case is not None,
+    )
+    if route.team_kind == "allocated_worker":
+        return RouteSuggestion(route, open_case.team, open_case.worker)
+    teams = Team.objects.filter(active=True, kind=route.team_kind)
+    if route.district:
+        teams = teams.filter(district__code=route.district)
+    elif route.locality:
+        teams = teams.filter(locality__code=route.locality)
+    elif route.team_kind != "youth_fast":
+        teams = teams.none()
+    return RouteSuggestion(route, teams.first(), None)
+
+
+def receiving_teams():
+    return Team.objects.filter(
+        active=True, kind__in=["family_support", "fast", "youth_fast", "family_hub", "edt"]
+    ).order_by("kind", "name")
+
+
+# --- Checklist -----------------------------------------------------------------------------------
+
+
+def referral_checklist(referral: Referral) -> list[dict]:
+    """What the referral information checklist still lacks, from the contact, its people and records."""
+    contact = referral.contact
+    people = list(contact.people.all())
+    children = [p for p in people if p.role == "child"]
+    household = [p for p in people if p.lives_with_child or p.role in ("parent_carer", "sibling", "household")]
+
+    def val(cp, name):
+        return getattr(cp, name, None) or (getattr(cp.person, name, None) if cp.person else None)
+
+    persons = [c.person for c in children if c.person]
+    pr_known = any(p.parental_responsibility for p in people) or (
+        bool(persons) and Relationship.objects.filter(to_person__in=persons, parental_responsibility=True).exists()
+    )
+    known = {
+        "child_names": bool(children) and all(c.given_name and c.family_name for c in children),
+        "child_dobs": bool(children) and all(val(c, "date_of_birth") for c in children),
+        "child_sex": bool(children) and all(val(c, "sex") in ("M", "F") for c in children),
+        "address": bool(children) and all(val(c, "address") and val(c, "postcode") for c in children),
+        "school": bool(persons) and all(p.school for p in persons),
+        "parental_responsibility": pr_known,
+        "household": bool(household) and all(val(p, "date_of_birth") for p in household),
+        "ethnicity": bool(persons) and all(p.ethnicity for p in persons),
+        "language_religion": bool(persons) and all(p.first_language and p.religion for p in persons),
+        "nationality": bool(persons) and all(p.nationality for p in persons),
+        "communication": bool(persons) and all(p.communication_needs for p in persons),
+        "concern": bool(contact.worried_about or contact.reason_for_call),
+        "location": bool(contact.child_location),
+        "immediacy": bool(contact.immediacy),
+        "perpetrator": any(p.role == "alleged_perpetrator" for p in people),
+        "referrer_relationship": bool(contact.caller_relationship),
+        "other_agencies": bool(referral.other_agencies),
+        "parents_aware": contact.parents_aware in ("yes", "no"),
+        "household_questions": all(
+            getattr(referral, f) != "unknown"
+            for f in ("domestic_abuse", "mental_illness", "substance_misuse", "learning_difficulties")
+        ),
+    }
+    return domain.checklist(known)
+
+
+def manager_users():
+    return get_user_model().objects.filter(role="manager", is_active=True)

@@ -1,0 +1,277 @@
+"""Thin views: check permission, run a form, call one service, redirect with a message."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from frontdoor.audit.permissions import can_view_audit
+from frontdoor.audit.selectors import audit_events_for_object
+
+from . import domain, forms, permissions, queues, selectors, services
+from .viewutils import errors_to_form
+
+
+def _referral_or_404(request, pk):
+    if not permissions.can_view_referrals(request.user):
+        raise PermissionDenied
+    referral = selectors.referral_get(user=request.user, pk=pk)
+    if referral is None:
+        raise Http404
+    return referral
+
+
+def decision(request, contact_id):
+    if not permissions.can_decide(request.user):
+        raise PermissionDenied
+    contact = selectors.contact_for_decision(user=request.user, pk=contact_id)
+    if contact is None:
+        raise Http404
+    existing = selectors.decision_for_contact(contact)
+    referral = getattr(existing, "referral", None) if existing else None
+    initial = {"version": existing.version} if existing else {}
+    if existing:
+        initial.update(
+            level=existing.level,
+            outcome=existing.outcome,
+            reasons=existing.reasons,
+            s47_indicators=existing.s47_indicators,
+        )
+    form = forms.DecisionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            saved = services.decision_record(
+                actor=request.user,
+                contact=contact,
+                level=data["level"],
+                outcome=data["outcome"],
+                reasons=data["reasons"],
+                s47_indicators=data["s47_indicators"],
+                version=data.get("version"),
+            )
+        except ValidationError as exc:
+            errors_to_form(form, exc)
+        else:
+            if hasattr(saved, "referral"):
+                messages.success(request, f"Referral {saved.referral.reference} opened: complete it and send it")
+                return redirect("referrals:edit", pk=saved.referral.pk)
+            messages.success(request, f"Decision on {contact.reference} saved")
+            return redirect("referrals:queue", name="mine")
+    return render(
+        request,
+        "referrals/decision.html",
+        {
+            "contact": contact,
+            "form": form,
+            "decision": existing,
+            "referral": referral,
+            "levels": domain.LEVELS,
+            "children": [p for p in contact.people.all() if p.role == "child"],
+        },
+    )
+
+
+def referral_detail(request, pk):
+    referral = _referral_or_404(request, pk)
+    user = request.user
+    return render(
+        request,
+        "referrals/detail.html",
+        {
+            "referral": referral,
+            "checklist": selectors.referral_checklist(referral),
+            **selectors.referral_history(referral),
+            "can_edit": permissions.can_edit_referral(user, referral) and domain.can_transition(referral.state, "edit"),
+            "can_authorise": permissions.can_authorise(user, referral)
+            and domain.can_transition(referral.state, "authorise"),
+            "can_share": permissions.can_decide_sharing(user, referral),
+            "can_police": permissions.can_notify_police(user, referral),
+            "can_milestone": permissions.can_record_milestone(user, referral)
+            and domain.can_transition(referral.state, "record_milestone"),
+            "can_take": permissions.can_take(user, referral) and domain.can_transition(referral.state, "allocate"),
+            "audit_events": audit_events_for_object(user=user, obj=referral) if can_view_audit(user) else [],
+        },
+    )
+
+
+def referral_edit(request, pk):
+    referral = _referral_or_404(request, pk)
+    if not permissions.can_edit_referral(request.user, referral):
+        raise PermissionDenied
+    suggestion = selectors.route_suggest(referral)
+    initial = {name: getattr(referral, name) for name in services.REFERRAL_FIELDS if name != "allocated_worker"}
+    initial["receiving_team"] = referral.receiving_team or suggestion.team
+    initial["version"] = referral.version
+    form = forms.ReferralForm(request.POST or None, initial=initial, teams=selectors.receiving_teams())
+    if request.method == "POST" and form.is_valid():
+        submit = "send" in request.POST
+        fields = dict(form.cleaned_data)
+        version = fields.pop("version")
+        fields["allocated_worker"] = suggestion.worker
+        try:
+            services.referral_update(actor=request.user, referral=referral, version=version, submit=submit, **fields)
+        except ValidationError as exc:
+            errors_to_form(form, exc)
+        else:
+            messages.success(request, "Referral sent for authorisation" if submit else "Referral saved")
+            return redirect("referrals:detail", pk=referral.pk)
+    return render(
+        request,
+        "referrals/edit.html",
+        {
+            "referral": referral,
+            "form": form,
+            "suggestion": suggestion,
+            "checklist": selectors.referral_checklist(referral),
+            "editable": domain.can_transition(referral.state, "edit"),
+        },
+    )
+
+
+def referral_authorise(request, pk):
+    referral = _referral_or_404(request, pk)
+    if not permissions.can_authorise(request.user):
+        raise PermissionDenied
+    form = forms.AuthoriseForm(request.POST or None, initial={"version": referral.version})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if data["action"] == "authorise":
+                services.referral_authorise(actor=request.user, referral=referral, version=data["version"])
+                messages.success(request, f"Referral {referral.reference} authorised")
+            else:
+                services.referral_return(
+                    actor=request.user, referral=referral, version=data["version"], reasons=data["reasons"]
+                )
+                messages.success(request, f"Referral {referral.reference} returned to {referral.worker}")
+        except PermissionDenied as exc:
+            form.add_error(None, str(exc) or "You cannot authorise this referral")
+        except ValidationError as exc:
+            errors_to_form(form, exc)
+        else:
+            return redirect("referrals:queue", name="authorisation")
+    return render(
+        request,
+        "referrals/authorise.html",
+        {
+            "referral": referral,
+            "form": form,
+            "own": not permissions.can_authorise(request.user, referral),
+            "checklist": selectors.referral_checklist(referral),
+        },
+    )
+
+
+def referral_sharing(request, pk):
+    referral = _referral_or_404(request, pk)
+    if not permissions.can_decide_sharing(request.user, referral):
+        raise PermissionDenied
+    form = forms.SharingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.sharing_decide(actor=request.user, referral=referral, **form.cleaned_data)
+        except ValidationError as exc:
+            errors_to_form(form, exc)
+        else:
+            messages.success(request, "Decision on sharing recorded")
+            return redirect("referrals:detail", pk=referral.pk)
+    return render(request, "referrals/form_page.html", _page(referral, form, "Sharing without the parents' knowledge"))
+
+
+def referral_police(request, pk):
+    referral = _referral_or_404(request, pk)
+    if not permissions.can_notify_police(request.user, referral):
+        raise PermissionDenied
+    form = forms.PoliceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        when = timezone.make_aware(dt.datetime.combine(data["notified_on"], data["notified_time"]))
+        try:
+            services.police_notify(
+                actor=request.user,
+                referral=referral,
+                notified_at=when,
+                police_reference=data["police_reference"],
+                notes=data["notes"],
+            )
+        except ValidationError as exc:
+            errors_to_form(form, exc)
+        else:
+            messages.success(request, "Police notification recorded")
+            return redirect("referrals:detail", pk=referral.pk)
+    return render(request, "referrals/form_page.html", _page(referral, form, "Record that the police were told"))
+
+
+def referral_milestone(request, pk):
+    referral = _referral_or_404(request, pk)
+    if not permissions.can_record_milestone(request.user, referral):
+        raise PermissionDenied
+    form = forms.MilestoneForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            services.milestone_record(actor=request.user, referral=referral, **data)
+        except ValidationError as exc:
+            errors_to_form(form, exc)
+        else:
+            messages.success(request, "Recorded")
+            return redirect("referrals:detail", pk=referral.pk)
+    return render(request, "referrals/form_page.html", _page(referral, form, "Record what happened next"))
+
+
+def _page(referral, form, title):
+    return {"referral": referral, "form": form, "title": title}
+
+
+@require_POST
+def referral_take(request, pk):
+    referral = _referral_or_404(request, pk)
+    if not permissions.can_take(request.user, referral):
+        raise PermissionDenied
+    try:
+        services.referral_take(actor=request.user, referral=referral, version=request.POST.get("version"))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, f"{referral.reference} is now in your work")
+    return redirect("referrals:detail", pk=referral.pk)
+
+
+def queue(request, name):
+    if not permissions.can_see_queues(request.user):
+        raise PermissionDenied
+    available = queues.queues_for(request.user)
+    if name not in available:
+        raise Http404
+    now = timezone.now()
+    items = queues.queue_items(user=request.user, queue=name, now=now)
+    kinds = [k for k in request.GET.getlist("kind") if k in queues.KINDS]
+    urgent_only = request.GET.get("urgent") == "yes"
+    overdue_only = request.GET.get("overdue") == "yes"
+    shown = queues.filter_items(items, kinds=kinds, urgent_only=urgent_only, overdue_only=overdue_only, now=now)
+    present_kinds = sorted({i.kind for i in items})
+    return render(
+        request,
+        "referrals/queue.html",
+        {
+            "name": name,
+            "title": queues.QUEUES[name],
+            "tabs": [{"name": q, "label": queues.QUEUES[q]} for q in available],
+            "items": [{"item": i, "overdue": i.overdue(now)} for i in shown],
+            "total": len(items),
+            "kind_options": [
+                {"value": k, "label": queues.KINDS[k], "checked": k in kinds} for k in (present_kinds or [])
+            ]
+            + [{"value": k, "label": queues.KINDS[k], "checked": True} for k in kinds if k not in present_kinds],
+            "urgent_only": urgent_only,
+            "overdue_only": overdue_only,
+            "filtered": bool(kinds or urgent_only or overdue_only),
+        },
+    )
