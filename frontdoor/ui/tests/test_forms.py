@@ -41,7 +41,9 @@ def test_multiple_choice_renders_as_checkboxes():
     from frontdoor.ui.templatetags.govuk import govuk_field
 
     class Form(forms.Form):
-        many = forms.MultipleChoiceField(label="Pick", choices=[("a", "A"), ("b", "B")], widget=forms.CheckboxSelectMultiple)
+        many = forms.MultipleChoiceField(
+            label="Pick", choices=[("a", "A"), ("b", "B")], widget=forms.CheckboxSelectMultiple
+        )
         one = forms.ChoiceField(label="One", choices=[("a", "A")], widget=forms.RadioSelect)
 
     form = Form({"many": ["a", "b"]})
