@@ -1,7 +1,6 @@
 """Reads of the person index. `person_search` is the one search used everywhere (call flow, people pages).
 
-Baseline implementation: simple name/date-of-birth matching. The matching engine (issue 3) replaces
-the internals but keeps this signature and the PersonMatch shape.
+The matching engine is in people.matching (pure rules) and people.search (indexed candidate look-up).
 """
 
 from __future__ import annotations
@@ -9,10 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Q
-
 from .models import Involvement, Person
 from .permissions import can_search_people
+from .search import build_query, search_ids, strength_of
 
 
 @dataclass
@@ -23,7 +21,7 @@ class PersonMatch:
 
     @property
     def strength(self) -> str:
-        return "Strong" if self.score >= 80 else "Possible" if self.score >= 55 else "Weak"
+        return strength_of(self.score)
 
 
 def person_search(
@@ -35,31 +33,16 @@ def person_search(
     postcode: str | None = None,
     limit: int = 10,
 ) -> list[PersonMatch]:
+    """People who may be the one described, best first, each with its reasons and strength.
+
+    The text may carry a date of birth ("Jess Smith 4/3/2015") or an age ("Jess Smith 9").
+    """
     if not can_search_people(user):
         return []
-    words = [w for w in text.replace(",", " ").split() if w]
-    if not words and not date_of_birth:
-        return []
-    query = Q()
-    for word in words:
-        query &= Q(given_name__istartswith=word) | Q(family_name__istartswith=word)
-    qs = Person.objects.filter(archived=False).filter(query)
-    if date_of_birth:
-        qs = qs.filter(date_of_birth=date_of_birth) if not words else qs
-    matches = []
-    for person in qs[: limit * 5]:
-        score, reasons = 60.0, ["Name starts with what you typed"]
-        if date_of_birth and person.date_of_birth == date_of_birth:
-            score += 30
-            reasons.append("Same date of birth")
-        if sex and person.sex == sex:
-            score += 5
-        if postcode and person.postcode.replace(" ", "").upper() == postcode.replace(" ", "").upper():
-            score += 5
-            reasons.append("Same postcode")
-        matches.append(PersonMatch(person, min(score, 100), reasons))
-    matches.sort(key=lambda m: -m.score)
-    return matches[:limit]
+    query = build_query(text, date_of_birth, sex, postcode)
+    found = search_ids(query, limit=limit)
+    people = Person.objects.in_bulk([s.pk for s in found])
+    return [PersonMatch(people[s.pk], s.score, s.reasons) for s in found if s.pk in people]
 
 
 def person_get(*, user, pk) -> Person | None:
