@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "people"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.search, name="search"),
+    path("<uuid:pk>/", views.detail, name="detail"),
+    path("<uuid:pk>/family/", views.family, name="family"),
+    path("repeat-concerns/", views.repeat_concerns, name="repeat_concerns"),
+]
