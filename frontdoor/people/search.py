@@ -8,7 +8,10 @@ score, a second pass widens to given-name-sound-and-family-initial keys and fami
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass, field
+
+from django.db import connection
 
 from .matching.dates import date_variants
 from .matching.keys import query_keys, readings
@@ -53,48 +56,71 @@ def _prefix_range(prefix: str) -> tuple[str, str]:
     return prefix, prefix + "zzzzzzzz"
 
 
-def _ids(qs, limit: int = PER_LOOKUP) -> list:
-    return list(qs.values_list("person_id" if qs.model is PersonSearchKey else "id", flat=True)[:limit])
+class _Union:
+    """One SQL statement: the union of several bounded index look-ups, each returning person ids."""
+
+    def __init__(self):
+        self.parts: list[str] = []
+        self.params: list = []
+        self.person = Person._meta.db_table
+        self.keys = PersonSearchKey._meta.db_table
+
+    def add(self, sql: str, params: list, limit: int) -> None:
+        self.parts.append(f"SELECT pid FROM ({sql} LIMIT {int(limit)}) AS part{len(self.parts)}")
+        self.params.extend(params)
+
+    def keys_in(self, keys: set[str], limit: int = PER_LOOKUP) -> None:
+        if keys:
+            marks = ", ".join(["%s"] * len(keys))
+            self.add(f"SELECT person_id AS pid FROM {self.keys} WHERE key IN ({marks})", sorted(keys), limit)
+
+    def people_where(self, where: str, params: list, limit: int = PER_LOOKUP) -> None:
+        self.add(f"SELECT id AS pid FROM {self.person} WHERE {where}", params, limit)
+
+    def run(self) -> set:
+        if not self.parts:
+            return set()
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ".join(self.parts), self.params)
+            return {row[0] for row in cursor.fetchall()}
 
 
 def _first_pass(query: Query) -> set:
-    found: set = set()
-    keys = query_keys(query.text)
-    if keys:
-        found.update(_ids(PersonSearchKey.objects.filter(key__in=sorted(keys))))
+    union = _Union()
+    union.keys_in(query_keys(query.text))
     if query.date_of_birth:
-        found.update(_ids(Person.objects.filter(date_of_birth__in=date_variants(query.date_of_birth))))
+        dates = [connection.ops.adapt_datefield_value(d) for d in date_variants(query.date_of_birth)]
+        union.people_where(f"date_of_birth IN ({', '.join(['%s'] * len(dates))})", dates)
     postcode = normalise_postcode(query.postcode)
     if postcode:
-        found.update(_ids(Person.objects.filter(postcode=postcode)))
+        union.people_where("postcode = %s", [postcode])
     for reading in readings(query.text):
         family = "".join(reading.family)
         if family and reading.given:
-            found.update(
-                _ids(Person.objects.filter(search_family=family, search_given__range=_prefix_range(reading.given)))
+            union.people_where(
+                "search_family = %s AND search_given >= %s AND search_given <= %s",
+                [family, *_prefix_range(reading.given)],
             )
         elif family:
-            found.update(_ids(Person.objects.filter(search_family__range=_prefix_range(family))))
-    return found
+            union.people_where("search_family >= %s AND search_family <= %s", list(_prefix_range(family)))
+    return union.run()
 
 
 def _second_pass(query: Query) -> set:
-    found: set = set()
-    keys = query_keys(query.text, wide=True)
-    if keys:
-        found.update(_ids(PersonSearchKey.objects.filter(key__in=sorted(keys)), 2 * PER_LOOKUP))
+    union = _Union()
+    union.keys_in(query_keys(query.text, wide=True), 2 * PER_LOOKUP)
     for reading in readings(query.text):
         family = "".join(reading.family)
         if family and reading.given:
-            found.update(
-                _ids(
-                    Person.objects.filter(
-                        search_family__range=_prefix_range(family[:3]),
-                        search_given__range=_prefix_range(reading.given[:2]),
-                    )
-                )
+            union.people_where(
+                "search_family >= %s AND search_family <= %s AND search_given >= %s AND search_given <= %s",
+                [*_prefix_range(family[:3]), *_prefix_range(reading.given[:2])],
             )
-    return found
+    return union.run()
+
+
+def _in(values: list) -> str:
+    return ", ".join(["%s"] * len(values))
 
 
 def _score(query: Query, ids: set, done: dict) -> None:
@@ -102,12 +128,23 @@ def _score(query: Query, ids: set, done: dict) -> None:
     if not todo:
         return
     aliases: dict = {}
-    for pk, given, family in Alias.objects.filter(person_id__in=todo, archived=False).values_list(
-        "person_id", "given_name", "family_name"
-    ):
-        aliases.setdefault(pk, []).append((given, family))
-    for row in Person.objects.filter(pk__in=todo, archived=False).values_list(*_FIELDS):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT person_id, given_name, family_name FROM {Alias._meta.db_table} "
+            f"WHERE person_id IN ({_in(todo)}) AND archived = %s",
+            [*todo, False],
+        )
+        for pk, given, family in cursor.fetchall():
+            aliases.setdefault(pk, []).append((given, family))
+        cursor.execute(
+            f"SELECT {', '.join(_FIELDS)} FROM {Person._meta.db_table} WHERE id IN ({_in(todo)}) AND archived = %s",
+            [*todo, False],
+        )
+        rows = cursor.fetchall()
+    for row in rows:
         pk, given, middle, preferred, family, dob, approx, sex, postcode = row
+        if isinstance(dob, str):
+            dob = dt.date.fromisoformat(dob)
         candidate = Candidate(
             given_name=given,
             family_name=family,
@@ -159,6 +196,8 @@ def search_ids(query: Query, *, limit: int = 10) -> list[ScoredId]:
     if top < GOOD_ENOUGH * best_possible(query) and query.text:
         _score(query, _second_pass(query), scored)
     ranked = sorted((s for s in scored.values() if s.score >= MIN_SCORE), key=lambda s: (-s.score, str(s.pk)))
+    for s in ranked[:limit]:
+        s.pk = s.pk if isinstance(s.pk, uuid.UUID) else uuid.UUID(str(s.pk))
     return ranked[:limit]
 
 
