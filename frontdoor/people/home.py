@@ -9,6 +9,7 @@ def sections(request) -> list[dict]:
     links = []
     if can_list_repeat_concerns(request.user):
         links.append({"label": "Repeat and accumulating concerns", "url": reverse("people:repeat_concerns")})
+        links.append({"label": "Possible duplicate records", "url": reverse("people:duplicates")})
     return [
         {
             "title": "People",

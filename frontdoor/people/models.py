@@ -53,7 +53,7 @@ class Person(TrackedModel):
         verbose_name_plural = "people"
         indexes = [
             models.Index(fields=["family_name", "given_name"]),
-            models.Index(fields=["date_of_birth"]),
+            models.Index(fields=["date_of_birth", "search_family", "search_given"], name="person_search_dob"),
             models.Index(fields=["search_family", "search_given"], name="person_search_names"),
         ]
 
@@ -232,3 +232,51 @@ class PersonImport(TrackedModel):
 
     def __str__(self) -> str:
         return f"Import of {self.file_name} at {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class PossibleDuplicate(models.Model):
+    """Two records the matching engine thinks may be the same person, waiting for a manager."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "To review"
+        MERGED = "merged", "Merged"
+        DISMISSED = "dismissed", "Not the same person"
+
+    person_a = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    person_b = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    score = models.FloatField()
+    reasons = models.JSONField(default=list)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True)
+    found_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-score", "found_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["person_a", "person_b"], name="duplicate_pair_once"),
+            models.CheckConstraint(condition=~models.Q(person_a=models.F("person_b")), name="duplicate_not_self"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_a} and {self.person_b} ({self.score:.0f})"
+
+
+class PersonMerge(TrackedModel):
+    """A merge of `merged` into `kept`: exactly what moved, so that undo can put it all back."""
+
+    kept = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="merges_kept")
+    merged = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="merges_merged")
+    duplicate = models.ForeignKey(PossibleDuplicate, null=True, blank=True, on_delete=models.SET_NULL)
+    moved = models.JSONField(default=dict, help_text="{model label: [ids moved from merged to kept]}")
+    archived_rows = models.JSONField(default=dict, help_text="{model label: [ids archived by the merge]}")
+    added_alias = models.ForeignKey(Alias, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    undone_at = models.DateTimeField(null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    def __str__(self) -> str:
+        return f"{self.merged} merged into {self.kept}"

@@ -56,77 +56,109 @@ def _prefix_range(prefix: str) -> tuple[str, str]:
     return prefix, prefix + "zzzzzzzz"
 
 
+_tuned: set[int] = set()
+
+
+def _tune(cursor) -> None:
+    """SQLite: read the index through memory mapping and a larger page cache (once per connection)."""
+    if connection.vendor == "sqlite" and id(connection.connection) not in _tuned:
+        cursor.execute("PRAGMA mmap_size = 2147483648")
+        cursor.execute("PRAGMA cache_size = -65536")
+        _tuned.add(id(connection.connection))
+
+
 class _Union:
-    """One SQL statement: the union of several bounded index look-ups, each returning person ids."""
+    """One SQL statement: the union of several bounded index look-ups, each returning scoring rows."""
 
     def __init__(self):
         self.parts: list[str] = []
         self.params: list = []
         self.person = Person._meta.db_table
         self.keys = PersonSearchKey._meta.db_table
+        self.columns = ", ".join(f"p.{c}" for c in _FIELDS)
 
     def add(self, sql: str, params: list, limit: int) -> None:
-        self.parts.append(f"SELECT pid FROM ({sql} LIMIT {int(limit)}) AS part{len(self.parts)}")
+        self.parts.append(f"SELECT * FROM ({sql} LIMIT {int(limit)}) AS part{len(self.parts)}")
         self.params.extend(params)
 
     def keys_in(self, keys: set[str], limit: int = PER_LOOKUP) -> None:
         if keys:
-            marks = ", ".join(["%s"] * len(keys))
-            self.add(f"SELECT person_id AS pid FROM {self.keys} WHERE key IN ({marks})", sorted(keys), limit)
+            self.add(
+                f"SELECT {self.columns} FROM {self.keys} k JOIN {self.person} p ON p.id = k.person_id "
+                f"WHERE k.key IN ({_in(keys)}) AND p.archived = %s",
+                [*sorted(keys), False],
+                limit,
+            )
 
     def people_where(self, where: str, params: list, limit: int = PER_LOOKUP) -> None:
-        self.add(f"SELECT id AS pid FROM {self.person} WHERE {where}", params, limit)
+        self.add(
+            f"SELECT {self.columns} FROM {self.person} p WHERE {where} AND p.archived = %s", [*params, False], limit
+        )
 
-    def run(self) -> set:
+    def run(self) -> list[tuple]:
         if not self.parts:
-            return set()
+            return []
         with connection.cursor() as cursor:
+            _tune(cursor)
             cursor.execute(" UNION ".join(self.parts), self.params)
-            return {row[0] for row in cursor.fetchall()}
+            return cursor.fetchall()
 
 
-def _first_pass(query: Query) -> set:
+def _initials(query: Query) -> list[str]:
+    return sorted({t[0] for r in readings(query.text) for t in (r.given, *r.family) if t})
+
+
+def _first_pass(query: Query) -> list[tuple]:
     union = _Union()
     union.keys_in(query_keys(query.text))
     if query.date_of_birth:
         dates = [connection.ops.adapt_datefield_value(d) for d in date_variants(query.date_of_birth)]
-        union.people_where(f"date_of_birth IN ({', '.join(['%s'] * len(dates))})", dates)
+        where = f"p.date_of_birth IN ({_in(dates)})"
+        initials = _initials(query)
+        if initials:  # either name starts with a typed initial: checked inside the index, before reading rows
+            where += f" AND (substr(p.search_family, 1, 1) IN ({_in(initials)}) OR substr(p.search_given, 1, 1) IN ({_in(initials)}))"
+            dates += initials + initials
+        union.people_where(where, dates)
     postcode = normalise_postcode(query.postcode)
     if postcode:
-        union.people_where("postcode = %s", [postcode])
+        union.people_where("p.postcode = %s", [postcode])
     for reading in readings(query.text):
         family = "".join(reading.family)
         if family and reading.given:
             union.people_where(
-                "search_family = %s AND search_given >= %s AND search_given <= %s",
+                "p.search_family = %s AND p.search_given >= %s AND p.search_given <= %s",
                 [family, *_prefix_range(reading.given)],
             )
         elif family:
-            union.people_where("search_family >= %s AND search_family <= %s", list(_prefix_range(family)))
+            union.people_where("p.search_family >= %s AND p.search_family <= %s", list(_prefix_range(family)))
     return union.run()
 
 
-def _second_pass(query: Query) -> set:
+def _second_pass(query: Query) -> list[tuple]:
     union = _Union()
     union.keys_in(query_keys(query.text, wide=True), 2 * PER_LOOKUP)
+    if query.date_of_birth:  # the date's slips whatever the names
+        dates = [connection.ops.adapt_datefield_value(d) for d in date_variants(query.date_of_birth)]
+        union.people_where(f"p.date_of_birth IN ({_in(dates)})", dates)
     for reading in readings(query.text):
         family = "".join(reading.family)
         if family and reading.given:
             union.people_where(
-                "search_family >= %s AND search_family <= %s AND search_given >= %s AND search_given <= %s",
+                "p.search_family >= %s AND p.search_family <= %s AND p.search_given >= %s AND p.search_given <= %s",
                 [*_prefix_range(family[:3]), *_prefix_range(reading.given[:2])],
             )
     return union.run()
 
 
-def _in(values: list) -> str:
+def _in(values) -> str:
     return ", ".join(["%s"] * len(values))
 
 
-def _score(query: Query, ids: set, done: dict) -> None:
-    todo = [pk for pk in ids if pk not in done]
-    if not todo:
+def _score(query: Query, rows: list[tuple], done: dict) -> None:
+    rows = [row for row in rows if row[0] not in done]
+    if not rows:
         return
+    todo = list({row[0] for row in rows})
     aliases: dict = {}
     with connection.cursor() as cursor:
         cursor.execute(
@@ -136,13 +168,10 @@ def _score(query: Query, ids: set, done: dict) -> None:
         )
         for pk, given, family in cursor.fetchall():
             aliases.setdefault(pk, []).append((given, family))
-        cursor.execute(
-            f"SELECT {', '.join(_FIELDS)} FROM {Person._meta.db_table} WHERE id IN ({_in(todo)}) AND archived = %s",
-            [*todo, False],
-        )
-        rows = cursor.fetchall()
     for row in rows:
         pk, given, middle, preferred, family, dob, approx, sex, postcode = row
+        if pk in done:
+            continue
         if isinstance(dob, str):
             dob = dt.date.fromisoformat(dob)
         candidate = Candidate(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler
 
@@ -29,7 +30,7 @@ class Query:
     postcode: str | None = None
     today: dt.date = field(default_factory=dt.date.today)
 
-    @property
+    @cached_property
     def readings(self) -> list[Reading]:
         return readings(self.text)
 
@@ -54,6 +55,7 @@ def compact_postcode(postcode: str | None) -> str:
     return "".join((postcode or "").split()).upper()
 
 
+@lru_cache(maxsize=262144)
 def token_similarity(typed: str, recorded: str) -> tuple[float, str]:
     """(0-1 similarity, reason) for one typed name part against one recorded part (both normalised)."""
     if not typed or not recorded:
@@ -91,7 +93,7 @@ def _describe(kind: str, typed: str, recorded: str, what: str) -> str:
     }.get(kind, "")
 
 
-def _best(typed: str, recorded_names: list[str]) -> tuple[float, str, str]:
+def _best(typed: str, recorded_names) -> tuple[float, str, str]:
     best = (0.0, "", "")
     for recorded in recorded_names:
         sim, kind = token_similarity(typed, recorded)
@@ -100,6 +102,7 @@ def _best(typed: str, recorded_names: list[str]) -> tuple[float, str, str]:
     return best
 
 
+@lru_cache(maxsize=262144)
 def _family_similarity(typed: tuple[str, ...], recorded: str) -> tuple[float, str]:
     parts = tokens(recorded)
     if not typed or not parts:
@@ -108,15 +111,22 @@ def _family_similarity(typed: tuple[str, ...], recorded: str) -> tuple[float, st
     sim, kind = token_similarity(whole_typed, whole_recorded)
     reason = _describe(kind, " ".join(typed), " ".join(parts), "family name")
     if len(parts) > 1 or len(typed) > 1:
+        # One barrel typed of a double-barrelled record is likely; a record missing a typed barrel less so.
+        factor = 0.95 if len(parts) > len(typed) else 0.85
         for t in typed:
             part_sim, part_kind, _ = _best(t, parts)
-            part_sim *= 0.95
+            part_sim *= factor
             if part_sim > sim:
-                sim, reason = part_sim, _describe("part", t, "-".join(parts), "")
+                sim = part_sim
+                if len(parts) > len(typed):
+                    reason = _describe("part", t, "-".join(parts), "")
+                else:
+                    reason = f"Family name {'-'.join(parts).title()} is part of {' '.join(typed).title()}"
     return sim, reason
 
 
-def _name_score(reading: Reading, given_names: list[str], family: str) -> tuple[float, list[str]]:
+@lru_cache(maxsize=262144)
+def _name_score(reading: Reading, given_names: tuple[str, ...], family: str) -> tuple[float, tuple[str, ...]]:
     reasons: list[str] = []
     family_sim = 0.0
     if reading.family:
@@ -137,20 +147,20 @@ def _name_score(reading: Reading, given_names: list[str], family: str) -> tuple[
     if reading.swapped and reading.given and reading.family:
         score *= 0.97
         reasons.append("Given and family names typed the other way round")
-    return score, reasons
+    return score, tuple(reasons)
 
 
 def name_agreement(query: Query, candidate: Candidate) -> tuple[float, list[str]]:
     """Best agreement over the ways of reading the typed text and the person's names and aliases."""
-    main_given = [t for n in (candidate.given_name, *candidate.other_given) for t in tokens(n)]
+    main_given = tuple(t for n in (candidate.given_name, *candidate.other_given) for t in tokens(n))
     best: tuple[float, list[str]] = (0.0, [])
     for reading in query.readings:
         score, reasons = _name_score(reading, main_given, candidate.family_name)
         if score > best[0]:
-            best = (score, reasons)
+            best = (score, list(reasons))
         for alias_given, alias_family in candidate.aliases:
             score, reasons = _name_score(
-                reading, tokens(alias_given) or main_given, alias_family or candidate.family_name
+                reading, tuple(tokens(alias_given)) or main_given, alias_family or candidate.family_name
             )
             score *= 0.95
             if score > best[0]:

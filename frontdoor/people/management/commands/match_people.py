@@ -7,9 +7,12 @@ the person index and writes query_id, rank, person_id, score for the best K peop
 from __future__ import annotations
 
 import csv
+import multiprocessing
+import os
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connections
 from django.utils import timezone
 
 from frontdoor.people.importing import parse_date
@@ -26,8 +29,11 @@ class Command(BaseCommand):
         parser.add_argument("queries")
         parser.add_argument("--top", type=int, default=5)
         parser.add_argument("--out", required=True)
+        parser.add_argument(
+            "--workers", type=int, default=min(2, os.cpu_count() or 1), help="Processes to match with (default 2)"
+        )
 
-    def handle(self, *args, queries, top, out, **options):
+    def handle(self, *args, queries, top, out, workers, **options):
         started = time.perf_counter()
         today = timezone.localdate()
         try:
@@ -43,24 +49,21 @@ class Command(BaseCommand):
             raise CommandError(f"The queries file is broken: {e}") from None
         except FileNotFoundError:
             raise CommandError(f"There is no file called {queries}") from None
+        jobs = [(rows[i : i + 500], top, today) for i in range(0, len(rows), 500)]
+        if workers > 1 and len(jobs) > 1:
+            connections.close_all()  # each worker opens its own connection
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                chunks = pool.map(_match_chunk, jobs)
+        else:
+            chunks = [_match_chunk(job) for job in jobs]
         written = skipped = 0
         with open(out, "w", encoding="utf-8", newline="") as f:
             writer = csv.writer(f)
             writer.writerow(["query_id", "rank", "person_id", "score"])
-            pending: list[tuple[str, list]] = []
-            for row in rows:
-                try:
-                    dob = parse_date(row.get("date_of_birth", ""))
-                except Exception:
-                    dob = None
-                    skipped += 1
-                text = f"{row.get('given_name', '')} {row.get('family_name', '')}".strip()
-                query = build_query(text, dob, row.get("sex") or None, row.get("postcode") or None, today=today)
-                pending.append((row["query_id"], search_ids(query, limit=top)))
-                if len(pending) >= 500:
-                    written += self._flush(writer, pending)
-                    pending = []
-            written += self._flush(writer, pending)
+            for lines, bad_dates in chunks:
+                writer.writerows(lines)
+                written += len(lines)
+                skipped += bad_dates
         seconds = time.perf_counter() - started
         rate = len(rows) / seconds if seconds else 0
         note = f" ({skipped} dates of birth could not be read and were ignored)" if skipped else ""
@@ -68,13 +71,24 @@ class Command(BaseCommand):
             f"Matched {len(rows)} queries, wrote {written} rows to {out} in {seconds:.1f} s ({rate:.0f}/s){note}"
         )
 
-    @staticmethod
-    def _flush(writer, pending) -> int:
-        pks = {s.pk for _, found in pending for s in found}
-        ids = dict(Person.objects.filter(pk__in=pks).values_list("pk", "person_id"))
-        n = 0
-        for query_id, found in pending:
-            for rank, s in enumerate(found, start=1):
-                writer.writerow([query_id, rank, ids.get(s.pk, ""), f"{s.score:.1f}"])
-                n += 1
-        return n
+
+def _match_chunk(job) -> tuple[list[list], int]:
+    """Match one chunk of query rows: (result lines, dates of birth that could not be read)."""
+    rows, top, today = job
+    found_for, bad_dates = [], 0
+    for row in rows:
+        try:
+            dob = parse_date(row.get("date_of_birth", ""))
+        except Exception:
+            dob, bad_dates = None, bad_dates + 1
+        text = f"{row.get('given_name', '')} {row.get('family_name', '')}".strip()
+        query = build_query(text, dob, row.get("sex") or None, row.get("postcode") or None, today=today)
+        found_for.append((row["query_id"], search_ids(query, limit=top)))
+    pks = {s.pk for _, found in found_for for s in found}
+    ids = dict(Person.objects.filter(pk__in=pks).values_list("pk", "person_id"))
+    lines = [
+        [query_id, rank, ids.get(s.pk, ""), f"{s.score:.1f}"]
+        for query_id, found in found_for
+        for rank, s in enumerate(found, start=1)
+    ]
+    return lines, bad_dates
