@@ -75,7 +75,10 @@ class _Union:
         self.params: list = []
         self.person = Person._meta.db_table
         self.keys = PersonSearchKey._meta.db_table
-        self.columns = ", ".join(f"p.{c}" for c in _FIELDS)
+        self.aliases = Alias._meta.db_table
+        self.columns = ", ".join(f"p.{c}" for c in _FIELDS) + ", a.given_name, a.family_name"
+        # Aliases come in the same statement (one row per alias; almost everyone has none).
+        self.alias_join = f"LEFT JOIN {self.aliases} a ON a.person_id = p.id AND a.archived = %s"
 
     def add(self, sql: str, params: list, limit: int) -> None:
         self.parts.append(f"SELECT * FROM ({sql} LIMIT {int(limit)}) AS part{len(self.parts)}")
@@ -85,14 +88,16 @@ class _Union:
         if keys:
             self.add(
                 f"SELECT {self.columns} FROM {self.keys} k JOIN {self.person} p ON p.id = k.person_id "
-                f"WHERE k.key IN ({_in(keys)}) AND p.archived = %s",
-                [*sorted(keys), False],
+                f"{self.alias_join} WHERE k.key IN ({_in(keys)}) AND p.archived = %s",
+                [False, *sorted(keys), False],
                 limit,
             )
 
     def people_where(self, where: str, params: list, limit: int = PER_LOOKUP) -> None:
         self.add(
-            f"SELECT {self.columns} FROM {self.person} p WHERE {where} AND p.archived = %s", [*params, False], limit
+            f"SELECT {self.columns} FROM {self.person} p {self.alias_join} WHERE {where} AND p.archived = %s",
+            [False, *params, False],
+            limit,
         )
 
     def run(self) -> list[tuple]:
@@ -155,30 +160,24 @@ def _in(values) -> str:
 
 
 def _score(query: Query, rows: list[tuple], done: dict) -> None:
-    rows = [row for row in rows if row[0] not in done]
-    if not rows:
-        return
-    todo = list({row[0] for row in rows})
+    people: dict = {}
     aliases: dict = {}
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT person_id, given_name, family_name FROM {Alias._meta.db_table} "
-            f"WHERE person_id IN ({_in(todo)}) AND archived = %s",
-            [*todo, False],
-        )
-        for pk, given, family in cursor.fetchall():
-            aliases.setdefault(pk, []).append((given, family))
     for row in rows:
-        pk, given, middle, preferred, family, dob, approx, sex, postcode = row
+        pk = row[0]
         if pk in done:
             continue
+        people.setdefault(pk, row)
+        if row[-2] or row[-1]:
+            aliases.setdefault(pk, set()).add((row[-2], row[-1]))
+    for pk, row in people.items():
+        _, given, middle, preferred, family, dob, approx, sex, postcode, _, _ = row
         if isinstance(dob, str):
             dob = dt.date.fromisoformat(dob)
         candidate = Candidate(
             given_name=given,
             family_name=family,
             other_given=tuple(n for n in (preferred, middle) if n),
-            aliases=tuple(aliases.get(pk, ())),
+            aliases=tuple(sorted(aliases.get(pk, ()))),
             date_of_birth=dob,
             approximate_age=approx,
             sex=sex,
