@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from html import escape
 
-SIZE, GAP_X, GAP_Y, MARGIN = 40, 70, 110, 30
+SIZE, GAP_X, GAP_Y, MARGIN = 40, 120, 110, 40
 PARENT_KINDS = {"parent", "step_parent", "carer"}
 DASHED_KINDS = {"step_parent", "carer"}
 
@@ -80,13 +80,13 @@ def _shape(node: Node, x: float, y: float) -> str:
     elif node.sex == "F":
         shapes = [f'<circle cx="{x}" cy="{y + half}" r="{half}" class="{cls}"/>']
         if node.is_root:
-            shapes.append(f'<circle cx="{x}" cy="{y + half}" r="{half + 4}" class="{cls}"/>')
+            shapes.insert(0, f'<circle cx="{x}" cy="{y + half}" r="{half + 5}" class="{cls}"/>')
     else:
         points = f"{x},{y} {x + half},{y + half} {x},{y + SIZE} {x - half},{y + half}"
         shapes = [f'<polygon points="{points}" class="{cls}"/>']
         if node.is_root:
             big = f"{x},{y - 5} {x + half + 5},{y + half} {x},{y + SIZE + 5} {x - half - 5},{y + half}"
-            shapes.append(f'<polygon points="{big}" class="{cls}"/>')
+            shapes.insert(0, f'<polygon points="{big}" class="{cls}"/>')
     label = f'<text x="{x}" y="{y + SIZE + 16}" text-anchor="middle" fill="#0b0c0c" stroke="none" class="fd-genogram__label">{escape(node.label)}</text>'
     detail = (
         f'<text x="{x}" y="{y + SIZE + 31}" text-anchor="middle" fill="#505a5f" stroke="none" font-size="12" class="fd-genogram__detail">{escape(node.detail)}</text>'
