@@ -155,6 +155,8 @@ def name_agreement(query: Query, candidate: Candidate) -> tuple[float, list[str]
     main_given = tuple(t for n in (candidate.given_name, *candidate.other_given) for t in tokens(n))
     best: tuple[float, list[str]] = (0.0, [])
     for reading in query.readings:
+        if best[0] >= 0.9 and not candidate.aliases:
+            break  # the names as typed already agree; the swapped reading (x0.97) cannot do much better
         score, reasons = _name_score(reading, main_given, candidate.family_name)
         if score > best[0]:
             best = (score, list(reasons))

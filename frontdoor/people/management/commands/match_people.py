@@ -51,6 +51,7 @@ class Command(BaseCommand):
             raise CommandError(f"There is no file called {queries}") from None
         jobs = [(rows[i : i + 500], top, today) for i in range(0, len(rows), 500)]
         if workers > 1 and len(jobs) > 1:
+            _match_chunk((rows[:50], top, today))  # warm the name caches once; the workers inherit them
             connections.close_all()  # each worker opens its own connection
             with multiprocessing.get_context("fork").Pool(workers) as pool:
                 chunks = pool.map(_match_chunk, jobs)
