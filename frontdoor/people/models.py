@@ -9,6 +9,8 @@ from django.db import models
 from frontdoor.core import codes
 from frontdoor.core.models import TrackedModel
 
+from . import validators
+
 
 class Person(TrackedModel):
     person_id = models.CharField(
@@ -21,7 +23,7 @@ class Person(TrackedModel):
     middle_names = models.CharField(max_length=100, blank=True)
     family_name = models.CharField(max_length=100)
     preferred_name = models.CharField(max_length=100, blank=True)
-    date_of_birth = models.DateField(null=True, blank=True)
+    date_of_birth = models.DateField(null=True, blank=True, validators=[validators.validate_birth_date])
     expected_date_of_birth = models.DateField(null=True, blank=True, help_text="For an unborn child")
     approximate_age = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="When the date of birth is not known"
@@ -34,17 +36,26 @@ class Person(TrackedModel):
     nationality = models.CharField(max_length=60, blank=True)
     immigration_status = models.CharField(max_length=100, blank=True)
     communication_needs = models.TextField(blank=True)
-    nhs_number = models.CharField("NHS number", max_length=10, blank=True, db_index=True)
-    upn = models.CharField("unique pupil number", max_length=13, blank=True)
+    nhs_number = models.CharField(
+        "NHS number", max_length=10, blank=True, db_index=True, validators=[validators.validate_nhs_number]
+    )
+    upn = models.CharField("unique pupil number", max_length=13, blank=True, validators=[validators.validate_upn])
     school = models.CharField("school or nursery", max_length=160, blank=True)
     address = models.CharField(max_length=300, blank=True)
-    postcode = models.CharField(max_length=8, blank=True, db_index=True)
+    postcode = models.CharField(max_length=8, blank=True, db_index=True, validators=[validators.validate_postcode])
     phone = models.CharField(max_length=40, blank=True)
+    # Search keys kept by people.search_index: names folded to lower-case ASCII letters, parts run together.
+    search_given = models.CharField(max_length=100, blank=True, editable=False)
+    search_family = models.CharField(max_length=100, blank=True, editable=False)
 
     class Meta:
         ordering = ["family_name", "given_name"]
         verbose_name_plural = "people"
-        indexes = [models.Index(fields=["family_name", "given_name"]), models.Index(fields=["date_of_birth"])]
+        indexes = [
+            models.Index(fields=["family_name", "given_name"]),
+            models.Index(fields=["date_of_birth", "search_family", "search_given"], name="person_search_dob"),
+            models.Index(fields=["search_family", "search_given"], name="person_search_names"),
+        ]
 
     def __str__(self) -> str:
         return self.full_name
@@ -134,3 +145,138 @@ class Involvement(TrackedModel):
     @property
     def worker_display(self) -> str:
         return str(self.worker) if self.worker else self.worker_name
+
+
+class PersonSearchKey(models.Model):
+    """Indexed sound-alike keys for a person (see people.matching.keys). Rebuilt whenever names change."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="search_keys")
+    key = models.CharField(max_length=40)
+
+    class Meta:
+        indexes = [models.Index(fields=["key", "person"], name="person_search_key")]
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class Alias(TrackedModel):
+    """A previous name or another name the person is known by."""
+
+    class Kind(models.TextChoices):
+        PREVIOUS = "previous", "Previous name"
+        ALIAS = "alias", "Also known as"
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="aliases")
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.ALIAS)
+    given_name = models.CharField(max_length=100, blank=True)
+    family_name = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        verbose_name_plural = "aliases"
+
+    def __str__(self) -> str:
+        return f"{self.given_name} {self.family_name}".strip()
+
+
+class AddressHistory(TrackedModel):
+    """Where the person has lived. The current address is also kept on Person for quick display."""
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="addresses")
+    address = models.CharField(max_length=300)
+    postcode = models.CharField(max_length=8, blank=True, validators=[validators.validate_postcode])
+    moved_in = models.DateField(null=True, blank=True, validators=[validators.validate_past_date])
+    moved_out = models.DateField(null=True, blank=True, validators=[validators.validate_past_date])
+
+    class Meta:
+        ordering = ["-moved_in"]
+        verbose_name_plural = "address history"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(moved_out__isnull=True)
+                | models.Q(moved_in__isnull=True)
+                | models.Q(moved_out__gte=models.F("moved_in")),
+                name="address_moved_out_after_in",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.address} {self.postcode}".strip()
+
+
+class Disability(TrackedModel):
+    """A disability (CIN census code) and how the person communicates."""
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="disabilities")
+    code = models.CharField(max_length=4, choices=codes.disability_choices())
+    notes = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        verbose_name_plural = "disabilities"
+        constraints = [models.UniqueConstraint(fields=["person", "code"], name="disability_once_per_person")]
+
+    def __str__(self) -> str:
+        return self.get_code_display()
+
+
+class PersonImport(TrackedModel):
+    """One run of `manage.py import_people`: what was read, loaded and refused."""
+
+    file_name = models.CharField(max_length=300)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    rows_read = models.PositiveIntegerField(default=0)
+    created_count = models.PositiveIntegerField(default=0)
+    updated_count = models.PositiveIntegerField(default=0)
+    rejected_count = models.PositiveIntegerField(default=0)
+    rejected_rows = models.JSONField(default=list, blank=True, help_text="The first 1,000 refused rows")
+
+    def __str__(self) -> str:
+        return f"Import of {self.file_name} at {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class PossibleDuplicate(models.Model):
+    """Two records the matching engine thinks may be the same person, waiting for a manager."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "To review"
+        MERGED = "merged", "Merged"
+        DISMISSED = "dismissed", "Not the same person"
+
+    person_a = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    person_b = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    score = models.FloatField()
+    reasons = models.JSONField(default=list)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True)
+    found_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-score", "found_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["person_a", "person_b"], name="duplicate_pair_once"),
+            models.CheckConstraint(condition=~models.Q(person_a=models.F("person_b")), name="duplicate_not_self"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_a} and {self.person_b} ({self.score:.0f})"
+
+
+class PersonMerge(TrackedModel):
+    """A merge of `merged` into `kept`: exactly what moved, so that undo can put it all back."""
+
+    kept = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="merges_kept")
+    merged = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="merges_merged")
+    duplicate = models.ForeignKey(PossibleDuplicate, null=True, blank=True, on_delete=models.SET_NULL)
+    moved = models.JSONField(default=dict, help_text="{model label: [ids moved from merged to kept]}")
+    archived_rows = models.JSONField(default=dict, help_text="{model label: [ids archived by the merge]}")
+    added_alias = models.ForeignKey(Alias, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    undone_at = models.DateTimeField(null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    def __str__(self) -> str:
+        return f"{self.merged} merged into {self.kept}"

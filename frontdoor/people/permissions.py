@@ -22,3 +22,11 @@ def can_view_person(user, person=None) -> bool:
 
 def can_create_person(user) -> bool:
     return is_role(user, Role.CONSULTANT_SOCIAL_WORKER, Role.TEAM_MANAGER, Role.ADMINISTRATOR)
+
+
+def can_list_repeat_concerns(user) -> bool:
+    return is_role(user, Role.TEAM_MANAGER, Role.ADMINISTRATOR)
+
+
+def can_manage_duplicates(user) -> bool:
+    return is_role(user, Role.TEAM_MANAGER, Role.ADMINISTRATOR)

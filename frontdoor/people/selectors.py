@@ -1,7 +1,6 @@
 """Reads of the person index. `person_search` is the one search used everywhere (call flow, people pages).
 
-Baseline implementation: simple name/date-of-birth matching. The matching engine (issue 3) replaces
-the internals but keeps this signature and the PersonMatch shape.
+The matching engine is in people.matching (pure rules) and people.search (indexed candidate look-up).
 """
 
 from __future__ import annotations
@@ -11,8 +10,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
-from .models import Involvement, Person
-from .permissions import can_search_people
+from .models import Involvement, Person, Relationship
+from .permissions import can_search_people, can_view_person
+from .search import build_query, search_ids, strength_of
 
 
 @dataclass
@@ -23,7 +23,7 @@ class PersonMatch:
 
     @property
     def strength(self) -> str:
-        return "Strong" if self.score >= 80 else "Possible" if self.score >= 55 else "Weak"
+        return strength_of(self.score)
 
 
 def person_search(
@@ -35,31 +35,16 @@ def person_search(
     postcode: str | None = None,
     limit: int = 10,
 ) -> list[PersonMatch]:
+    """People who may be the one described, best first, each with its reasons and strength.
+
+    The text may carry a date of birth ("Jess Smith 4/3/2015") or an age ("Jess Smith 9").
+    """
     if not can_search_people(user):
         return []
-    words = [w for w in text.replace(",", " ").split() if w]
-    if not words and not date_of_birth:
-        return []
-    query = Q()
-    for word in words:
-        query &= Q(given_name__istartswith=word) | Q(family_name__istartswith=word)
-    qs = Person.objects.filter(archived=False).filter(query)
-    if date_of_birth:
-        qs = qs.filter(date_of_birth=date_of_birth) if not words else qs
-    matches = []
-    for person in qs[: limit * 5]:
-        score, reasons = 60.0, ["Name starts with what you typed"]
-        if date_of_birth and person.date_of_birth == date_of_birth:
-            score += 30
-            reasons.append("Same date of birth")
-        if sex and person.sex == sex:
-            score += 5
-        if postcode and person.postcode.replace(" ", "").upper() == postcode.replace(" ", "").upper():
-            score += 5
-            reasons.append("Same postcode")
-        matches.append(PersonMatch(person, min(score, 100), reasons))
-    matches.sort(key=lambda m: -m.score)
-    return matches[:limit]
+    query = build_query(text, date_of_birth, sex, postcode)
+    found = search_ids(query, limit=limit)
+    people = Person.objects.in_bulk([s.pk for s in found])
+    return [PersonMatch(people[s.pk], s.score, s.reasons) for s in found if s.pk in people]
 
 
 def person_get(*, user, pk) -> Person | None:
@@ -77,3 +62,92 @@ def past_involvements(person: Person):
 
 
 __all__ = ["PersonMatch", "person_search", "person_get", "current_involvements", "past_involvements", "Involvement"]
+
+
+def person_contacts(*, user, person: Person):
+    """The calls this person was named on (newest first), read from the contacts app."""
+    from frontdoor.contacts.models import ContactPerson
+
+    if not can_view_person(user, person):
+        return ContactPerson.objects.none()
+    return (
+        ContactPerson.objects.filter(person=person, archived=False)
+        .select_related("contact")
+        .order_by("-contact__received_at")
+    )
+
+
+def person_detail_context(*, user, person: Person) -> dict:
+    """Everything the person record page shows, in a fixed number of queries."""
+    relationships = list(
+        Relationship.objects.filter(archived=False)
+        .filter(Q(from_person=person) | Q(to_person=person))
+        .select_related("from_person", "to_person")
+    )
+    return {
+        "aliases": list(person.aliases.filter(archived=False)),
+        "addresses": list(person.addresses.filter(archived=False)),
+        "disabilities": list(person.disabilities.filter(archived=False)),
+        "current_involvements": list(current_involvements(person)),
+        "past_involvements": list(past_involvements(person)),
+        "relationships": [relationship_from_view_of(r, person) for r in relationships],
+        "contacts": list(person_contacts(user=user, person=person)),
+    }
+
+
+def relationship_from_view_of(rel: Relationship, person: Person) -> dict:
+    """A relationship described from the person's side: "Mother (parent)" of a child is the other person."""
+    if rel.from_person_id == person.pk:
+        other, words = rel.to_person, f"{person.given_name} is {rel.get_kind_display().lower()} of"
+    else:
+        other, words = rel.from_person, f"{rel.get_kind_display()} of {person.given_name}"
+    return {"relationship": rel, "other": other, "words": words}
+
+
+def family_get(*, user, person: Person):
+    from .family import family_for
+
+    if not can_view_person(user, person):
+        return None
+    return family_for(person)
+
+
+def family_chronology(*, user, family) -> list[dict]:
+    """Every contact and involvement for the family, newest first."""
+    from frontdoor.contacts.models import ContactPerson
+
+    pks = [p.pk for p in family.people]
+    names = {p.pk: p.full_name for p in family.people}
+    events: list[dict] = []
+    for link in ContactPerson.objects.filter(person_id__in=pks, archived=False).select_related("contact"):
+        contact = link.contact
+        events.append(
+            {
+                "when": contact.received_at.date(),
+                "what": f"Contact {contact.reference}" if getattr(contact, "reference", "") else "Contact",
+                "who": names[link.person_id],
+                "detail": contact.get_agreed_outcome_display()
+                if contact.agreed_outcome
+                else contact.get_status_display(),
+            }
+        )
+    for inv in Involvement.objects.filter(person_id__in=pks, archived=False).select_related("team"):
+        events.append(
+            {
+                "when": inv.start_date,
+                "what": f"{inv.get_kind_display()} started",
+                "who": names[inv.person_id],
+                "detail": " – ".join(x for x in (inv.worker_display, inv.team.name if inv.team else "") if x),
+            }
+        )
+        if inv.end_date:
+            events.append(
+                {
+                    "when": inv.end_date,
+                    "what": f"{inv.get_kind_display()} ended",
+                    "who": names[inv.person_id],
+                    "detail": "",
+                }
+            )
+    events.sort(key=lambda e: e["when"], reverse=True)
+    return events

@@ -9,6 +9,8 @@ from frontdoor.audit.services import audit_record
 
 from .models import Person
 from .permissions import can_create_person
+from .search_index import person_index_update
+from .validators import normalise_nhs_number, normalise_postcode
 
 
 def _next_person_id() -> str:
@@ -35,8 +37,12 @@ def person_create(*, actor, given_name: str, family_name: str, **fields) -> Pers
         modified_by=actor,
         **fields,
     )
+    person.postcode = normalise_postcode(person.postcode)
+    person.nhs_number = normalise_nhs_number(person.nhs_number)
+    person.upn = (person.upn or "").strip().upper()
     person.full_clean()
     person.save()
+    person_index_update(person)
     audit_record(
         actor=actor,
         action="create",

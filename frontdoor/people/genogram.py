@@ -1,0 +1,170 @@
+"""A genogram drawn as SVG from recorded relationships (pure layout; no database).
+
+Standard shapes: square for male, circle for female, diamond when sex is not known; the person the
+page is about has a double outline. Partners are joined by a horizontal line at mid height; a
+parent line drops from between the parents (or from a lone parent) to a bar over their children;
+siblings recorded without parents share a bar of their own; step-parent and carer lines are dashed.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from html import escape
+
+SIZE, GAP_X, GAP_Y, MARGIN = 40, 120, 110, 40
+PARENT_KINDS = {"parent", "step_parent", "carer"}
+DASHED_KINDS = {"step_parent", "carer"}
+
+
+@dataclass(frozen=True)
+class Node:
+    key: str
+    label: str
+    sex: str  # M, F or U
+    generation: int
+    detail: str = ""
+    is_root: bool = False
+
+
+@dataclass(frozen=True)
+class Link:
+    from_key: str
+    kind: str
+    to_key: str
+
+
+@dataclass
+class Layout:
+    positions: dict = field(default_factory=dict)  # key -> (x centre, y top)
+    width: int = 0
+    height: int = 0
+
+
+def layout(nodes: list[Node], links: list[Link]) -> Layout:
+    partners = defaultdict(list)
+    for link in links:
+        if link.kind == "partner":
+            partners[link.from_key].append(link.to_key)
+            partners[link.to_key].append(link.from_key)
+    by_generation: dict[int, list[str]] = defaultdict(list)
+    generation = {n.key: n.generation for n in nodes}
+    for node in nodes:
+        row = by_generation[node.generation]
+        if node.key in row:
+            continue
+        row.append(node.key)
+        for partner in partners[node.key]:
+            if generation.get(partner) == node.generation and partner not in row:
+                row.append(partner)
+    result = Layout()
+    widest = max((len(r) for r in by_generation.values()), default=1)
+    for gen, row in by_generation.items():
+        offset = (widest - len(row)) * (SIZE + GAP_X) / 2
+        for i, key in enumerate(row):
+            result.positions[key] = (MARGIN + offset + i * (SIZE + GAP_X) + SIZE / 2, MARGIN + gen * (SIZE + GAP_Y))
+    result.width = int(2 * MARGIN + widest * (SIZE + GAP_X))
+    result.height = int(2 * MARGIN + (max(by_generation, default=0) + 1) * (SIZE + GAP_Y))
+    return result
+
+
+def _shape(node: Node, x: float, y: float) -> str:
+    half = SIZE / 2
+    cls = "fd-genogram__person"
+    if node.sex == "M":
+        shapes = [f'<rect x="{x - half}" y="{y}" width="{SIZE}" height="{SIZE}" class="{cls}"/>']
+        if node.is_root:
+            shapes.append(
+                f'<rect x="{x - half - 4}" y="{y - 4}" width="{SIZE + 8}" height="{SIZE + 8}" class="{cls}"/>'
+            )
+    elif node.sex == "F":
+        shapes = [f'<circle cx="{x}" cy="{y + half}" r="{half}" class="{cls}"/>']
+        if node.is_root:
+            shapes.insert(0, f'<circle cx="{x}" cy="{y + half}" r="{half + 5}" class="{cls}"/>')
+    else:
+        points = f"{x},{y} {x + half},{y + half} {x},{y + SIZE} {x - half},{y + half}"
+        shapes = [f'<polygon points="{points}" class="{cls}"/>']
+        if node.is_root:
+            big = f"{x},{y - 5} {x + half + 5},{y + half} {x},{y + SIZE + 5} {x - half - 5},{y + half}"
+            shapes.insert(0, f'<polygon points="{big}" class="{cls}"/>')
+    label = f'<text x="{x}" y="{y + SIZE + 16}" text-anchor="middle" fill="#0b0c0c" stroke="none" class="fd-genogram__label">{escape(node.label)}</text>'
+    detail = (
+        f'<text x="{x}" y="{y + SIZE + 31}" text-anchor="middle" fill="#505a5f" stroke="none" font-size="12" class="fd-genogram__detail">{escape(node.detail)}</text>'
+        if node.detail
+        else ""
+    )
+    return "".join(shapes) + label + detail
+
+
+def _line(x1, y1, x2, y2, dashed=False) -> str:
+    dash = ' stroke-dasharray="6 4"' if dashed else ""
+    return f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" class="fd-genogram__line"{dash}/>'
+
+
+def _lines(nodes: list[Node], links: list[Link], pos: dict) -> list[str]:
+    out: list[str] = []
+    half = SIZE / 2
+    parents_of: dict[str, set] = defaultdict(set)
+    dashed_child: set = set()
+    sibling_groups: list[set] = []
+    for link in links:
+        if link.from_key not in pos or link.to_key not in pos:
+            continue
+        if link.kind == "partner":
+            (x1, y1), (x2, _) = pos[link.from_key], pos[link.to_key]
+            left, right = sorted((x1, x2))
+            out.append(_line(left + half, y1 + half, right - half, y1 + half))
+        elif link.kind in PARENT_KINDS:
+            parents_of[link.to_key].add(link.from_key)
+            if link.kind in DASHED_KINDS:
+                dashed_child.add((link.from_key, link.to_key))
+        elif link.kind in {"sibling", "half_sibling"}:
+            for group in sibling_groups:
+                if link.from_key in group or link.to_key in group:
+                    group.update((link.from_key, link.to_key))
+                    break
+            else:
+                sibling_groups.append({link.from_key, link.to_key})
+    families: dict[frozenset, list[str]] = defaultdict(list)
+    for child, parents in parents_of.items():
+        families[frozenset(parents)].append(child)
+    for parents, children in families.items():
+        px = sum(pos[p][0] for p in parents) / len(parents)
+        py = max(pos[p][1] for p in parents) + (half if len(parents) > 1 else SIZE)
+        child_top = min(pos[c][1] for c in children)
+        bar_y = child_top - GAP_Y / 3
+        dashed = all((p, c) in dashed_child for p in parents for c in children)
+        out.append(_line(px, py, px, bar_y, dashed))
+        xs = [pos[c][0] for c in children] + [px]
+        out.append(_line(min(xs), bar_y, max(xs), bar_y, dashed))
+        out.extend(_line(pos[c][0], bar_y, pos[c][0], pos[c][1], dashed) for c in children)
+    with_parents = set(parents_of)
+    for group in sibling_groups:
+        group = {k for k in group if k not in with_parents and k in pos}
+        if len(group) < 2:
+            continue
+        top = min(pos[k][1] for k in group) - 15
+        xs = [pos[k][0] for k in group]
+        out.append(_line(min(xs), top, max(xs), top))
+        out.extend(_line(pos[k][0], top, pos[k][0], pos[k][1]) for k in group)
+    return out
+
+
+def render_svg(nodes: list[Node], links: list[Link], *, title: str, description: str) -> str:
+    """The genogram as an accessible SVG string (role img, <title> and <desc>)."""
+    if not nodes:
+        return ""
+    placed = layout(nodes, links)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="fd-genogram" role="img" aria-labelledby="genogram-title genogram-desc" '
+        f'width="{placed.width}" height="{placed.height}" viewBox="0 0 {placed.width} {placed.height}">',
+        f'<title id="genogram-title">{escape(title)}</title>',
+        f'<desc id="genogram-desc">{escape(description)}</desc>',
+        '<g fill="none" stroke="#0b0c0c" stroke-width="2">',
+        *_lines(nodes, links, placed.positions),
+        "</g>",
+        '<g fill="#ffffff" stroke="#0b0c0c" stroke-width="2" font-family="arial, sans-serif" font-size="13">',
+        *(_shape(n, *placed.positions[n.key]) for n in nodes),
+        "</g></svg>",
+    ]
+    return "".join(parts)

@@ -1,0 +1,34 @@
+"""Turning a Family into genogram nodes and links, with a text alternative."""
+
+from __future__ import annotations
+
+from django.utils.safestring import mark_safe
+
+from .family import Family
+from .genogram import Link, Node, render_svg
+
+
+def genogram_for(family: Family) -> tuple[str, list[str]]:
+    nodes = [
+        Node(
+            key=str(p.pk),
+            label=p.full_name,
+            sex=p.sex if p.sex in ("M", "F") else "U",
+            generation=family.generation[p.pk],
+            detail=f"born {p.date_of_birth:%Y}" if p.date_of_birth else "",
+            is_root=p.pk == family.root.pk,
+        )
+        for p in family.people
+    ]
+    links = [Link(str(r.from_person_id), r.kind, str(r.to_person_id)) for r in family.relationships]
+    sentences = [
+        f"{r.from_person.full_name} is {r.get_kind_display().lower()} of {r.to_person.full_name}"
+        + (" (parental responsibility)" if r.parental_responsibility else "")
+        for r in family.relationships
+    ]
+    title = f"Genogram of the family of {family.root.full_name}"
+    description = (
+        f"{len(nodes)} people. Squares are male, circles female, diamonds sex not known; "
+        f"{family.root.full_name} has a double outline. " + "; ".join(sentences[:30])
+    )
+    return mark_safe(render_svg(nodes, links, title=title, description=description)), sentences  # noqa: S308 (escaped)

@@ -1,0 +1,236 @@
+"""Candidate retrieval for person search: indexed look-ups for a bounded set, then scoring in Python.
+
+First pass: the sound-alike name keys, the date of birth and its usual slips, the postcode and the
+exact family name with the given name's start. When that finds nothing close to the best possible
+score, a second pass widens to given-name-sound-and-family-initial keys and family name prefixes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+
+from django.db import connection
+
+from .matching.dates import date_variants
+from .matching.keys import query_keys, readings
+from .matching.query_text import parse_search_text
+from .matching.scoring import (
+    DOB_WEIGHT,
+    NAME_WEIGHT,
+    POSTCODE_WEIGHT,
+    SEX_WEIGHT,
+    Candidate,
+    Query,
+    score_candidate,
+    strength,
+)
+from .models import Alias, Person, PersonSearchKey
+from .validators import normalise_postcode
+
+PER_LOOKUP = 250
+MIN_SCORE = 30.0
+GOOD_ENOUGH = 0.85  # of the best score the query could reach
+_FIELDS = (
+    "id",
+    "given_name",
+    "middle_names",
+    "preferred_name",
+    "family_name",
+    "date_of_birth",
+    "approximate_age",
+    "sex",
+    "postcode",
+)
+
+
+@dataclass
+class ScoredId:
+    pk: object
+    score: float
+    reasons: list[str] = field(default_factory=list)
+
+
+def _prefix_range(prefix: str) -> tuple[str, str]:
+    return prefix, prefix + "zzzzzzzz"
+
+
+_tuned: set[int] = set()
+
+
+def _tune(cursor) -> None:
+    """SQLite: read the index through memory mapping and a larger page cache (once per connection)."""
+    if connection.vendor == "sqlite" and id(connection.connection) not in _tuned:
+        cursor.execute("PRAGMA mmap_size = 2147483648")
+        cursor.execute("PRAGMA cache_size = -65536")
+        _tuned.add(id(connection.connection))
+
+
+class _Union:
+    """One SQL statement: the union of several bounded index look-ups, each returning scoring rows."""
+
+    def __init__(self):
+        self.parts: list[str] = []
+        self.params: list = []
+        self.person = Person._meta.db_table
+        self.keys = PersonSearchKey._meta.db_table
+        self.aliases = Alias._meta.db_table
+        self.columns = ", ".join(f"p.{c}" for c in _FIELDS) + ", a.given_name, a.family_name"
+        # Aliases come in the same statement (one row per alias; almost everyone has none).
+        self.alias_join = f"LEFT JOIN {self.aliases} a ON a.person_id = p.id AND a.archived = %s"
+
+    def add(self, sql: str, params: list, limit: int) -> None:
+        self.parts.append(f"SELECT * FROM ({sql} LIMIT {int(limit)}) AS part{len(self.parts)}")
+        self.params.extend(params)
+
+    def keys_in(self, keys: set[str], limit: int = PER_LOOKUP) -> None:
+        if keys:
+            self.add(
+                f"SELECT {self.columns} FROM {self.keys} k JOIN {self.person} p ON p.id = k.person_id "
+                f"{self.alias_join} WHERE k.key IN ({_in(keys)}) AND p.archived = %s",
+                [False, *sorted(keys), False],
+                limit,
+            )
+
+    def people_where(self, where: str, params: list, limit: int = PER_LOOKUP) -> None:
+        self.add(
+            f"SELECT {self.columns} FROM {self.person} p {self.alias_join} WHERE {where} AND p.archived = %s",
+            [False, *params, False],
+            limit,
+        )
+
+    def run(self) -> list[tuple]:
+        if not self.parts:
+            return []
+        with connection.cursor() as cursor:
+            _tune(cursor)
+            cursor.execute(" UNION ".join(self.parts), self.params)
+            return cursor.fetchall()
+
+
+def _initials(query: Query) -> list[str]:
+    return sorted({t[0] for r in readings(query.text) for t in (r.given, *r.family) if t})
+
+
+def _first_pass(query: Query) -> list[tuple]:
+    union = _Union()
+    union.keys_in(query_keys(query.text))
+    if query.date_of_birth:
+        dates = [connection.ops.adapt_datefield_value(d) for d in date_variants(query.date_of_birth)]
+        where = f"p.date_of_birth IN ({_in(dates)})"
+        initials = _initials(query)
+        if initials:  # either name starts with a typed initial: checked inside the index, before reading rows
+            where += f" AND (substr(p.search_family, 1, 1) IN ({_in(initials)}) OR substr(p.search_given, 1, 1) IN ({_in(initials)}))"
+            dates += initials + initials
+        union.people_where(where, dates)
+    postcode = normalise_postcode(query.postcode)
+    if postcode:
+        union.people_where("p.postcode = %s", [postcode])
+    for reading in readings(query.text):
+        family = "".join(reading.family)
+        if family and reading.given:
+            union.people_where(
+                "p.search_family = %s AND p.search_given >= %s AND p.search_given <= %s",
+                [family, *_prefix_range(reading.given)],
+            )
+        elif family:
+            union.people_where("p.search_family >= %s AND p.search_family <= %s", list(_prefix_range(family)))
+    return union.run()
+
+
+def _second_pass(query: Query) -> list[tuple]:
+    union = _Union()
+    union.keys_in(query_keys(query.text, wide=True), 2 * PER_LOOKUP)
+    if query.date_of_birth:  # the date's slips whatever the names
+        dates = [connection.ops.adapt_datefield_value(d) for d in date_variants(query.date_of_birth)]
+        union.people_where(f"p.date_of_birth IN ({_in(dates)})", dates)
+    for reading in readings(query.text):
+        family = "".join(reading.family)
+        if family and reading.given:
+            union.people_where(
+                "p.search_family >= %s AND p.search_family <= %s AND p.search_given >= %s AND p.search_given <= %s",
+                [*_prefix_range(family[:3]), *_prefix_range(reading.given[:2])],
+            )
+    return union.run()
+
+
+def _in(values) -> str:
+    return ", ".join(["%s"] * len(values))
+
+
+def _score(query: Query, rows: list[tuple], done: dict) -> None:
+    people: dict = {}
+    aliases: dict = {}
+    for row in rows:
+        pk = row[0]
+        if pk in done:
+            continue
+        people.setdefault(pk, row)
+        if row[-2] or row[-1]:
+            aliases.setdefault(pk, set()).add((row[-2], row[-1]))
+    for pk, row in people.items():
+        _, given, middle, preferred, family, dob, approx, sex, postcode, _, _ = row
+        if isinstance(dob, str):
+            dob = dt.date.fromisoformat(dob)
+        candidate = Candidate(
+            given_name=given,
+            family_name=family,
+            other_given=tuple(n for n in (preferred, middle) if n),
+            aliases=tuple(sorted(aliases.get(pk, ()))),
+            date_of_birth=dob,
+            approximate_age=approx,
+            sex=sex,
+            postcode=postcode,
+        )
+        score, reasons = score_candidate(query, candidate)
+        done[pk] = ScoredId(pk, score, reasons)
+
+
+def best_possible(query: Query) -> float:
+    total = NAME_WEIGHT
+    if query.date_of_birth:
+        total += DOB_WEIGHT
+    elif query.age is not None:
+        total += DOB_WEIGHT * 0.6
+    if query.postcode:
+        total += POSTCODE_WEIGHT
+    if query.sex in ("M", "F"):
+        total += SEX_WEIGHT
+    return total * 100
+
+
+def build_query(
+    text: str, date_of_birth: dt.date | None, sex: str | None, postcode: str | None, today: dt.date | None = None
+) -> Query:
+    name_text, typed_date, age = parse_search_text(text)
+    return Query(
+        text=name_text,
+        date_of_birth=date_of_birth or typed_date,
+        age=age,
+        sex=(sex or "").upper()[:1] or None,
+        postcode=postcode or None,
+        today=today or dt.date.today(),
+    )
+
+
+def search_ids(query: Query, *, limit: int = 10) -> list[ScoredId]:
+    """The best `limit` people for a query (ids, scores and reasons), best first."""
+    if not query.text and not query.date_of_birth and not query.postcode:
+        return []
+    scored: dict = {}
+    _score(query, _first_pass(query), scored)
+    top = max((s.score for s in scored.values()), default=0.0)
+    if top < GOOD_ENOUGH * best_possible(query) and query.text:
+        _score(query, _second_pass(query), scored)
+    ranked = sorted((s for s in scored.values() if s.score >= MIN_SCORE), key=lambda s: (-s.score, str(s.pk)))
+    for s in ranked[:limit]:
+        s.pk = s.pk if isinstance(s.pk, uuid.UUID) else uuid.UUID(str(s.pk))
+    return ranked[:limit]
+
+
+def strength_of(score: float) -> str:
+    return strength(score)
+
+
+__all__ = ["ScoredId", "build_query", "search_ids", "strength_of"]

@@ -1,0 +1,69 @@
+"""person_search against the database: the indexed look-up finds the person despite the usual slips."""
+
+import datetime as dt
+
+import pytest
+
+from frontdoor.people.selectors import person_search
+
+from .factories import make_person
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def index(users):
+    people = {
+        "jessica": make_person("Jessica", "Smith-Jones", date_of_birth=dt.date(2015, 3, 4), postcode="NR1 2AB"),
+        "william": make_person("William", "O'Brien", date_of_birth=dt.date(2010, 1, 2), sex="M"),
+        "zoe": make_person("Zoë", "Taylor", date_of_birth=dt.date(2012, 11, 30)),
+        "alfred": make_person("Alfred", "Brown", date_of_birth=dt.date(2019, 6, 7), sex="M"),
+    }
+    for i in range(30):  # others with the same family names and dates to compete
+        make_person(f"Other{chr(97 + i % 26)}", "Smith", date_of_birth=dt.date(2015, 3, 4))
+        make_person("Jessica", f"Smithson{chr(97 + i % 26)}", date_of_birth=dt.date(2001, 1, 1))
+    return people
+
+
+@pytest.mark.parametrize(
+    "who, text, dob, postcode",
+    [
+        ("jessica", "Jesica Smith-Jones", dt.date(2015, 3, 4), None),
+        ("jessica", "Jess Smith Jones", None, None),
+        ("jessica", "Jessica Jones", dt.date(2015, 4, 3), None),
+        ("jessica", "Smith-Jones Jessica", None, "nr12ab"),
+        ("jessica", "Jesica Smyth-Jones 10", None, None),
+        ("jessica", "Jess Snith-Jones", None, "NR1 2AB"),
+        ("william", "Bill OBrien", None, None),
+        ("william", "Billy O'Brian", dt.date(2011, 1, 2), None),
+        ("william", "obrien, william", None, None),
+        ("zoe", "Zoe Taylor", dt.date(2012, 11, 30), None),
+        ("alfred", "Alfie Brown", None, None),
+        ("alfred", "Alfie Browne", dt.date(2019, 7, 6), None),
+    ],
+)
+def test_finds_the_person_first(index, users, who, text, dob, postcode):
+    results = person_search(user=users["csw"], text=text, date_of_birth=dob, postcode=postcode)
+    assert results and results[0].person == index[who], [(r.person, r.score, r.reasons) for r in results[:3]]
+    assert results[0].reasons and results[0].strength in ("Strong", "Possible")
+
+
+def test_date_of_birth_alone_finds_people_born_that_day(index, users):
+    results = person_search(user=users["csw"], text="", date_of_birth=dt.date(2015, 3, 4), limit=50)
+    assert index["jessica"] in [r.person for r in results]
+
+
+def test_archived_people_are_not_found(index, users):
+    index["alfred"].archived = True
+    index["alfred"].save()
+    assert not [r for r in person_search(user=users["csw"], text="Alfred Brown") if r.person == index["alfred"]]
+
+
+@pytest.mark.parametrize("role", ["mash_partner", "analyst"])
+def test_roles_without_access_find_nobody(index, users, role):
+    assert person_search(user=users[role], text="Jessica Smith-Jones") == []
+
+
+def test_search_uses_a_bounded_number_of_queries(index, users, django_assert_max_num_queries):
+    with django_assert_max_num_queries(12):
+        person_search(user=users["csw"], text="Jess Smyth", date_of_birth=dt.date(2015, 3, 4), postcode="NR1 2AB")
