@@ -1,0 +1,25 @@
+"""Header navigation for the call flow: Record a call, My drafts, My contacts (with counts)."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from . import selectors
+from .permissions import can_record_call, can_view_contacts, can_view_team_contacts
+
+
+def items(request) -> list[dict]:
+    user = request.user
+    result = []
+    if can_record_call(user):
+        counts = selectors.nav_counts(user=user)
+        result += [
+            {"label": "Record a call", "url": reverse("contacts:start"), "order": 10},
+            {"label": "My drafts", "url": reverse("contacts:drafts"), "count": counts["drafts"] or None, "order": 11},
+            {"label": "My contacts", "url": reverse("contacts:mine"), "count": counts["contacts"] or None, "order": 12},
+        ]
+    elif can_view_contacts(user):
+        result.append({"label": "My contacts", "url": reverse("contacts:mine"), "order": 12})
+    if can_view_team_contacts(user):
+        result.append({"label": "Team contacts", "url": reverse("contacts:team"), "order": 13})
+    return result
