@@ -149,7 +149,7 @@ def contact_person_save(
     contact_person.modified_by = actor
     contact_person.full_clean()
     contact_person.save()
-    _bump(locked, actor=actor, step="family" if locked.last_step in ("", "caller") else None)
+    _bump(locked, actor=actor)
     audit_record(
         actor=actor,
         action="change",
