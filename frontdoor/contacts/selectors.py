@@ -117,6 +117,7 @@ def records_check_for(*, user, contact: Contact) -> list[dict]:
                 "previous_contacts": contacts_for_person(user=user, person=person, exclude=contact),
                 "current": current,
                 "past": list(past_involvements(person)) if person else [],
+                "other_current": [i for i in current if i.kind not in ("open_case", "cp_plan", "looked_after")],
                 "open_case": next((i for i in current if i.kind == "open_case"), None),
                 "cp_plan": next((i for i in current if i.kind == "cp_plan"), None),
                 "looked_after": next((i for i in current if i.kind == "looked_after"), None),

@@ -263,3 +263,15 @@ def test_people_page_links_child(csw_client, draft):
     assert url(draft, "change_person", person_pk=cp.pk) in page
     r = csw_client.post(url(draft, "remove_person", person_pk=cp.pk), {"version": draft.version})
     assert r.status_code == 302 and not draft.people.exists()
+
+
+def test_my_contacts_query_count_does_not_grow_with_rows(csw_client, users, django_assert_max_num_queries):
+    """The list page costs the same number of queries for 3 contacts or 30."""
+    for _ in range(30):
+        c = factories.complete_draft(worker=users["csw"])
+        Contact.objects.filter(pk=c.pk).update(
+            status="recorded", decision_due_at=timezone.now(), letter_due_at=timezone.now()
+        )
+    with django_assert_max_num_queries(12):
+        page = csw_client.get(reverse("contacts:mine")).content.decode()
+    assert page.count("contacts/") >= 25 and "Page 1 of 2" in page
