@@ -50,7 +50,7 @@ def _reference(day: dt.date, used: set[str]) -> str:
 
 
 def _received(rng, today: dt.date) -> dt.datetime:
-    day = today - dt.timedelta(days=rng.choice([0, 1, 1, 2, 3] + list(range(4, 60))))
+    day = today - dt.timedelta(days=rng.choice([0] * 8 + [1] * 8 + [2] * 6 + [3] * 6 + list(range(4, 60))))
     while day.weekday() >= 5:
         day -= dt.timedelta(days=1)
     return timezone.make_aware(dt.datetime.combine(day, dt.time(rng.randint(8, 17), rng.choice([0, 10, 25, 40, 55]))))

@@ -185,6 +185,17 @@ def test_record_a_whole_call_with_two_children(page, users, sign_in, check_a11y,
     page.wait_for_load_state()
     check_a11y(page, "flow-16-contact")
     assert "Amelia, who is open to a worker" in page.content()
+    assert "Audit trail" not in page.content()
+
+    # A team manager opens the same contact and sees its audit trail, including the views.
+    detail_url = page.url
+    page.click("button:has-text('Sign out')")
+    page.wait_for_load_state()
+    sign_in(users["manager"])
+    page.goto(detail_url)
+    check_a11y(page, "flow-17-contact-manager")
+    trail = page.locator("#audit-trail + table").inner_text()
+    assert "Recorded contact " + contact.reference in trail and "Viewed contact" in trail
 
 
 def _sign_in(context, user):
