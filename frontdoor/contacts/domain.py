@@ -1,0 +1,124 @@
+"""Pure rules of the call flow: the steps in CADS script order, phone numbers, what a recording needs.
+
+No ORM here: functions take plain values or objects with attributes, so they are tested without a database.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Step:
+    slug: str
+    title: str
+
+
+# The order of the CADS script (DOMAIN.md section 2); "check" is the read-back before saving.
+STEPS: tuple[Step, ...] = (
+    Step("caller", "Caller and reason for the call"),
+    Step("family", "Children and family"),
+    Step("worries", "Worries"),
+    Step("records", "Records check"),
+    Step("consent", "Consent"),
+    Step("relationship", "Caller's relationship and hoped-for outcome"),
+    Step("outcome", "Agreed outcome"),
+    Step("actions", "Action plan"),
+    Step("check", "Check your answers"),
+)
+STEP_SLUGS = tuple(s.slug for s in STEPS)
+
+TEXT_SHORT = 120
+TEXT_MEDIUM = 500
+TEXT_LONG = 3000
+
+
+def step_title(slug: str) -> str:
+    return next((s.title for s in STEPS if s.slug == slug), slug)
+
+
+def next_step(slug: str) -> str:
+    """The step after `slug`; the check page is the last."""
+    if slug not in STEP_SLUGS:
+        return STEP_SLUGS[0]
+    index = STEP_SLUGS.index(slug)
+    return STEP_SLUGS[min(index + 1, len(STEP_SLUGS) - 1)]
+
+
+def previous_step(slug: str) -> str | None:
+    if slug not in STEP_SLUGS or slug == STEP_SLUGS[0]:
+        return None
+    return STEP_SLUGS[STEP_SLUGS.index(slug) - 1]
+
+
+def resume_step(last_step: str) -> str:
+    """Where a draft resumes: the step after the last one saved (the first step if none was)."""
+    return next_step(last_step) if last_step in STEP_SLUGS else STEP_SLUGS[0]
+
+
+_PHONE_STRIP = re.compile(r"[\s\-().]")
+
+
+def normalise_uk_phone(value: str) -> str | None:
+    """A UK phone number as digits starting 0 (10 or 11 digits), or None if it is not one.
+
+    Accepts spaces, hyphens, brackets and a +44 / 0044 prefix ("+44 (0)1603 223344").
+    """
+    raw = _PHONE_STRIP.sub("", value or "")
+    if raw.startswith("+44"):
+        raw = "0" + raw[3:].removeprefix("0")
+    elif raw.startswith("0044"):
+        raw = "0" + raw[4:].removeprefix("0")
+    if not re.fullmatch(r"0[1-9]\d{8,9}", raw):
+        return None
+    if raw.startswith("07") and len(raw) != 11:
+        return None
+    return raw
+
+
+def format_uk_phone(digits: str) -> str:
+    """Group digits for reading aloud: 07700 900123, 01603 223344, 020 7946 0000."""
+    if digits.startswith(("020", "023", "024", "028", "029")) and len(digits) == 11:
+        return f"{digits[:3]} {digits[3:7]} {digits[7:]}"
+    if digits.startswith(("03", "08")) and len(digits) == 11:
+        return f"{digits[:4]} {digits[4:7]} {digits[7:]}"
+    return f"{digits[:5]} {digits[5:]}"
+
+
+def new_reference(today) -> str:
+    """A contact reference a person can read over the phone: C + yymmdd + 6 hex characters."""
+    return f"C{today:%y%m%d}-{secrets.token_hex(3).upper()}"
+
+
+def missing_for_recording(contact, *, children: int, actions: int) -> list[tuple[str, str]]:
+    """What must be answered before a contact is recorded: a list of (step slug, message)."""
+    missing: list[tuple[str, str]] = []
+    if not contact.caller_type or not contact.reason_for_call:
+        missing.append(("caller", "Add the caller's details and the reason for the call"))
+    if children < 1:
+        missing.append(("family", "Add at least one child"))
+    if not contact.worried_about or contact.scale is None or not contact.immediacy:
+        missing.append(("worries", "Answer the questions about the worries"))
+    if contact.records_checked_at is None:
+        missing.append(("records", "Check the records"))
+    if not contact.consent:
+        missing.append(("consent", "Say whether consent was obtained"))
+    if not contact.caller_relationship:
+        missing.append(("relationship", "Add the caller's relationship to the family"))
+    if not contact.agreed_outcome:
+        missing.append(("outcome", "Choose the agreed outcome"))
+    if actions < 1:
+        missing.append(("actions", "Add at least one action to the plan"))
+    if not contact.named_problem:
+        missing.append(("check", "Name the problem in one summary"))
+    return missing
+
+
+def suggested_named_problem(contact) -> str:
+    """A first draft of the named problem for the read-back, from the worries the worker recorded."""
+    parts = [contact.worried_about.strip()]
+    if contact.scale is not None:
+        parts.append(f"Scaled at {contact.scale} out of 10.")
+    return " ".join(p for p in parts if p)[:TEXT_LONG]

@@ -1,0 +1,133 @@
+"""Reads of contacts, always given the user. A contact the user may not see answers 404.
+
+`contact_get` records a "view" audit event: every opening of a contact page is audited.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+
+from frontdoor.audit.services import audit_record
+from frontdoor.people.selectors import current_involvements, past_involvements
+
+from .models import Contact, ContactPerson
+from .permissions import can_edit_draft, can_view_contacts, visible_contacts
+
+_LIST_RELATED = ("worker",)
+
+
+def _base() -> QuerySet:
+    return Contact.objects.filter(archived=False)
+
+
+def contact_get(*, user, pk, audit: bool = True) -> Contact:
+    """A contact the user may see, with its people and actions; the view is audited. 404 otherwise."""
+    try:
+        contact = (
+            visible_contacts(user, _base())
+            .select_related("worker", "caller_agency")
+            .prefetch_related("people__person", "actions")
+            .get(pk=pk)
+        )
+    except (Contact.DoesNotExist, ValidationError):  # a malformed id is "not found" too
+        raise Http404("No such contact") from None
+    if audit:
+        audit_record(actor=user, action="view", obj=contact, summary=f"Viewed contact {contact.reference}")
+    return contact
+
+
+def draft_get_for_edit(*, user, pk) -> Contact:
+    """A draft the user may edit (their own). Anything else, including another worker's draft, is 404."""
+    contact = Contact.objects.filter(pk=pk, archived=False, worker_id=getattr(user, "pk", None)).first()
+    if contact is None or not (contact.is_draft and can_edit_draft(user, contact)):
+        raise Http404("No such draft")
+    return contact
+
+
+def contact_owned_get(*, user, pk) -> Contact:
+    """The user's own contact, draft or recorded (for the confirmation page and back-navigation)."""
+    contact = Contact.objects.filter(pk=pk, archived=False, worker_id=getattr(user, "pk", None)).first()
+    if contact is None or not can_view_contacts(user):
+        raise Http404("No such contact")
+    return contact
+
+
+def contact_list_for_worker(*, user) -> QuerySet:
+    """The worker's recorded contacts, newest first."""
+    if not can_view_contacts(user):
+        return Contact.objects.none()
+    return (
+        _base()
+        .filter(worker=user, status=Contact.Status.RECORDED)
+        .select_related(*_LIST_RELATED)
+        .annotate(children=Count("people", filter=Q(people__role=ContactPerson.Role.CHILD)))
+        .order_by("-received_at")
+    )
+
+
+def contact_list_for_team(*, user) -> QuerySet:
+    """Every contact (recorded) by workers in the manager's team, newest first."""
+    from .permissions import can_view_team_contacts
+
+    if not can_view_team_contacts(user):
+        return Contact.objects.none()
+    return (
+        _base()
+        .filter(worker__team_id=user.team_id, status=Contact.Status.RECORDED)
+        .select_related(*_LIST_RELATED)
+        .annotate(children=Count("people", filter=Q(people__role=ContactPerson.Role.CHILD)))
+        .order_by("-received_at")
+    )
+
+
+def draft_list_for_worker(*, user) -> QuerySet:
+    if not can_view_contacts(user):
+        return Contact.objects.none()
+    return _base().filter(worker=user, status=Contact.Status.DRAFT).order_by("-modified_at")
+
+
+def contacts_for_person(*, user, person, exclude=None) -> list[Contact]:
+    """Recorded contacts the user may see that name `person` (for the records check and person pages)."""
+    if not can_view_contacts(user) or person is None:
+        return []
+    qs = (
+        visible_contacts(user, _base())
+        .filter(status=Contact.Status.RECORDED, people__person=person)
+        .select_related("worker")
+        .distinct()
+        .order_by("-received_at")
+    )
+    if exclude is not None:
+        qs = qs.exclude(pk=exclude.pk)
+    return list(qs)
+
+
+def records_check_for(*, user, contact: Contact) -> list[dict]:
+    """For each child on the call: linked record, previous contacts, current and past involvements."""
+    rows = []
+    for cp in contact.people.filter(role=ContactPerson.Role.CHILD).select_related("person"):
+        person = cp.person
+        current = list(current_involvements(person)) if person else []
+        rows.append(
+            {
+                "child": cp,
+                "person": person,
+                "previous_contacts": contacts_for_person(user=user, person=person, exclude=contact),
+                "current": current,
+                "past": list(past_involvements(person)) if person else [],
+                "other_current": [i for i in current if i.kind not in ("open_case", "cp_plan", "looked_after")],
+                "open_case": next((i for i in current if i.kind == "open_case"), None),
+                "cp_plan": next((i for i in current if i.kind == "cp_plan"), None),
+                "looked_after": next((i for i in current if i.kind == "looked_after"), None),
+            }
+        )
+    return rows
+
+
+def nav_counts(*, user) -> dict[str, int]:
+    return {
+        "drafts": draft_list_for_worker(user=user).count(),
+        "contacts": contact_list_for_worker(user=user).count(),
+    }

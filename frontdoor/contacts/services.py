@@ -1,0 +1,253 @@
+"""Writes of the call flow. Each service is atomic, checks the draft's owner and version, and audits itself.
+
+A draft is the Contact row with status DRAFT; every step saves to it. A stale version (the same draft
+open in two tabs) raises StaleContactError and nothing is saved. Person records for people the worker
+chose to add as new are created when the contact is recorded, so abandoned drafts leave no orphans.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from frontdoor.audit.services import audit_record, changed_fields
+from frontdoor.core.workdays import due_after
+from frontdoor.people.services import person_create
+
+from . import domain
+from .models import Action, Contact, ContactPerson
+from .permissions import can_edit_draft, can_record_call
+
+
+class StaleContactError(Exception):
+    """The draft was saved elsewhere (another tab) since this page was opened."""
+
+    def __init__(self, current_version: int):
+        super().__init__("This call was changed in another tab or window after you opened this page.")
+        self.current_version = current_version
+
+
+class ContactIncompleteError(Exception):
+    def __init__(self, missing: list[tuple[str, str]]):
+        super().__init__("; ".join(m for _, m in missing))
+        self.missing = missing
+
+
+def _locked_draft(*, actor, contact: Contact, version: int | None) -> Contact:
+    """The draft re-read under a row lock, after checking its owner and version."""
+    locked = Contact.objects.select_for_update().get(pk=contact.pk)
+    if not can_edit_draft(actor, locked):
+        raise PermissionDenied("Only the worker who started this call can change it")
+    if version is not None and int(version) != locked.version:
+        raise StaleContactError(locked.version)
+    return locked
+
+
+def _bump(contact: Contact, *, actor, step: str | None = None) -> None:
+    if step:
+        contact.last_step = step
+    contact.version += 1
+    contact.modified_by = actor
+    contact.full_clean()
+    contact.save()
+
+
+@transaction.atomic
+def contact_start(*, actor, received_at: dt.datetime | None = None) -> Contact:
+    """Start a call: a draft contact owned by `actor`, received now unless told otherwise."""
+    if not can_record_call(actor):
+        raise PermissionDenied("You cannot record calls")
+    now = timezone.now()
+    for _ in range(5):
+        contact = Contact(
+            reference=domain.new_reference(timezone.localdate(now)),
+            worker=actor,
+            received_at=received_at or now,
+            created_by=actor,
+            modified_by=actor,
+        )
+        contact.full_clean(validate_unique=False)
+        try:
+            with transaction.atomic():
+                contact.save()
+            break
+        except IntegrityError:  # reference collision: draw again
+            continue
+    else:  # pragma: no cover - five collisions in 16 million
+        raise RuntimeError("Could not allocate a contact reference")
+    audit_record(actor=actor, action="create", obj=contact, summary=f"Started call {contact.reference} (draft)")
+    return contact
+
+
+@transaction.atomic
+def contact_step_save(*, actor, contact: Contact, version: int, step: str, values: dict[str, Any]) -> Contact:
+    """Save one step's answers to the draft, all or nothing."""
+    locked = _locked_draft(actor=actor, contact=contact, version=version)
+    before = {k: getattr(locked, k + "_id" if k == "caller_agency" else k) for k in values}
+    for name, value in values.items():
+        setattr(locked, name, value)
+    if step == "records":
+        locked.records_checked_at = timezone.now()
+    _bump(locked, actor=actor, step=step)
+    after = {k: getattr(locked, k + "_id" if k == "caller_agency" else k) for k in values}
+    changes = changed_fields(before, after)
+    audit_record(
+        actor=actor,
+        action="change",
+        obj=locked,
+        summary=f"Saved step '{domain.step_title(step)}' of call {locked.reference}",
+        changes=changes,
+    )
+    return locked
+
+
+PERSON_FIELDS = (
+    "role",
+    "given_name",
+    "family_name",
+    "date_of_birth",
+    "approximate_age",
+    "sex",
+    "relationship",
+    "lives_with_child",
+    "parental_responsibility",
+    "address",
+    "postcode",
+)
+
+
+@transaction.atomic
+def contact_person_save(
+    *,
+    actor,
+    contact: Contact,
+    version: int,
+    values: dict[str, Any],
+    person=None,
+    contact_person: ContactPerson | None = None,
+) -> ContactPerson:
+    """Add someone to the call (or change them). `person` is the existing record the worker matched;
+    None means the worker explicitly chose "none of these, add as a new person"."""
+    locked = _locked_draft(actor=actor, contact=contact, version=version)
+    if contact_person is None:
+        contact_person = ContactPerson(contact=locked, created_by=actor, position=locked.people.count())
+        action = "Added"
+    else:
+        if contact_person.contact_id != locked.pk:
+            raise PermissionDenied("That person is not on this call")
+        action = "Changed"
+    for name in PERSON_FIELDS:
+        if name in values:
+            setattr(contact_person, name, values[name])
+    contact_person.person = person
+    contact_person.match_decision = "linked" if person else "new"
+    contact_person.modified_by = actor
+    contact_person.full_clean()
+    contact_person.save()
+    _bump(locked, actor=actor)
+    audit_record(
+        actor=actor,
+        action="change",
+        obj=locked,
+        summary=f"{action} {contact_person.get_role_display().lower()} {contact_person} on call {locked.reference}"
+        + (f" (linked to {person.person_id})" if person else " (new person)"),
+    )
+    return contact_person
+
+
+@transaction.atomic
+def contact_person_remove(*, actor, contact: Contact, version: int, contact_person: ContactPerson) -> None:
+    locked = _locked_draft(actor=actor, contact=contact, version=version)
+    if contact_person.contact_id != locked.pk:
+        raise PermissionDenied("That person is not on this call")
+    name = str(contact_person)
+    contact_person.delete()
+    _bump(locked, actor=actor)
+    audit_record(actor=actor, action="change", obj=locked, summary=f"Removed {name} from call {locked.reference}")
+
+
+@transaction.atomic
+def action_add(*, actor, contact: Contact, version: int, what: str, owner: str, due_date: dt.date) -> Action:
+    locked = _locked_draft(actor=actor, contact=contact, version=version)
+    action = Action(
+        contact=locked,
+        what=what,
+        owner=owner,
+        due_date=due_date,
+        position=locked.actions.count(),
+        created_by=actor,
+        modified_by=actor,
+    )
+    action.full_clean()
+    action.save()
+    _bump(locked, actor=actor)
+    audit_record(actor=actor, action="change", obj=locked, summary=f"Added action '{what[:80]}' to {locked.reference}")
+    return action
+
+
+@transaction.atomic
+def action_remove(*, actor, contact: Contact, version: int, action: Action) -> None:
+    locked = _locked_draft(actor=actor, contact=contact, version=version)
+    if action.contact_id != locked.pk:
+        raise PermissionDenied("That action is not on this call")
+    what = action.what
+    action.delete()
+    _bump(locked, actor=actor)
+    audit_record(
+        actor=actor, action="change", obj=locked, summary=f"Removed action '{what[:80]}' from {locked.reference}"
+    )
+
+
+def _create_new_people(*, actor, contact: Contact) -> int:
+    made = 0
+    for cp in contact.people.filter(person__isnull=True, match_decision="new"):
+        if not cp.family_name:
+            continue  # too little to make a person record from; stays on the contact only
+        cp.person = person_create(
+            actor=actor,
+            given_name=cp.given_name,
+            family_name=cp.family_name,
+            date_of_birth=cp.date_of_birth,
+            approximate_age=cp.approximate_age,
+            sex=cp.sex or "U",
+            address=cp.address,
+            postcode=cp.postcode,
+        )
+        cp.modified_by = actor
+        cp.save(update_fields=["person", "modified_by", "modified_at"])
+        made += 1
+    return made
+
+
+@transaction.atomic
+def contact_record(*, actor, contact: Contact, version: int, named_problem: str) -> Contact:
+    """Save the call as a recorded contact and fix its decision and feedback-letter deadlines."""
+    locked = _locked_draft(actor=actor, contact=contact, version=version)
+    locked.named_problem = named_problem
+    missing = domain.missing_for_recording(
+        locked,
+        children=locked.people.filter(role=ContactPerson.Role.CHILD).count(),
+        actions=locked.actions.count(),
+    )
+    if missing:
+        raise ContactIncompleteError(missing)
+    made = _create_new_people(actor=actor, contact=locked)
+    locked.status = Contact.Status.RECORDED
+    locked.recorded_at = timezone.now()
+    locked.decision_due_at = due_after(locked.received_at, settings.FRONTDOOR_DECISION_WORKING_DAYS)
+    locked.letter_due_at = due_after(locked.received_at, settings.FRONTDOOR_LETTER_WORKING_DAYS)
+    _bump(locked, actor=actor, step="check")
+    audit_record(
+        actor=actor,
+        action="change",
+        obj=locked,
+        summary=f"Recorded contact {locked.reference}; decision due {timezone.localtime(locked.decision_due_at):%d %b %Y %H:%M}"
+        + (f"; {made} new person record(s) created" if made else ""),
+        changes={"status": ["draft", "recorded"]},
+    )
+    return locked

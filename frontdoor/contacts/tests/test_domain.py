@@ -1,0 +1,104 @@
+"""Pure rules of the call flow, tested without a database."""
+
+from types import SimpleNamespace
+
+import pytest
+
+from frontdoor.contacts import domain
+
+
+@pytest.mark.parametrize(
+    "typed, expected",
+    [
+        ("01603 223344", "01603223344"),
+        ("07700 900982", "07700900982"),
+        ("+44 7700 900982", "07700900982"),
+        ("+44 (0)1603 223344", "01603223344"),
+        ("0044 20 7946 0000", "02079460000"),
+        ("(01603) 223-344", "01603223344"),
+        ("0344 800 8021", "03448008021"),
+        ("12345", None),
+        ("0770090098", None),  # a mobile needs 11 digits
+        ("01603 22334455", None),
+        ("phone me", None),
+        ("", None),
+        ("00 1603 223344", None),
+    ],
+)
+def test_uk_phone_numbers(typed, expected):
+    """Phone numbers are UK numbers written any usual way; anything else is refused."""
+    assert domain.normalise_uk_phone(typed) == expected
+
+
+@pytest.mark.parametrize(
+    "digits, shown",
+    [("07700900982", "07700 900982"), ("02079460000", "020 7946 0000"), ("03448008021", "0344 800 8021")],
+)
+def test_phone_format(digits, shown):
+    assert domain.format_uk_phone(digits) == shown
+
+
+@pytest.mark.parametrize(
+    "last, resume",
+    [
+        ("", "caller"),
+        ("caller", "family"),
+        ("family", "worries"),
+        ("outcome", "actions"),
+        ("actions", "check"),
+        ("check", "check"),
+    ],
+)
+def test_resume_step(last, resume):
+    """A draft resumes at the step after the last one saved."""
+    assert domain.resume_step(last) == resume
+
+
+def test_steps_follow_the_cads_script():
+    assert domain.STEP_SLUGS == (
+        "caller",
+        "family",
+        "worries",
+        "records",
+        "consent",
+        "relationship",
+        "outcome",
+        "actions",
+        "check",
+    )
+    assert domain.previous_step("caller") is None
+    assert domain.previous_step("family") == "caller"
+
+
+def test_missing_for_recording_lists_each_unanswered_step():
+    empty = SimpleNamespace(
+        caller_type="",
+        reason_for_call="",
+        worried_about="",
+        scale=None,
+        immediacy="",
+        records_checked_at=None,
+        consent="",
+        caller_relationship="",
+        agreed_outcome="",
+        named_problem="",
+    )
+    missing = domain.missing_for_recording(empty, children=0, actions=0)
+    assert [s for s, _ in missing] == [
+        "caller",
+        "family",
+        "worries",
+        "records",
+        "consent",
+        "relationship",
+        "outcome",
+        "actions",
+        "check",
+    ]
+
+
+def test_reference_is_readable():
+    import datetime as dt
+
+    ref = domain.new_reference(dt.date(2026, 11, 23))
+    assert ref.startswith("C261123-") and len(ref) == 14

@@ -1,0 +1,75 @@
+"""Contact pages: my contacts, my drafts, the team's contacts, a contact, and the confirmation."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+
+from frontdoor.audit.permissions import can_view_audit
+from frontdoor.audit.selectors import audit_events_for_object
+
+from . import domain, selectors
+from .permissions import can_edit_draft, can_see_caller_identity, can_view_contacts, can_view_team_contacts
+from .views_common import person_url, record_required, step_url
+
+PAGE_SIZE = 25
+
+
+def _page(request, qs):
+    return Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def my_contacts(request):
+    if not can_view_contacts(request.user):
+        raise PermissionDenied
+    page = _page(request, selectors.contact_list_for_worker(user=request.user))
+    return render(request, "contacts/list.html", {"page": page, "title": "My contacts", "mine": True})
+
+
+def team_contacts(request):
+    if not can_view_team_contacts(request.user):
+        raise PermissionDenied
+    page = _page(request, selectors.contact_list_for_team(user=request.user))
+    title = f"Contacts by {request.user.team.name}"
+    return render(request, "contacts/list.html", {"page": page, "title": title, "mine": False})
+
+
+@record_required
+def drafts(request):
+    page = _page(request, selectors.draft_list_for_worker(user=request.user))
+    for contact in page.object_list:
+        contact.resume_url = step_url(contact, domain.resume_step(contact.last_step))
+        contact.resume_title = domain.step_title(domain.resume_step(contact.last_step))
+    return render(request, "contacts/drafts.html", {"page": page})
+
+
+def detail(request, pk):
+    """Everything about a contact. Opening it is audited; managers see the audit trail."""
+    if not can_view_contacts(request.user):
+        raise PermissionDenied
+    contact = selectors.contact_get(user=request.user, pk=pk)
+    people = list(contact.people.all())
+    for cp in people:
+        cp.person_url = person_url(cp.person)
+    context = {
+        "contact": contact,
+        "children": [p for p in people if p.is_child],
+        "others": [p for p in people if not p.is_child],
+        "checks": selectors.records_check_for(user=request.user, contact=contact),
+        "can_continue": can_edit_draft(request.user, contact),
+        "resume_url": step_url(contact, domain.resume_step(contact.last_step)),
+        "show_audit": can_view_audit(request.user),
+        "show_caller_identity": can_see_caller_identity(request.user, contact),
+        "audit_events": audit_events_for_object(user=request.user, obj=contact),
+    }
+    return render(request, "contacts/detail.html", context)
+
+
+@record_required
+def recorded(request, pk):
+    """The confirmation after saving: reference and deadlines."""
+    contact = selectors.contact_owned_get(user=request.user, pk=pk)
+    if contact.is_draft:
+        return redirect(step_url(contact, domain.resume_step(contact.last_step)))
+    return render(request, "contacts/recorded.html", {"contact": contact})

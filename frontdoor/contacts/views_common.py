@@ -1,0 +1,97 @@
+"""Helpers shared by the call-flow views: the draft, the stale-version message, where to go next."""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import NoReverseMatch, reverse
+
+from . import domain, selectors
+from .permissions import can_record_call
+
+STALE_MESSAGE = (
+    "This call was changed in another tab or window after you opened this page, so your answers have not "
+    "been saved. Your answers are shown below: check them against the other tab and save again."
+)
+
+
+def record_required(view):
+    """Only roles that record calls open the call flow (403 for everyone else)."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not can_record_call(request.user):
+            raise PermissionDenied("Your role cannot record calls")
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def draft_for(request, pk):
+    """(draft, None) for the user's own draft; (None, redirect) if it is already recorded; 404 otherwise."""
+    try:
+        return selectors.draft_get_for_edit(user=request.user, pk=pk), None
+    except Http404:
+        contact = selectors.contact_owned_get(user=request.user, pk=pk)  # 404 for anyone else's contact
+        if not contact.is_draft:
+            return None, redirect("contacts:detail", pk=contact.pk)
+        raise
+
+
+def step_url(contact, slug: str, *, return_to_check: bool = False) -> str:
+    url = reverse(f"contacts:{slug}", kwargs={"pk": contact.pk})
+    return url + "?return=check" if return_to_check else url
+
+
+def returning(request) -> bool:
+    return request.GET.get("return") == "check"
+
+
+def after_step(request, contact, slug: str):
+    """Back to the check page if the worker came from it, else on to the next step."""
+    if returning(request):
+        return redirect(step_url(contact, "check"))
+    return redirect(step_url(contact, domain.next_step(slug)))
+
+
+def stale_form(form_class, request, exc, **kwargs):
+    """The form with the worker's typed answers, the current version, and the stale message."""
+    data = request.POST.copy()
+    data["version"] = str(exc.current_version)
+    form = form_class(data, **kwargs)
+    form.is_valid()
+    form.add_error(None, STALE_MESSAGE)
+    return form
+
+
+def step_context(contact, slug: str, request, **extra) -> dict:
+    number = domain.STEP_SLUGS.index(slug) + 1 if slug in domain.STEP_SLUGS else None
+    previous = domain.previous_step(slug)
+    context = {
+        "contact": contact,
+        "step": slug,
+        "step_title": domain.step_title(slug),
+        "step_number": number,
+        "step_count": len(domain.STEP_SLUGS),
+        "back_url": step_url(contact, "check")
+        if returning(request)
+        else (step_url(contact, previous) if previous else reverse("contacts:drafts")),
+        "return_query": "?return=check" if returning(request) else "",
+    }
+    context.update(extra)
+    return context
+
+
+def person_url(person) -> str | None:
+    """The person record's page, if the people app offers one."""
+    if person is None:
+        return None
+    for name in ("people:person_detail", "people:detail", "people:person"):
+        try:
+            return reverse(name, kwargs={"pk": person.pk})
+        except NoReverseMatch:
+            continue
+    return None

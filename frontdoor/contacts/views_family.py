@@ -1,0 +1,298 @@
+"""Adding the children and family (each person searched first) and the action plan to a draft."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from frontdoor.people.selectors import person_search
+
+from . import forms, services
+from .models import Action, ContactPerson
+from .views_common import (
+    after_step,
+    draft_for,
+    person_url,
+    record_required,
+    returning,
+    stale_form,
+    step_context,
+    step_url,
+)
+
+
+def _family_url(request, contact) -> str:
+    return step_url(contact, "family", return_to_check=returning(request))
+
+
+@record_required
+@require_http_methods(["GET", "POST"])
+def family(request, pk):
+    """Everyone on the call, with change and remove links; continuing needs at least one child."""
+    contact, done = draft_for(request, pk)
+    if done:
+        return done
+    if request.method == "POST":
+        form = forms.ContinueForm(request.POST)
+        if form.is_valid():
+            if not contact.people.filter(role=ContactPerson.Role.CHILD).exists():
+                form.add_error(None, "Add at least one child the call is about")
+            else:
+                try:
+                    contact = services.contact_step_save(
+                        actor=request.user,
+                        contact=contact,
+                        version=form.cleaned_data["version"],
+                        step="family",
+                        values={},
+                    )
+                except services.StaleContactError as exc:
+                    form = stale_form(forms.ContinueForm, request, exc)
+                else:
+                    return after_step(request, contact, "family")
+    else:
+        form = forms.ContinueForm(initial={"version": contact.version})
+    people = list(contact.people.select_related("person"))
+    for cp in people:
+        cp.person_url = person_url(cp.person)
+    return render(
+        request,
+        "contacts/steps/family.html",
+        step_context(
+            contact,
+            "family",
+            request,
+            form=form,
+            children=[p for p in people if p.is_child],
+            others=[p for p in people if not p.is_child],
+        ),
+    )
+
+
+def _search(request, form):
+    data = form.cleaned_data
+    return person_search(
+        user=request.user,
+        text=f"{data.get('given_name', '')} {data.get('family_name', '')}",
+        date_of_birth=data.get("date_of_birth"),
+        sex=data.get("sex") or None,
+        postcode=data.get("postcode") or None,
+    )
+
+
+def _person_page(request, contact, contact_person, child: bool):
+    """Shared by add and change: details, then the search results to choose from, then save."""
+    if request.method == "POST":
+        form = forms.PersonForm(request.POST, child=child)
+        if form.is_valid():
+            matches = _search(request, form)
+            match_form = None
+            chosen, decided = None, not matches
+            if "match" in request.POST:
+                match_form = forms.MatchForm(request.POST, matches=matches)
+                if match_form.is_valid():
+                    chosen, decided = match_form.chosen_person(), True
+            if decided:
+                try:
+                    cp = services.contact_person_save(
+                        actor=request.user,
+                        contact=contact,
+                        version=form.cleaned_data["version"],
+                        values=form.values(),
+                        person=chosen,
+                        contact_person=contact_person,
+                    )
+                except services.StaleContactError as exc:
+                    form = stale_form(forms.PersonForm, request, exc, child=child)
+                else:
+                    if not matches:
+                        messages.success(request, f"No existing records matched: {cp} added as a new person")
+                    return redirect(_family_url(request, contact))
+            else:
+                if match_form is None:
+                    initial = (
+                        {"match": str(contact_person.person_id)} if contact_person and contact_person.person_id else {}
+                    )
+                    match_form = forms.MatchForm(initial=initial, matches=matches)
+                replay = [
+                    (k, v)
+                    for k, values in request.POST.lists()
+                    if k not in ("match", "csrfmiddlewaretoken")
+                    for v in values
+                ]
+                return render(
+                    request,
+                    "contacts/steps/person_match.html",
+                    step_context(
+                        contact,
+                        "family",
+                        request,
+                        form=match_form,
+                        person_form=form,
+                        matches=matches,
+                        replay=replay,
+                        back_url=_family_url(request, contact),
+                    ),
+                )
+    elif contact_person:
+        initial = {f: getattr(contact_person, f) for f in services.PERSON_FIELDS}
+        initial["version"] = contact.version
+        form = forms.PersonForm(initial=initial, child=child)
+    else:
+        form = forms.PersonForm(initial={"version": contact.version}, child=child)
+    return render(
+        request,
+        "contacts/steps/person.html",
+        step_context(
+            contact,
+            "family",
+            request,
+            form=form,
+            child=child,
+            contact_person=contact_person,
+            back_url=_family_url(request, contact),
+        ),
+    )
+
+
+@record_required
+@require_http_methods(["GET", "POST"])
+def person_add(request, pk, kind: str):
+    contact, done = draft_for(request, pk)
+    if done:
+        return done
+    return _person_page(request, contact, None, child=(kind == "child"))
+
+
+@record_required
+@require_http_methods(["GET", "POST"])
+def person_change(request, pk, person_pk):
+    contact, done = draft_for(request, pk)
+    if done:
+        return done
+    contact_person = get_object_or_404(ContactPerson, pk=person_pk, contact=contact)
+    return _person_page(request, contact, contact_person, child=contact_person.is_child)
+
+
+@record_required
+@require_http_methods(["GET", "POST"])
+def person_remove(request, pk, person_pk):
+    contact, done = draft_for(request, pk)
+    if done:
+        return done
+    contact_person = get_object_or_404(ContactPerson, pk=person_pk, contact=contact)
+    form = forms.ContinueForm(request.POST or None, initial={"version": contact.version})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.contact_person_remove(
+                actor=request.user, contact=contact, version=form.cleaned_data["version"], contact_person=contact_person
+            )
+        except services.StaleContactError as exc:
+            form = stale_form(forms.ContinueForm, request, exc)
+        else:
+            messages.success(request, f"{contact_person} removed from the call")
+            return redirect(_family_url(request, contact))
+    return render(
+        request,
+        "contacts/steps/remove.html",
+        step_context(
+            contact, "family", request, form=form, thing=str(contact_person), back_url=_family_url(request, contact)
+        ),
+    )
+
+
+def _actions_page(request, contact, *, form=None, action_form=None):
+    return render(
+        request,
+        "contacts/steps/actions.html",
+        step_context(
+            contact,
+            "actions",
+            request,
+            form=form or forms.ContinueForm(initial={"version": contact.version}),
+            action_form=action_form or forms.ActionForm(initial={"version": contact.version}),
+            actions=list(contact.actions.all()),
+        ),
+    )
+
+
+@record_required
+@require_http_methods(["GET", "POST"])
+def actions(request, pk):
+    """The action plan: each action added on this page; continuing needs at least one."""
+    contact, done = draft_for(request, pk)
+    if done:
+        return done
+    if request.method == "POST":
+        form = forms.ContinueForm(request.POST)
+        if form.is_valid():
+            if not contact.actions.exists():
+                form.add_error(None, "Add at least one action to the plan")
+            else:
+                try:
+                    contact = services.contact_step_save(
+                        actor=request.user,
+                        contact=contact,
+                        version=form.cleaned_data["version"],
+                        step="actions",
+                        values={},
+                    )
+                except services.StaleContactError as exc:
+                    form = stale_form(forms.ContinueForm, request, exc)
+                else:
+                    return after_step(request, contact, "actions")
+        return _actions_page(request, contact, form=form)
+    return _actions_page(request, contact)
+
+
+@record_required
+@require_POST
+def action_add(request, pk):
+    contact, done = draft_for(request, pk)
+    if done:
+        return done
+    action_form = forms.ActionForm(request.POST)
+    if action_form.is_valid():
+        data = action_form.cleaned_data
+        try:
+            services.action_add(
+                actor=request.user,
+                contact=contact,
+                version=data["version"],
+                what=data["what"],
+                owner=data["owner"],
+                due_date=data["due_date"],
+            )
+        except services.StaleContactError as exc:
+            action_form = stale_form(forms.ActionForm, request, exc)
+        else:
+            messages.success(request, "Action added")
+            return redirect(step_url(contact, "actions", return_to_check=returning(request)))
+    return _actions_page(request, contact, action_form=action_form)
+
+
+@record_required
+@require_http_methods(["GET", "POST"])
+def action_remove(request, pk, action_pk):
+    contact, done = draft_for(request, pk)
+    if done:
+        return done
+    action = get_object_or_404(Action, pk=action_pk, contact=contact)
+    back = step_url(contact, "actions", return_to_check=returning(request))
+    form = forms.ContinueForm(request.POST or None, initial={"version": contact.version})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.action_remove(
+                actor=request.user, contact=contact, version=form.cleaned_data["version"], action=action
+            )
+        except services.StaleContactError as exc:
+            form = stale_form(forms.ContinueForm, request, exc)
+        else:
+            messages.success(request, "Action removed")
+            return redirect(back)
+    return render(
+        request,
+        "contacts/steps/remove.html",
+        step_context(contact, "actions", request, form=form, thing=f"the action '{action.what}'", back_url=back),
+    )

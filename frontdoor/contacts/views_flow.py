@@ -1,0 +1,124 @@
+"""The question pages of the call flow in CADS script order. Each POST validates the whole step and
+saves the draft through one service call before moving on."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from . import domain, forms, selectors, services
+from .views_common import after_step, draft_for, person_url, record_required, stale_form, step_context, step_url
+
+SIMPLE_STEPS = {
+    "caller": (forms.CallerForm, "contacts/steps/caller.html"),
+    "worries": (forms.WorriesForm, "contacts/steps/form_step.html"),
+    "records": (forms.RecordsForm, "contacts/steps/records.html"),
+    "consent": (forms.ConsentForm, "contacts/steps/form_step.html"),
+    "relationship": (forms.RelationshipForm, "contacts/steps/form_step.html"),
+    "outcome": (forms.OutcomeForm, "contacts/steps/form_step.html"),
+}
+
+
+@record_required
+@require_http_methods(["GET", "POST"])
+def start(request):
+    """Start a call: the draft is created (received now) only when the worker presses the button."""
+    if request.method == "POST":
+        contact = services.contact_start(actor=request.user)
+        return redirect("contacts:caller", pk=contact.pk)
+    return render(request, "contacts/start.html", {"steps": domain.STEPS})
+
+
+@record_required
+@require_http_methods(["GET", "POST"])
+def step(request, pk, slug: str):
+    if slug not in SIMPLE_STEPS:
+        raise Http404("No such step")
+    contact, done = draft_for(request, pk)
+    if done:
+        return done
+    form_class, template = SIMPLE_STEPS[slug]
+    if request.method == "POST":
+        form = form_class(request.POST)
+        if form.is_valid():
+            try:
+                contact = services.contact_step_save(
+                    actor=request.user,
+                    contact=contact,
+                    version=form.cleaned_data["version"],
+                    step=slug,
+                    values=form.values(),
+                )
+            except services.StaleContactError as exc:
+                form = stale_form(form_class, request, exc)
+            else:
+                return after_step(request, contact, slug)
+    else:
+        form = form_class(initial=form_class.initial_from(contact))
+    extra = {"form": form}
+    if slug == "records":
+        extra["checks"] = selectors.records_check_for(user=request.user, contact=contact)
+    return render(request, template, step_context(contact, slug, request, **extra))
+
+
+@record_required
+@require_http_methods(["GET", "POST"])
+def check(request, pk):
+    """Check your answers: the named problem as one editable summary, then save the contact."""
+    contact, done = draft_for(request, pk)
+    if done:
+        return done
+    missing = []
+    if request.method == "POST":
+        form = forms.CheckForm(request.POST)
+        if form.is_valid():
+            try:
+                contact = services.contact_record(
+                    actor=request.user,
+                    contact=contact,
+                    version=form.cleaned_data["version"],
+                    named_problem=form.cleaned_data["named_problem"],
+                )
+            except services.StaleContactError as exc:
+                form = stale_form(forms.CheckForm, request, exc)
+            except services.ContactIncompleteError as exc:
+                # Keep the named problem as typed, then say what is still to answer.
+                contact = services.contact_step_save(
+                    actor=request.user,
+                    contact=contact,
+                    version=form.cleaned_data["version"],
+                    step=contact.last_step or "check",
+                    values=form.values(),
+                )
+                missing = exc.missing
+                form = forms.CheckForm(initial=forms.CheckForm.initial_from(contact))
+            else:
+                messages.success(request, f"Contact {contact.reference} recorded")
+                return redirect("contacts:recorded", pk=contact.pk)
+    else:
+        initial = forms.CheckForm.initial_from(contact)
+        initial["named_problem"] = contact.named_problem or domain.suggested_named_problem(contact)
+        form = forms.CheckForm(initial=initial)
+    contact = selectors.contact_get(user=request.user, pk=contact.pk, audit=False)
+    people = list(contact.people.all())
+    for cp in people:
+        cp.person_url = person_url(cp.person)
+    return render(
+        request,
+        "contacts/steps/check.html",
+        step_context(
+            contact,
+            "check",
+            request,
+            form=form,
+            missing=[{"message": m, "href": step_url(contact, s, return_to_check=True)} for s, m in missing],
+            editable=True,
+            children=[p for p in people if p.is_child],
+            others=[p for p in people if not p.is_child],
+            decision_days=settings.FRONTDOOR_DECISION_WORKING_DAYS,
+            letter_days=settings.FRONTDOOR_LETTER_WORKING_DAYS,
+        ),
+    )
