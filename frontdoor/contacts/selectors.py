@@ -10,6 +10,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from frontdoor.audit.services import audit_record
+from frontdoor.people.concerns import repeat_concern_for_person
 from frontdoor.people.selectors import current_involvements, past_involvements
 
 from .models import Contact, ContactPerson
@@ -121,6 +122,7 @@ def records_check_for(*, user, contact: Contact) -> list[dict]:
                 "open_case": next((i for i in current if i.kind == "open_case"), None),
                 "cp_plan": next((i for i in current if i.kind == "cp_plan"), None),
                 "looked_after": next((i for i in current if i.kind == "looked_after"), None),
+                "repeat_concern": repeat_concern_for_person(person) if person else None,
             }
         )
     return rows

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 
 from frontdoor.audit.permissions import can_view_audit
 from frontdoor.audit.selectors import audit_events_for_object
+from frontdoor.referrals.permissions import can_decide
 
 from . import domain, selectors
 from .permissions import can_edit_draft, can_see_caller_identity, can_view_contacts, can_view_team_contacts
@@ -62,6 +63,7 @@ def detail(request, pk):
         "show_audit": can_view_audit(request.user),
         "show_caller_identity": can_see_caller_identity(request.user, contact),
         "audit_events": audit_events_for_object(user=request.user, obj=contact),
+        "can_decide": can_decide(request.user, contact),
     }
     return render(request, "contacts/detail.html", context)
 
