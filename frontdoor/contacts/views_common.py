@@ -86,9 +86,8 @@ def step_context(contact, slug: str, request, **extra) -> dict:
 
 
 def person_url(person) -> str | None:
-    """The person record's page, if the people app offers one."""
-    if person is None:
-        return None
+    """The person record's page."""
+    return reverse("people:detail", kwargs={"pk": person.pk}) if person is not None else None
     for name in ("people:person_detail", "people:detail", "people:person"):
         try:
             return reverse(name, kwargs={"pk": person.pk})
