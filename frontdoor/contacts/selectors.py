@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 
 from frontdoor.audit.services import audit_record
@@ -20,7 +20,9 @@ _LIST_RELATED = ("worker",)
 
 
 def _base() -> QuerySet:
-    return Contact.objects.filter(archived=False)
+    # decided_at comes from the referrals app's decision on the contact (None until decided), so the
+    # decision deadline shows as done rather than overdue once a decision is recorded.
+    return Contact.objects.filter(archived=False).annotate(decided_at=F("decision__decided_at"))
 
 
 def contact_get(*, user, pk, audit: bool = True) -> Contact:

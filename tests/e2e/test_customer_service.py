@@ -3,13 +3,14 @@ import datetime as dt
 import pytest
 
 from frontdoor.people.models import Person
+from frontdoor.people.search_index import person_index_update
 
 pytestmark = pytest.mark.e2e
 
 
 def test_advisor_checks_for_a_worker_and_hands_over_to_cads(page, users, sign_in, check_a11y):
     """An advisor finds no allocated worker, records a live handover to CADS, and sees it in the list."""
-    Person.objects.create(
+    ruby = Person.objects.create(
         person_id="P0000200",
         given_name="Ruby",
         family_name="Hart",
@@ -17,6 +18,7 @@ def test_advisor_checks_for_a_worker_and_hands_over_to_cads(page, users, sign_in
         postcode="NR3 1AA",
         sex="F",
     )
+    person_index_update(ruby)
     sign_in(users["csa"])
     check_a11y(page, "csa-home")
     page.click("a.govuk-button:has-text('Check for a social worker')")

@@ -8,6 +8,7 @@ from django.utils import timezone
 from faker import Faker
 
 from frontdoor.people.models import Involvement, Person
+from frontdoor.people.search_index import person_index_update
 
 from .. import domain
 from ..models import Action, Contact, ContactPerson
@@ -71,7 +72,9 @@ def person(**fields) -> Person:
     fields.setdefault("given_name", fake.first_name())
     fields.setdefault("family_name", fake.last_name())
     fields.setdefault("date_of_birth", dt.date(2015, 6, 1))
-    return Person.objects.create(**fields)
+    made = Person.objects.create(**fields)
+    person_index_update(made)  # as the people services do, so the search finds them
+    return made
 
 
 def involvement(person: Person, kind: str, **fields) -> Involvement:

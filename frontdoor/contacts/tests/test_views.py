@@ -272,6 +272,6 @@ def test_my_contacts_query_count_does_not_grow_with_rows(csw_client, users, djan
         Contact.objects.filter(pk=c.pk).update(
             status="recorded", decision_due_at=timezone.now(), letter_due_at=timezone.now()
         )
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(16):  # includes every app's navigation counts
         page = csw_client.get(reverse("contacts:mine")).content.decode()
     assert page.count("contacts/") >= 25 and "Page 1 of 2" in page

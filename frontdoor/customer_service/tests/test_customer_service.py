@@ -7,6 +7,7 @@ import pytest
 from frontdoor.customer_service.models import Handover
 from frontdoor.directory.models import Team
 from frontdoor.people.models import Involvement, Person
+from frontdoor.people.search_index import person_index_update
 
 ROLES = ["csw", "manager", "csa", "mash_partner", "receiving", "analyst", "admin"]
 
@@ -21,6 +22,7 @@ def child_with_worker(reference_data):
         postcode="NR2 4AB",
         sex="F",
     )
+    person_index_update(child)
     Involvement.objects.create(
         person=child,
         kind="open_case",
