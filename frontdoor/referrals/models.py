@@ -8,6 +8,7 @@ from django.db import models
 
 from frontdoor.core import codes
 from frontdoor.core.models import TrackedModel
+from frontdoor.people.models import Involvement
 
 from . import domain
 
@@ -183,12 +184,7 @@ class Milestone(TrackedModel):
         CIN = "cin", "Concerns substantiated, child not at continuing risk: child in need"
         NFA = "nfa", "Concerns not substantiated"
 
-    class CPCategory(models.TextChoices):
-        NEGLECT = "NEG", "Neglect"
-        PHYSICAL = "PHY", "Physical abuse"
-        SEXUAL = "SAB", "Sexual abuse"
-        EMOTIONAL = "EMO", "Emotional abuse"
-        MULTIPLE = "MUL", "Multiple"
+    CPCategory = Involvement.CPCategory  # one list of categories of abuse (CIN census codes)
 
     referral = models.ForeignKey(Referral, on_delete=models.PROTECT, related_name="milestones")
     kind = models.CharField(max_length=30, choices=Kind.choices)
