@@ -41,6 +41,10 @@ def main(argv=None) -> dict:
     parser.add_argument("--work-dir", default=str(ROOT / "var" / "bench"))
     parser.add_argument("--skip-import", action="store_true", help="Reuse the people already loaded")
     parser.add_argument("--show-misses", type=int, default=0)
+    parser.add_argument(
+        "--duplicates", type=int, default=0, help="Plant this many near-duplicates and time the nightly scan"
+    )
+    parser.add_argument("--full-scan", action="store_true", help="Also time a duplicate scan of everyone")
     args = parser.parse_args(argv)
 
     import django
@@ -127,10 +131,59 @@ def main(argv=None) -> dict:
     started = time.perf_counter()
     call_command("match_people", str(queries_csv), top=5, out=str(results_csv))
     figures["match_queries_per_s"] = round(len(queries) / (time.perf_counter() - started))
+    if args.duplicates:
+        figures.update(duplicate_scan_figures(sample, args, work))
     figures["peak_mb"] = round(peak_mb())
     print("Figures:")
     for key, value in figures.items():
         print(f"  {key}: {value}")
+    return figures
+
+
+def duplicate_scan_figures(sample: list[dict], args, work: Path) -> dict:
+    """Plant near-duplicates of sampled people (as a re-keyed record would arrive from another system),
+    time the nightly scan of the changed people and, with --full-scan, a scan of everyone."""
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from benchmarks.synthetic_people import plant_duplicates
+    from frontdoor.people.duplicates import duplicate_scan_run, duplicate_scan_start
+    from frontdoor.people.models import DuplicateScan, Person, PersonSearchKey, PossibleDuplicate
+
+    def remove_planted():
+        planted_pks = Person.objects.filter(person_id__startswith="D").values("pk")
+        PossibleDuplicate.objects.all().delete()
+        PersonSearchKey.objects.filter(person_id__in=planted_pks)._raw_delete(using="default")
+        Person.objects.filter(person_id__startswith="D")._raw_delete(using="default")
+
+    remove_planted()
+    DuplicateScan.objects.all().delete()
+    DuplicateScan.objects.create(scope=DuplicateScan.Scope.EVERYONE, finished_at=timezone.now())  # "last night"
+    planted_csv = work / "planted-duplicates.csv"
+    pairs = plant_duplicates(planted_csv, sample[: args.duplicates], seed=args.seed)
+    call_command("import_people", str(planted_csv), quiet_rows=True, defer_indexes="no")
+    started = time.perf_counter()
+    call_command("find_duplicates")
+    seconds = time.perf_counter() - started
+    ids = dict(Person.objects.filter(person_id__in=[p for pair in pairs for p in pair]).values_list("pk", "person_id"))
+    found = {
+        frozenset((ids.get(a), ids.get(b)))
+        for a, b in PossibleDuplicate.objects.values_list("person_a_id", "person_b_id")
+    }
+    recall = sum(frozenset(pair) in found for pair in pairs) / len(pairs)
+    figures = {
+        "duplicates_planted": len(pairs),
+        "duplicate_scan_changed_s": round(seconds, 1),
+        "duplicate_scan_recall_pct": round(100 * recall, 1),
+        "duplicate_pairs_recorded": PossibleDuplicate.objects.count(),
+    }
+    if args.full_scan:
+        started = time.perf_counter()
+        scan = duplicate_scan_run(duplicate_scan_start(everyone=True), workers=2)
+        seconds = time.perf_counter() - started
+        figures["duplicate_scan_everyone_s"] = round(seconds, 1)
+        figures["duplicate_scan_everyone_people_per_s"] = round(scan.people_checked / seconds)
+    remove_planted()
     return figures
 
 

@@ -163,3 +163,46 @@ def perturb(row: dict, rng: random.Random, number: int) -> PerturbedQuery:
     if age is not None:
         text += f" {age}"
     return PerturbedQuery(f"Q{number:06d}", row["person_id"], text, given, family, dob, sex, postcode, changes)
+
+
+DUPLICATE_SLIPS = [
+    "typo_given",
+    "typo_family",
+    "nickname",
+    "swap_day_month",
+    "drop_postcode",
+    "lower_case_no_punctuation",
+]
+
+
+def plant_duplicates(path, rows: list[dict], *, seed: int = 2026) -> list[tuple[str, str]]:
+    """Write a second record (person_id D...) for each row, with one or two everyday slips.
+    Returns the (original, duplicate) person_id pairs."""
+    rng = random.Random(seed + 1)
+    pairs = []
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=COLUMNS)
+        writer.writeheader()
+        for number, row in enumerate(rows, start=1):
+            given, family = row["given_name"], row["family_name"]
+            dob, postcode = row["date_of_birth"], row["postcode"]
+            for slip in rng.sample(DUPLICATE_SLIPS, rng.choice([1, 2])):
+                if slip == "typo_given":
+                    given = typo(given, rng)
+                elif slip == "typo_family":
+                    family = typo(family, rng)
+                elif slip == "nickname":
+                    forms = sorted(short_forms(given.lower()) | full_forms(given.lower()))
+                    given = rng.choice(forms).title() if forms else given
+                elif slip == "swap_day_month":
+                    day = dt.date.fromisoformat(dob)
+                    if day.day <= 12 and day.day != day.month:
+                        dob = day.replace(day=day.month, month=day.day).isoformat()
+                elif slip == "drop_postcode":
+                    postcode = ""
+                else:
+                    given, family = given.lower(), family.lower().replace("'", "")
+            duplicate = {**row, "person_id": f"D{number:08d}", "given_name": given, "family_name": family}
+            writer.writerow({**duplicate, "date_of_birth": dob, "postcode": postcode, "nhs_number": ""})
+            pairs.append((row["person_id"], duplicate["person_id"]))
+    return pairs

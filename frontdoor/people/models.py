@@ -264,6 +264,36 @@ class PossibleDuplicate(models.Model):
         return f"{self.person_a} and {self.person_b} ({self.score:.0f})"
 
 
+class DuplicateScan(models.Model):
+    """One run of the duplicate search: everyone, or only the people changed since the last run."""
+
+    class Scope(models.TextChoices):
+        CHANGED = "changed", "People added or changed since the last scan"
+        EVERYONE = "everyone", "Everyone"
+
+    scope = models.CharField(max_length=10, choices=Scope.choices, default=Scope.CHANGED)
+    since = models.DateTimeField(null=True, blank=True, help_text="Changed people only: changed at or after this")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    people_total = models.PositiveIntegerField(default=0, help_text="People to check")
+    people_checked = models.PositiveIntegerField(default=0)
+    pairs_found = models.PositiveIntegerField(default=0)
+    failed = models.TextField(blank=True, help_text="Why the scan stopped, if it did")
+
+    class Meta:
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"Duplicate scan ({self.get_scope_display().lower()}) at {self.started_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.finished_at is not None
+
+
 class PersonMerge(TrackedModel):
     """A merge of `merged` into `kept`: exactly what moved, so that undo can put it all back."""
 

@@ -27,6 +27,7 @@ from .matching.scoring import (
     strength,
 )
 from .models import Alias, Person, PersonSearchKey
+from .sql import prepared_cursor
 from .validators import normalise_postcode
 
 PER_LOOKUP = 250
@@ -86,10 +87,11 @@ class _Union:
 
     def keys_in(self, keys: set[str], limit: int = PER_LOOKUP) -> None:
         if keys:
+            where, params = _in("k.key", sorted(keys))
             self.add(
                 f"SELECT {self.columns} FROM {self.keys} k JOIN {self.person} p ON p.id = k.person_id "
-                f"{self.alias_join} WHERE k.key IN ({_in(keys)}) AND p.archived = %s",
-                [False, *sorted(keys), False],
+                f"{self.alias_join} WHERE {where} AND p.archived = %s",
+                [False, *params, False],
                 limit,
             )
 
@@ -103,7 +105,7 @@ class _Union:
     def run(self) -> list[tuple]:
         if not self.parts:
             return []
-        with connection.cursor() as cursor:
+        with prepared_cursor() as cursor:
             _tune(cursor)
             cursor.execute(" UNION ".join(self.parts), self.params)
             return cursor.fetchall()
@@ -117,13 +119,14 @@ def _first_pass(query: Query) -> list[tuple]:
     union = _Union()
     union.keys_in(query_keys(query.text))
     if query.date_of_birth:
-        dates = [connection.ops.adapt_datefield_value(d) for d in date_variants(query.date_of_birth)]
-        where = f"p.date_of_birth IN ({_in(dates)})"
+        where, params = _in("p.date_of_birth", _dates(query))
         initials = _initials(query)
         if initials:  # either name starts with a typed initial: checked inside the index, before reading rows
-            where += f" AND (substr(p.search_family, 1, 1) IN ({_in(initials)}) OR substr(p.search_given, 1, 1) IN ({_in(initials)}))"
-            dates += initials + initials
-        union.people_where(where, dates)
+            family_in, family_params = _in("substr(p.search_family, 1, 1)", initials)
+            given_in, given_params = _in("substr(p.search_given, 1, 1)", initials)
+            where += f" AND ({family_in} OR {given_in})"
+            params += family_params + given_params
+        union.people_where(where, params)
     postcode = normalise_postcode(query.postcode)
     if postcode:
         union.people_where("p.postcode = %s", [postcode])
@@ -143,8 +146,7 @@ def _second_pass(query: Query) -> list[tuple]:
     union = _Union()
     union.keys_in(query_keys(query.text, wide=True), 2 * PER_LOOKUP)
     if query.date_of_birth:  # the date's slips whatever the names
-        dates = [connection.ops.adapt_datefield_value(d) for d in date_variants(query.date_of_birth)]
-        union.people_where(f"p.date_of_birth IN ({_in(dates)})", dates)
+        union.people_where(*_in("p.date_of_birth", _dates(query)))
     for reading in readings(query.text):
         family = "".join(reading.family)
         if family and reading.given:
@@ -155,8 +157,16 @@ def _second_pass(query: Query) -> list[tuple]:
     return union.run()
 
 
-def _in(values) -> str:
-    return ", ".join(["%s"] * len(values))
+def _dates(query: Query) -> list:
+    return [connection.ops.adapt_datefield_value(d) for d in date_variants(query.date_of_birth)]
+
+
+def _in(column: str, values: list) -> tuple[str, list]:
+    """`column` is one of `values`. On PostgreSQL one array parameter, so that the statement's text
+    does not depend on how many values there are and its prepared plan can be reused."""
+    if connection.vendor == "postgresql":
+        return f"{column} = ANY(%s)", [list(values)]
+    return f"{column} IN ({', '.join(['%s'] * len(values))})", list(values)
 
 
 def _score(query: Query, rows: list[tuple], done: dict) -> None:

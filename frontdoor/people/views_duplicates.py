@@ -8,6 +8,7 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from .duplicates import duplicate_scan_start, last_finished_scan, running_scan
 from .merging import duplicate_dismiss, person_merge, person_merge_undo
 from .models import PersonMerge, PossibleDuplicate
 from .permissions import can_manage_duplicates
@@ -37,14 +38,24 @@ def duplicate_list(request):
         "person_a", "person_b"
     )
     merges = PersonMerge.objects.select_related("kept", "merged").order_by("-created_at")[:20]
-    return render(request, "people/duplicates.html", {"pairs": pairs[:200], "merges": merges})
+    context = {
+        "pairs": pairs[:200],
+        "merges": merges,
+        "running": running_scan(),
+        "last_scan": last_finished_scan(),
+    }
+    return render(request, "people/duplicates.html", context)
 
 
 @require_POST
 def duplicate_scan(request):
     _require_manager(request)
-    transaction.on_commit(find_duplicates_task.enqueue)
-    messages.success(request, "Looking for duplicates in the background. Refresh this page in a few minutes.")
+    if running_scan():
+        messages.info(request, "A scan is already running. Refresh this page to see how far it has got.")
+        return redirect("people:duplicates")
+    scan = duplicate_scan_start(actor=request.user, everyone=request.POST.get("scope") == "everyone")
+    transaction.on_commit(lambda: find_duplicates_task.enqueue(scan.pk))
+    messages.success(request, "Looking for duplicates in the background. Refresh this page to see how far it has got.")
     return redirect("people:duplicates")
 
 

@@ -13,7 +13,7 @@ Dates of birth and postcodes are searched through their own indexed columns on P
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .names import query_forms, record_forms
 from .normalise import family_forms, phonetic, tokens
@@ -52,9 +52,11 @@ def person_keys(given_names: Iterable[str], family_names: Iterable[str]) -> set[
     return _keys(_given_sounds(given_names, record_forms), family_sounds, initials)
 
 
-@dataclass(frozen=True)
-class Reading:
-    """One way of reading the typed text: which part is the given name and which the family name."""
+class Reading(NamedTuple):
+    """One way of reading the typed text: which part is the given name and which the family name.
+
+    A named tuple rather than a dataclass: it is a key of the scoring caches, hashed for every
+    candidate of every search, and a tuple hashes in C."""
 
     given: str
     family: tuple[str, ...]

@@ -34,6 +34,10 @@ class Query:
     def readings(self) -> list[Reading]:
         return readings(self.text)
 
+    @cached_property
+    def compact_postcode(self) -> str:
+        return compact_postcode(self.postcode)
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -185,7 +189,7 @@ def score_candidate(query: Query, candidate: Candidate) -> tuple[float, list[str
         agreement, why = compare_age(query.age, candidate.date_of_birth, candidate.approximate_age, query.today)
         total += DOB_WEIGHT * agreement
         reasons.append(why)
-    typed_postcode = compact_postcode(query.postcode)
+    typed_postcode = query.compact_postcode
     if typed_postcode:
         recorded = compact_postcode(candidate.postcode)
         if recorded == typed_postcode:

@@ -7,16 +7,14 @@ the person index and writes query_id, rank, person_id, score for the best K peop
 from __future__ import annotations
 
 import csv
-import multiprocessing
-import os
 import time
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connections
 from django.utils import timezone
 
 from frontdoor.people.importing import parse_date
 from frontdoor.people.models import Person
+from frontdoor.people.parallel import default_workers, parallel_map
 from frontdoor.people.search import build_query, search_ids
 
 QUERY_COLUMNS = ("query_id", "given_name", "family_name", "date_of_birth", "sex", "postcode", "address")
@@ -30,7 +28,7 @@ class Command(BaseCommand):
         parser.add_argument("--top", type=int, default=5)
         parser.add_argument("--out", required=True)
         parser.add_argument(
-            "--workers", type=int, default=min(2, os.cpu_count() or 1), help="Processes to match with (default 2)"
+            "--workers", type=int, default=default_workers(), help="Processes to match with (default 2)"
         )
 
     def handle(self, *args, queries, top, out, workers, **options):
@@ -50,13 +48,10 @@ class Command(BaseCommand):
         except FileNotFoundError:
             raise CommandError(f"There is no file called {queries}") from None
         jobs = [(rows[i : i + 500], top, today) for i in range(0, len(rows), 500)]
-        if workers > 1 and len(jobs) > 1:
-            _match_chunk((rows[:50], top, today))  # warm the name caches once; the workers inherit them
-            connections.close_all()  # each worker opens its own connection
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
-                chunks = pool.map(_match_chunk, jobs)
-        else:
-            chunks = [_match_chunk(job) for job in jobs]
+        # The name caches are warmed once here; the workers inherit them.
+        chunks = parallel_map(
+            _match_chunk, jobs, workers=workers, warm_up=lambda: _match_chunk((rows[:50], top, today))
+        )
         written = skipped = 0
         with open(out, "w", encoding="utf-8", newline="") as f:
             writer = csv.writer(f)
