@@ -113,7 +113,7 @@ class PersonDetailsForm(VersionedForm):
         1000,
         long=True,
         rows=3,
-        hint="How they communicate and any help they need, for example British Sign Language or an interpreter",
+        hint="How they communicate and any help they need, for example British Sign Language or an interpreter.",
     )
     school = text("School or nursery", 160)
     phone = forms.CharField(
@@ -136,7 +136,7 @@ class PersonDetailsForm(VersionedForm):
         max_length=13,
         required=False,
         validators=[validate_upn],
-        help_text="13 characters: a letter then 12 digits or a letter and 11 digits",
+        help_text="13 characters, for example H801200001001",
         error_messages={"max_length": "Unique pupil number must be 13 characters: a letter then 12 digits"},
     )
 
@@ -272,7 +272,8 @@ class RelationshipAddForm(forms.Form):
 
     def __init__(self, *args, person, other, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = relationship_options(person.full_name, other.full_name)
+        older = person.date_of_birth and other.date_of_birth and person.date_of_birth < other.date_of_birth
+        self.fields["kind"].choices = relationship_options(person.full_name, other.full_name, this_first=bool(older))
 
 
 class RelationshipChangeForm(VersionedForm):

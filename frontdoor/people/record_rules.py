@@ -31,16 +31,20 @@ def relationship_sentence(kind: str, from_name: str, to_name: str, description: 
     return f"{from_name} and {to_name} have another relationship"
 
 
-def relationship_options(this_name: str, other_name: str) -> list[tuple[str, str]]:
+def relationship_options(this_name: str, other_name: str, *, this_first: bool = False) -> list[tuple[str, str]]:
     """Every kind and direction as one choice, each said as a sentence, for a radio list.
 
     Values: "parent:other" (the other person is the parent of this one), "parent:this" (this person
-    is the parent of the other), or the bare kind for those that read the same both ways.
+    is the parent of the other), or the bare kind for those that read the same both ways. The likelier
+    direction comes first: the other person as the parent, unless `this_first` (this person is older).
     """
     options = []
     for kind in DIRECTED_KINDS:
-        options.append((f"{kind}:other", relationship_sentence(kind, other_name, this_name)))
-        options.append((f"{kind}:this", relationship_sentence(kind, this_name, other_name)))
+        pair = [
+            (f"{kind}:other", relationship_sentence(kind, other_name, this_name)),
+            (f"{kind}:this", relationship_sentence(kind, this_name, other_name)),
+        ]
+        options.extend(reversed(pair) if this_first else pair)
     for kind in SYMMETRIC_KINDS:
         label = (
             f"Something else: {this_name} and {other_name} are related in another way (say how below)"

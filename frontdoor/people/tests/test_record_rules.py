@@ -104,3 +104,11 @@ def test_a_move_cannot_predate_the_current_address():
     assert rules.address_move_errors(moved_in=dt.date(2020, 1, 1), current_moved_in=dt.date(2021, 1, 1))
     assert not rules.address_move_errors(moved_in=dt.date(2021, 1, 1), current_moved_in=dt.date(2021, 1, 1))
     assert not rules.address_move_errors(moved_in=dt.date(2021, 1, 1), current_moved_in=None)
+
+
+def test_the_older_person_is_offered_as_the_parent_first():
+    assert rules.relationship_options("Sarah", "Jack")[0][0] == "parent:other"
+    assert rules.relationship_options("Sarah", "Jack", this_first=True)[0] == (
+        "parent:this",
+        "Sarah is the parent of Jack",
+    )
