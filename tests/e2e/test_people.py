@@ -145,3 +145,34 @@ def test_keep_the_record_right(page, sign_in, check_a11y, users, two_people):
 
     page.goto("/people/?q=Sarah+Kowalski")  # found by the previous name
     assert "Sarah Smith" in page.locator("#search-results").inner_text()
+
+
+def test_the_other_record_pages_are_accessible_with_and_without_errors(page, sign_in, check_a11y, users, two_people):
+    """Each remaining form, empty-submitted so its errors show, passes axe; removing asks first."""
+    mum = two_people["mum"]
+    Involvement.objects.create(person=mum, kind="early_help", start_date=dt.date(2025, 9, 1))
+    sign_in(users["receiving"])
+    page.goto(f"/people/{mum.pk}/")
+    for link, name, button in [
+        ("Record a new address", "record-address", "Save the new address"),
+        ("Correct the current address", "record-address-correct", "Save the address"),
+        ("Add a disability", "record-disability", "Add the disability"),
+        ("Add an involvement", "record-involvement", "Save the involvement"),
+        ("End early help plan", "record-involvement-end", "End the involvement"),
+    ]:
+        page.goto(f"/people/{mum.pk}/")
+        page.click(f"a:has-text('{link}')")
+        page.wait_for_selector("h1")
+        check_a11y(page, name)
+        if "correct" in name:
+            page.fill("#id_address", "")
+        page.click(f"button:has-text('{button}')")
+        page.wait_for_selector(".govuk-error-summary")
+        check_a11y(page, f"{name}-errors")
+    page.goto(f"/people/{mum.pk}/")
+    page.click("a:has-text('End the relationship with Jack Smith')")
+    page.wait_for_selector("h1:has-text('Are you sure you want to end this relationship?')")
+    check_a11y(page, "record-confirm")
+    page.click("button:has-text('Yes, end the relationship')")
+    page.wait_for_selector(".govuk-notification-banner--success:has-text('Relationship ended')")
+    assert "No relationships recorded" in page.inner_text("main")
