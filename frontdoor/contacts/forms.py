@@ -10,40 +10,13 @@ from django.utils import timezone
 
 from frontdoor.core import codes
 from frontdoor.directory.models import Agency
-from frontdoor.ui.forms import GovukDateField
+from frontdoor.ui.forms import GovukDateField, radios, text
 
 from . import domain
 from .models import Contact
 
 EARLIEST_BIRTH = dt.date(1900, 1, 1)
 POSTCODE_RE = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$")
-
-
-def text(label: str, max_length: int, *, required: str | None = None, long: bool = False, hint: str = "", rows=5):
-    """A text field whose over-long error and hint say the limit in plain words."""
-    limit_hint = f"You can enter up to {max_length} characters." if long else ""
-    return forms.CharField(
-        label=label,
-        max_length=max_length,
-        required=bool(required),
-        strip=True,
-        help_text=" ".join(x for x in (hint, limit_hint) if x),
-        widget=forms.Textarea(attrs={"rows": rows}) if long else forms.TextInput(),
-        error_messages={
-            "required": required or "",
-            "max_length": f"{label} must be {max_length} characters or fewer",
-        },
-    )
-
-
-def radios(label: str, choices, *, required: str, hint: str = ""):
-    return forms.ChoiceField(
-        label=label,
-        choices=choices,
-        widget=forms.RadioSelect,
-        help_text=hint,
-        error_messages={"required": required, "invalid_choice": required},
-    )
 
 
 class StepForm(forms.Form):

@@ -9,6 +9,8 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import NoReverseMatch, reverse
 
+from frontdoor.ui.forms import stale_form as ui_stale_form
+
 from . import domain, selectors
 from .permissions import can_record_call
 
@@ -59,12 +61,7 @@ def after_step(request, contact, slug: str):
 
 def stale_form(form_class, request, exc, **kwargs):
     """The form with the worker's typed answers, the current version, and the stale message."""
-    data = request.POST.copy()
-    data["version"] = str(exc.current_version)
-    form = form_class(data, **kwargs)
-    form.is_valid()
-    form.add_error(None, STALE_MESSAGE)
-    return form
+    return ui_stale_form(form_class, request.POST, version=exc.current_version, message=STALE_MESSAGE, **kwargs)
 
 
 def step_context(contact, slug: str, request, **extra) -> dict:

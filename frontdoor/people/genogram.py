@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 SIZE, GAP_X, GAP_Y, MARGIN = 40, 120, 110, 40
+LABEL_DEPTH = 38  # the name and year under a shape
 PARENT_KINDS = {"parent", "step_parent", "carer"}
 DASHED_KINDS = {"step_parent", "carer"}
 
@@ -130,7 +131,8 @@ def _lines(nodes: list[Node], links: list[Link], pos: dict) -> list[str]:
         families[frozenset(parents)].append(child)
     for parents, children in families.items():
         px = sum(pos[p][0] for p in parents) / len(parents)
-        py = max(pos[p][1] for p in parents) + (half if len(parents) > 1 else SIZE)
+        # From the partner line between two parents; below the name and year of a lone parent.
+        py = max(pos[p][1] for p in parents) + (half if len(parents) > 1 else SIZE + LABEL_DEPTH)
         child_top = min(pos[c][1] for c in children)
         bar_y = child_top - GAP_Y / 3
         dashed = all((p, c) in dashed_child for p in parents for c in children)

@@ -1,4 +1,7 @@
-"""Who may search and see the person index. MASH partners and analysts never browse people."""
+"""Who may search, see and keep the person index. MASH partners and analysts never browse people.
+
+Customer service advisors see the record (to check for an allocated worker) but never change it.
+"""
 
 from frontdoor.accounts.models import Role
 from frontdoor.accounts.permissions import is_role
@@ -18,6 +21,21 @@ def can_search_people(user) -> bool:
 
 def can_view_person(user, person=None) -> bool:
     return is_role(user, *PEOPLE_ROLES)
+
+
+EDIT_ROLES = (
+    Role.CONSULTANT_SOCIAL_WORKER,
+    Role.TEAM_MANAGER,
+    Role.RECEIVING_PRACTITIONER,
+    Role.ADMINISTRATOR,
+)
+
+
+def can_edit_person(user, person=None) -> bool:
+    """Keep the record right: details, addresses, other names, disabilities, relationships, involvements."""
+    if person is not None and person.archived:
+        return False
+    return is_role(user, *EDIT_ROLES) and can_view_person(user, person)
 
 
 def can_create_person(user) -> bool:

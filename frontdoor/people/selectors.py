@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
-from .models import Involvement, Person, Relationship
+from . import record_rules
+from .models import AddressHistory, Alias, Disability, Involvement, Person, Relationship
 from .permissions import can_search_people, can_view_person
 from .search import build_query, search_ids, strength_of
 
@@ -84,9 +85,12 @@ def person_detail_context(*, user, person: Person) -> dict:
         .filter(Q(from_person=person) | Q(to_person=person))
         .select_related("from_person", "to_person")
     )
+    addresses = list(person.addresses.filter(archived=False))
     return {
         "aliases": list(person.aliases.filter(archived=False)),
-        "addresses": list(person.addresses.filter(archived=False)),
+        "addresses": addresses,
+        "current_address": next((a for a in addresses if a.moved_out is None), None),
+        "earlier_addresses": [a for a in addresses if a.moved_out is not None],
         "disabilities": list(person.disabilities.filter(archived=False)),
         "current_involvements": list(current_involvements(person)),
         "past_involvements": list(past_involvements(person)),
@@ -101,7 +105,52 @@ def relationship_from_view_of(rel: Relationship, person: Person) -> dict:
         other, words = rel.to_person, f"{person.given_name} is {rel.get_kind_display().lower()} of"
     else:
         other, words = rel.from_person, f"{rel.get_kind_display()} of {person.given_name}"
-    return {"relationship": rel, "other": other, "words": words}
+    sentence = record_rules.relationship_sentence(
+        rel.kind, rel.from_person.full_name, rel.to_person.full_name, rel.description
+    )
+    return {"relationship": rel, "other": other, "words": words, "sentence": sentence}
+
+
+def _part_of(user, person: Person, rows, pk):
+    """One live row belonging to `person`, or None (the view answers 404) if the user may not see it."""
+    if not can_view_person(user, person):
+        return None
+    return rows.filter(archived=False, pk=pk).first()
+
+
+def person_address_get(*, user, person: Person, pk) -> AddressHistory | None:
+    return _part_of(user, person, AddressHistory.objects.filter(person=person), pk)
+
+
+def person_current_address(*, user, person: Person) -> AddressHistory | None:
+    """The history row of the address they live at now (None for an address from an import)."""
+    if not can_view_person(user, person):
+        return None
+    return AddressHistory.objects.filter(person=person, archived=False, moved_out__isnull=True).first()
+
+
+def person_alias_get(*, user, person: Person, pk) -> Alias | None:
+    return _part_of(user, person, Alias.objects.filter(person=person), pk)
+
+
+def person_disability_get(*, user, person: Person, pk) -> Disability | None:
+    return _part_of(user, person, Disability.objects.filter(person=person), pk)
+
+
+def person_involvement_get(*, user, person: Person, pk) -> Involvement | None:
+    return _part_of(user, person, Involvement.objects.filter(person=person).select_related("team", "worker"), pk)
+
+
+def person_relationship_get(*, user, person: Person, pk) -> Relationship | None:
+    rows = Relationship.objects.filter(Q(from_person=person) | Q(to_person=person)).select_related(
+        "from_person", "to_person"
+    )
+    return _part_of(user, person, rows, pk)
+
+
+def relative_candidates(*, user, person: Person, **search_args) -> list[PersonMatch]:
+    """People who could be related to `person`: the usual search, without the person themself."""
+    return [m for m in person_search(user=user, **search_args) if m.person.pk != person.pk]
 
 
 def family_get(*, user, person: Person):

@@ -14,7 +14,7 @@ from frontdoor.audit.services import audit_record
 from .concerns import children_with_repeat_concerns, repeat_concern_for_person
 from .forms import PersonSearchForm
 from .genogram_view import genogram_for
-from .permissions import can_list_repeat_concerns, can_search_people
+from .permissions import can_edit_person, can_list_repeat_concerns, can_search_people
 from .selectors import family_chronology, family_get, person_detail_context, person_get, person_search
 
 
@@ -45,6 +45,7 @@ def detail(request, pk):
     context = {
         "person": person,
         "repeat_concern": repeat_concern_for_person(person),
+        "can_edit": can_edit_person(request.user, person),
         **person_detail_context(user=request.user, person=person),
     }
     if can_view_audit(request.user):

@@ -1,4 +1,5 @@
-"""GOV.UK form building blocks: the three-box date input and error wording."""
+"""GOV.UK form building blocks: the three-box date input, text and radio fields with GOV.UK error wording,
+and the helpers that carry a service's refusals (stale version, validation) back onto the form."""
 
 from __future__ import annotations
 
@@ -6,6 +7,57 @@ import datetime as dt
 
 from django import forms
 from django.core.exceptions import ValidationError
+
+
+def text(label: str, max_length: int, *, required: str | None = None, long: bool = False, hint: str = "", rows=5):
+    """A text field whose over-long error and hint say the limit in plain words."""
+    limit_hint = f"You can enter up to {max_length} characters." if long else ""
+    return forms.CharField(
+        label=label,
+        max_length=max_length,
+        required=bool(required),
+        strip=True,
+        help_text=" ".join(x for x in (hint, limit_hint) if x),
+        widget=forms.Textarea(attrs={"rows": rows}) if long else forms.TextInput(),
+        error_messages={
+            "required": required or "",
+            "max_length": f"{label} must be {max_length} characters or fewer",
+        },
+    )
+
+
+def radios(label: str, choices, *, required: str, hint: str = ""):
+    return forms.ChoiceField(
+        label=label,
+        choices=choices,
+        widget=forms.RadioSelect,
+        help_text=hint,
+        error_messages={"required": required, "invalid_choice": required},
+    )
+
+
+def stale_form(form_class, data, *, version, message: str, **kwargs):
+    """The form re-bound to what the user typed, carrying the record's current version and the stale message.
+
+    Saving it again is then a deliberate choice made after seeing the message.
+    """
+    data = data.copy()
+    data["version"] = str(version)
+    form = form_class(data, **kwargs)
+    form.is_valid()
+    form.add_error(None, message)
+    return form
+
+
+def add_service_errors(form, exc: ValidationError) -> None:
+    """A service's ValidationError shown next to the field it names (or in the summary if the form lacks it)."""
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.error_dict.items():
+            target = name if name in form.fields else None
+            for error in errors:
+                form.add_error(target, error)
+    else:
+        form.add_error(None, exc)
 
 
 class GovukDateWidget(forms.MultiWidget):

@@ -68,3 +68,111 @@ def test_plain_form_works_without_javascript(browser, live_server, users, seeded
     page.click("button:has-text('Search')")
     assert "Jessica Smith-Jones" in page.locator("#search-results").inner_text()
     context.close()
+
+
+@pytest.fixture
+def two_people(users):
+    mum = make_person("Sarah", "Smith", sex="F", date_of_birth=dt.date(1988, 5, 1), postcode="NR1 2AB")
+    child = make_person("Jack", "Smith", sex="M", date_of_birth=dt.date(2016, 2, 3), postcode="NR1 2AB")
+    relate(mum, "parent", child, parental_responsibility=True, same_household=True)
+    gran = make_person("Maureen", "Hall", sex="F", date_of_birth=dt.date(1960, 7, 8), postcode="NR14 6AB")
+    return {"mum": mum, "gran": gran}
+
+
+def test_keep_the_record_right(page, sign_in, check_a11y, users, two_people):
+    """A worker edits a detail, adds a previous name and her mother found by search; the genogram draws her."""
+    mum = two_people["mum"]
+    sign_in(users["csw"])
+    page.goto(f"/people/{mum.pk}/family/")
+    lines_before = page.locator("svg.fd-genogram line").count()
+    page.goto(f"/people/{mum.pk}/")
+    page.wait_for_selector("h1:has-text('Sarah Smith')")
+    check_a11y(page, "record-person")
+
+    page.click("a:has-text('Change first language')")
+    page.wait_for_selector("h1:has-text('Change details')")
+    check_a11y(page, "record-details")
+    page.fill("#id_upn", "X123")  # a mistake first: the error sits next to the field, the rest is kept
+    page.fill("#id_first_language", "Polish")
+    page.click("button:has-text('Save details')")
+    page.wait_for_selector(".govuk-error-summary")
+    assert page.input_value("#id_first_language") == "Polish"
+    assert "Unique pupil number must be 13 characters" in page.inner_text("#id_upn-error")
+    check_a11y(page, "record-details-error")
+    page.fill("#id_upn", "")
+    page.click("button:has-text('Save details')")
+    page.wait_for_selector(".govuk-notification-banner--success:has-text('Details saved')")
+    assert "Polish" in page.inner_text("#details + dl")
+
+    page.click("text=Add another name")
+    page.wait_for_selector("h1:has-text('Add another name')")
+    check_a11y(page, "record-alias")
+    page.get_by_label("Previous name").check()
+    page.fill("#id_given_name", "Sarah")
+    page.fill("#id_family_name", "Kowalski")
+    page.click("button:has-text('Add the name')")
+    page.wait_for_selector(".govuk-notification-banner--success:has-text('Other name added')")
+    assert "Sarah Kowalski" in page.inner_text("#other-names + dl")
+
+    page.click("text=Add a relationship")
+    page.wait_for_selector("h1:has-text('Add a relationship')")
+    check_a11y(page, "record-relationship-find")
+    page.fill("#id_q", "Maureen Hall")
+    page.click("main button:has-text('Search')")
+    page.wait_for_selector("table:has-text('Maureen Hall')")
+    check_a11y(page, "record-relationship-results")
+    page.click("a:has-text('Choose Maureen Hall')")
+    page.wait_for_selector("h1:has-text('Sarah Smith and Maureen Hall')")
+    page.get_by_label("Maureen Hall is the parent of Sarah Smith").check()
+    page.locator("fieldset", has_text="parental responsibility").get_by_label("No").check()
+    page.locator("fieldset", has_text="same household").get_by_label("No").check()
+    page.fill("#id_description", "Mother, lives in Wymondham")
+    check_a11y(page, "record-relationship-form")
+    page.click("button:has-text('Save the relationship')")
+    page.wait_for_selector(".govuk-notification-banner--success")
+    assert "Maureen Hall is the parent of Sarah Smith" in page.inner_text(".govuk-notification-banner")
+    assert "Maureen Hall" in page.inner_text("#relationships + dl")
+    check_a11y(page, "record-person-after")
+
+    page.click("text=See the family and genogram")
+    page.wait_for_selector("svg.fd-genogram")
+    assert "Maureen Hall" in page.inner_html("svg.fd-genogram")
+    assert page.locator("svg.fd-genogram circle").count() == 3  # Maureen, and Sarah with a double outline
+    assert page.locator("svg.fd-genogram line").count() > lines_before  # the new parent line is drawn
+    page.click("summary:has-text('The genogram as a list')")
+    assert "Maureen Hall is parent of Sarah Smith" in page.inner_text("main")
+    check_a11y(page, "record-family")
+
+    page.goto("/people/?q=Sarah+Kowalski")  # found by the previous name
+    assert "Sarah Smith" in page.locator("#search-results").inner_text()
+
+
+def test_the_other_record_pages_are_accessible_with_and_without_errors(page, sign_in, check_a11y, users, two_people):
+    """Each remaining form, empty-submitted so its errors show, passes axe; removing asks first."""
+    mum = two_people["mum"]
+    Involvement.objects.create(person=mum, kind="early_help", start_date=dt.date(2025, 9, 1))
+    sign_in(users["receiving"])
+    page.goto(f"/people/{mum.pk}/")
+    for link, name, button in [
+        ("Record a new address", "record-address", "Save the new address"),
+        ("Correct the current address", "record-address-correct", "Save the address"),
+        ("Add a disability", "record-disability", "Add the disability"),
+        ("Add an involvement", "record-involvement", "Save the involvement"),
+        ("End early help plan", "record-involvement-end", "End the involvement"),
+    ]:
+        page.goto(f"/people/{mum.pk}/")
+        page.click(f"a:has-text('{link}')")
+        page.wait_for_selector("h1")
+        check_a11y(page, name)
+        if "correct" in name:
+            page.fill("#id_address", "")
+        page.click(f"button:has-text('{button}')")
+        page.wait_for_selector(".govuk-error-summary")
+        check_a11y(page, f"{name}-errors")
+    page.goto(f"/people/{mum.pk}/")
+    page.click("a:has-text('End the relationship with Jack Smith')")
+    page.wait_for_selector("h1:has-text('Are you sure you want to end this relationship?')")
+    check_a11y(page, "record-confirm")
+    page.click("button:has-text('Yes, end the relationship')")
+    page.wait_for_selector(".govuk-notification-banner--success:has-text('Relationship ended')")
+    assert "No relationships recorded" in page.inner_text("main")

@@ -1,0 +1,354 @@
+"""Forms for keeping a person's record right: validation and GOV.UK wording only.
+
+The rules that join several answers (only one way of giving an age, a child protection plan's category)
+live in people.record_rules and are applied by the services; their messages come back onto these forms.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django import forms
+
+from frontdoor.accounts.models import Role, User
+from frontdoor.core import codes
+from frontdoor.directory.models import Team
+from frontdoor.ui.forms import GovukDateField, radios, text
+
+from .models import Alias, Involvement, Relationship
+from .record_rules import relationship_options
+from .validators import (
+    EARLIEST_BIRTH_DATE,
+    normalise_nhs_number,
+    normalise_postcode,
+    validate_nhs_number,
+    validate_postcode,
+    validate_upn,
+)
+
+SEX_LABELS = {"M": "Male", "F": "Female", "U": "Not known or unborn"}
+YES_NO = [("True", "Yes"), ("False", "No")]
+WORKER_ROLES = (Role.CONSULTANT_SOCIAL_WORKER, Role.TEAM_MANAGER, Role.RECEIVING_PRACTITIONER)
+
+
+def yes_no(label: str, *, required: str, hint: str = ""):
+    return forms.TypedChoiceField(
+        label=label,
+        choices=YES_NO,
+        coerce=lambda value: value == "True",
+        widget=forms.RadioSelect,
+        help_text=hint,
+        error_messages={"required": required, "invalid_choice": required},
+    )
+
+
+def date_field(label: str, *, required: bool = False, hint: str = "For example, 27 3 2015", **kwargs):
+    return GovukDateField(
+        label=label, required=required, past_only=True, earliest=EARLIEST_BIRTH_DATE, help_text=hint, **kwargs
+    )
+
+
+def postcode_field(*, required: bool = False):
+    return forms.CharField(
+        label="Postcode",
+        max_length=10,
+        required=required,
+        validators=[validate_postcode],
+        error_messages={"required": "Enter a postcode", "max_length": "Enter a real postcode, like NR1 2DH"},
+    )
+
+
+class VersionedForm(forms.Form):
+    """Carries the version of the row the worker opened, so that a save from a stale tab is refused."""
+
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
+    inline_fields: tuple[str, ...] = ()
+
+
+# Details ---------------------------------------------------------------------------------------
+
+
+class PersonDetailsForm(VersionedForm):
+    given_name = text("First name", 100, required="Enter their first name")
+    middle_names = text("Middle names", 100)
+    family_name = text("Last name", 100, required="Enter their last name")
+    preferred_name = text("Preferred name", 100, hint="The name they like to be called, if it is different")
+    date_of_birth = date_field("Date of birth")
+    expected_date_of_birth = GovukDateField(
+        label="Expected date of birth",
+        required=False,
+        help_text="Only for an unborn child. For example, 14 9 2026",
+    )
+    approximate_age = forms.IntegerField(
+        label="Approximate age in years",
+        required=False,
+        min_value=0,
+        max_value=120,
+        help_text="Only if you do not know the date of birth",
+        error_messages={
+            "invalid": "Approximate age must be a number, like 7",
+            "min_value": "Approximate age must be 0 or more",
+            "max_value": "Approximate age must be 120 or less",
+        },
+    )
+    sex = radios(
+        "Sex",
+        [(code, SEX_LABELS.get(code, label)) for code, label in codes.sex_choices()],
+        required="Select their sex",
+        hint="As the census records it. Record gender identity below.",
+    )
+    gender_identity = text("Gender identity", 60, hint="In their own words, if they have told you")
+    ethnicity = forms.ChoiceField(
+        label="Ethnicity",
+        choices=[("", "Not recorded")] + codes.ethnicity_choices(),
+        required=False,
+        error_messages={"invalid_choice": "Select an ethnicity from the list"},
+    )
+    first_language = text("First language", 60)
+    religion = text("Religion", 60)
+    nationality = text("Nationality", 60)
+    immigration_status = text("Immigration status", 100)
+    communication_needs = text(
+        "Communication needs",
+        1000,
+        long=True,
+        rows=3,
+        hint="How they communicate and any help they need, for example British Sign Language or an interpreter.",
+    )
+    school = text("School or nursery", 160)
+    phone = forms.CharField(
+        label="Phone number",
+        max_length=40,
+        required=False,
+        help_text="For example, 01603 223344 or 07700 900982",
+        error_messages={"max_length": "Phone number must be 40 characters or fewer"},
+    )
+    nhs_number = forms.CharField(
+        label="NHS number",
+        max_length=14,
+        required=False,
+        validators=[validate_nhs_number],
+        help_text="10 digits, for example 943 476 5919",
+        error_messages={"max_length": "NHS number must be 10 digits"},
+    )
+    upn = forms.CharField(
+        label="Unique pupil number (UPN)",
+        max_length=13,
+        required=False,
+        validators=[validate_upn],
+        help_text="13 characters, for example H801200001001",
+        error_messages={"max_length": "Unique pupil number must be 13 characters: a letter then 12 digits"},
+    )
+
+    SECTIONS = (
+        ("Name", ("given_name", "middle_names", "family_name", "preferred_name")),
+        ("Age and sex", ("date_of_birth", "expected_date_of_birth", "approximate_age", "sex", "gender_identity")),
+        (
+            "Background",
+            ("ethnicity", "first_language", "religion", "nationality", "immigration_status", "communication_needs"),
+        ),
+        ("Identifiers and contact", ("nhs_number", "upn", "school", "phone")),
+    )
+
+    def sections(self):
+        return [(title, [self[name] for name in names]) for title, names in self.SECTIONS]
+
+    def clean_nhs_number(self) -> str:
+        return normalise_nhs_number(self.cleaned_data["nhs_number"])
+
+    def clean_upn(self) -> str:
+        return self.cleaned_data["upn"].strip().upper()
+
+    def clean_phone(self) -> str:
+        value = " ".join(self.cleaned_data["phone"].split())
+        if value and (not re.fullmatch(r"[\d\s()+-]+", value) or len(re.sub(r"\D", "", value)) < 6):
+            raise forms.ValidationError("Enter a phone number, like 01603 223344 or 07700 900982")
+        return value
+
+    @classmethod
+    def initial_from(cls, person, version: str) -> dict:
+        initial = {name: getattr(person, name) for name in cls.base_fields if name != "version"}
+        initial["version"] = version
+        return initial
+
+    def values(self) -> dict:
+        return {k: v for k, v in self.cleaned_data.items() if k != "version"}
+
+
+# Addresses -------------------------------------------------------------------------------------
+
+
+class AddressMoveForm(forms.Form):
+    address = text("Address", 300, required="Enter the address", long=True, rows=3)
+    postcode = postcode_field()
+    moved_in = date_field(
+        "Date they moved in",
+        required=True,
+        hint="For example, 27 3 2026. If you only know the month, use the 1st.",
+        error_messages={"required": "Enter the date they moved in", "incomplete": "Enter the date they moved in"},
+    )
+
+    def clean_postcode(self) -> str:
+        return normalise_postcode(self.cleaned_data["postcode"])
+
+
+class AddressCorrectForm(VersionedForm):
+    """The current address (no moved-out date) or, with `earlier=True`, an earlier one."""
+
+    address = text("Address", 300, required="Enter the address", long=True, rows=3)
+    postcode = postcode_field()
+    moved_in = date_field("Date they moved in", hint="For example, 27 3 2024. Leave blank if not known.")
+    moved_out = date_field(
+        "Date they moved out",
+        required=True,
+        error_messages={"required": "Enter the date they moved out", "incomplete": "Enter the date they moved out"},
+    )
+
+    def __init__(self, *args, earlier: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not earlier:
+            del self.fields["moved_out"]
+
+    def clean_postcode(self) -> str:
+        return normalise_postcode(self.cleaned_data["postcode"])
+
+
+# Other names and disabilities ------------------------------------------------------------------
+
+
+class AliasForm(forms.Form):
+    kind = radios(
+        "What kind of name is it?",
+        Alias.Kind.choices,
+        required="Select whether it is a previous name or another name they are known by",
+    )
+    given_name = text("First name", 100)
+    family_name = text("Last name", 100)
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors and not data.get("given_name") and not data.get("family_name"):
+            self.add_error("given_name", "Enter a first name or last name")
+        return data
+
+
+class DisabilityForm(forms.Form):
+    code = radios("Disability", codes.disability_choices(), required="Select a disability")
+    notes = text("Notes", 300, hint="For example, how it affects them day to day or what helps")
+
+
+# Relationships ---------------------------------------------------------------------------------
+
+
+class RelativeSearchForm(forms.Form):
+    """The plain search for the other person (works without JavaScript)."""
+
+    q = forms.CharField(
+        label="Name of the other person",
+        max_length=200,
+        help_text="Given and family name in any order. You can add an age, for example ‘Sarah Smith 35’.",
+        error_messages={"required": "Enter the name of the person to search for"},
+    )
+
+
+class RelationshipAddForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="How are they related?",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select how they are related", "invalid_choice": "Select how they are related"},
+    )
+    parental_responsibility = yes_no(
+        "Does the parent or carer in this relationship have parental responsibility?",
+        required="Select yes if they have parental responsibility",
+        hint="Choose no for brothers, sisters and partners.",
+    )
+    same_household = yes_no(
+        "Do they live in the same household?", required="Select yes if they live in the same household"
+    )
+    description = text(
+        "Description", 120, hint="Optional. For example, maternal grandmother, foster carer, mother's partner"
+    )
+    inline_fields = ("parental_responsibility", "same_household")
+
+    def __init__(self, *args, person, other, **kwargs):
+        super().__init__(*args, **kwargs)
+        older = person.date_of_birth and other.date_of_birth and person.date_of_birth < other.date_of_birth
+        self.fields["kind"].choices = relationship_options(person.full_name, other.full_name, this_first=bool(older))
+
+
+class RelationshipChangeForm(VersionedForm):
+    parental_responsibility = yes_no(
+        "Parental responsibility", required="Select yes if they have parental responsibility"
+    )
+    same_household = yes_no(
+        "Do they live in the same household?", required="Select yes if they live in the same household"
+    )
+    description = text("Description", 120, hint="For example, maternal grandmother, foster carer, mother's partner")
+    inline_fields = ("parental_responsibility", "same_household")
+
+    def __init__(self, *args, relationship: Relationship, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parental_responsibility"].label = (
+            f"Does {relationship.from_person.full_name} have parental responsibility for "
+            f"{relationship.to_person.full_name}?"
+        )
+
+
+# Involvements ----------------------------------------------------------------------------------
+
+
+class InvolvementForm(forms.Form):
+    kind = radios("What kind of involvement?", Involvement.Kind.choices, required="Select the kind of involvement")
+    cp_category = forms.ChoiceField(
+        label="Category of abuse",
+        choices=[("", "Not a child protection plan")] + Involvement.CPCategory.choices,
+        required=False,
+        help_text="Only for a child protection plan",
+        error_messages={"invalid_choice": "Select the category of abuse from the list"},
+    )
+    start_date = date_field(
+        "Start date",
+        required=True,
+        hint="For example, 27 3 2026",
+        error_messages={"required": "Enter the start date", "incomplete": "Enter the start date"},
+    )
+    end_date = date_field("End date", hint="Leave blank if it is still going on")
+    worker = forms.ModelChoiceField(
+        label="Worker",
+        queryset=User.objects.filter(is_active=True, role__in=WORKER_ROLES).order_by("first_name", "last_name"),
+        required=False,
+        empty_label="Choose a worker",
+        help_text="If they are not in the list, type their name below",
+        error_messages={"invalid_choice": "Choose a worker from the list"},
+    )
+    worker_name = text("Worker's name, if not in the list", 120, hint="For example, a worker in another authority")
+    team = forms.ModelChoiceField(
+        label="Team",
+        queryset=Team.objects.filter(active=True).order_by("name"),
+        required=False,
+        empty_label="Choose a team",
+        error_messages={"invalid_choice": "Choose a team from the list"},
+    )
+    notes = text("Notes", 2000, long=True, rows=3)
+
+    @classmethod
+    def initial_from(cls, inv: Involvement, version: str) -> dict:
+        initial = {name: getattr(inv, name) for name in cls.base_fields if name not in ("version", "worker", "team")}
+        initial.update(worker=inv.worker_id, team=inv.team_id, version=version)
+        return initial
+
+    def values(self) -> dict:
+        return {k: v for k, v in self.cleaned_data.items() if k != "version"}
+
+
+class InvolvementChangeForm(VersionedForm, InvolvementForm):
+    pass
+
+
+class InvolvementEndForm(VersionedForm):
+    end_date = date_field(
+        "End date",
+        required=True,
+        hint="For example, 27 3 2026",
+        error_messages={"required": "Enter the end date", "incomplete": "Enter the end date"},
+    )

@@ -1,0 +1,275 @@
+"""Keeping a person's connections right: relationships to other people, and involvements with
+children's services. Same shape as services_record: atomic, permission-checked, validated, audited,
+stale saves refused, archived and never deleted."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+
+from frontdoor.audit.services import audit_record, changed_fields
+
+from . import record_rules
+from .models import Involvement, Person, Relationship
+from .services_record import locked_for_change, refuse_if, require_edit, today_local
+
+# Relationships ---------------------------------------------------------------------------------
+
+
+def relationship_sentence(rel: Relationship) -> str:
+    return record_rules.relationship_sentence(
+        rel.kind, rel.from_person.full_name, rel.to_person.full_name, rel.description
+    )
+
+
+def _audit_both(*, actor, rel: Relationship, action: str, summary: str, changes: dict) -> None:
+    """The event goes on both people's records, so each one's audit trail shows it."""
+    for person in (rel.from_person, rel.to_person):
+        audit_record(actor=actor, action=action, obj=person, summary=summary, changes=changes)
+
+
+@transaction.atomic
+def relationship_add(
+    *,
+    actor,
+    from_person: Person,
+    kind: str,
+    to_person: Person,
+    parental_responsibility: bool = False,
+    same_household: bool = False,
+    description: str = "",
+) -> Relationship:
+    """`from_person` is the `kind` of `to_person` ("Sarah is the parent of Jack")."""
+    require_edit(actor, from_person, to_person)
+    if from_person.pk == to_person.pk:
+        raise ValidationError(f"{from_person.full_name} cannot be related to themselves: choose someone else")
+    description = (description or "").strip()
+    if kind == Relationship.Kind.OTHER and not description:
+        raise ValidationError({"description": "Enter how they are related"})
+    pair = Q(from_person=from_person, to_person=to_person) | Q(from_person=to_person, to_person=from_person)
+    if Relationship.objects.select_for_update().filter(pair, kind=kind, archived=False).exists():
+        raise ValidationError(
+            {
+                "kind": f"A relationship like this between {from_person.full_name} and {to_person.full_name} is already recorded"
+            }
+        )
+    rel = Relationship(
+        from_person=from_person,
+        kind=kind,
+        to_person=to_person,
+        parental_responsibility=bool(parental_responsibility),
+        same_household=bool(same_household),
+        description=description,
+        created_by=actor,
+        modified_by=actor,
+    )
+    rel.full_clean()
+    rel.save()
+    _audit_both(
+        actor=actor,
+        rel=rel,
+        action="change",
+        summary=f"Recorded a relationship: {relationship_sentence(rel)}",
+        changes={
+            "relationship": [None, relationship_sentence(rel)],
+            "parental_responsibility": [None, str(rel.parental_responsibility)],
+            "same_household": [None, str(rel.same_household)],
+        },
+    )
+    return rel
+
+
+def _live_relationship(rel: Relationship, person: Person | None) -> None:
+    if rel.archived or (person is not None and person.pk not in (rel.from_person_id, rel.to_person_id)):
+        raise ValidationError("That relationship is not recorded for this person")
+
+
+@transaction.atomic
+def relationship_update(
+    *,
+    actor,
+    relationship: Relationship,
+    version: str,
+    parental_responsibility: bool,
+    same_household: bool,
+    description: str = "",
+    person: Person | None = None,
+) -> Relationship:
+    """Change whether they hold parental responsibility, share a household, and the description."""
+    require_edit(actor, relationship.from_person, relationship.to_person)
+    _live_relationship(relationship, person)
+    locked = locked_for_change(Relationship, relationship, version)
+    description = (description or "").strip()
+    if locked.kind == Relationship.Kind.OTHER and not description:
+        raise ValidationError({"description": "Enter how they are related"})
+    before = {f: getattr(locked, f) for f in ("parental_responsibility", "same_household", "description")}
+    locked.parental_responsibility, locked.same_household = bool(parental_responsibility), bool(same_household)
+    locked.description, locked.modified_by = description, actor
+    locked.full_clean()
+    changes = changed_fields(before, {f: getattr(locked, f) for f in before})
+    if changes:
+        locked.save()
+        _audit_both(
+            actor=actor,
+            rel=locked,
+            action="change",
+            summary=f"Changed a relationship: {relationship_sentence(locked)}",
+            changes=changes,
+        )
+    return locked
+
+
+@transaction.atomic
+def relationship_end(*, actor, relationship: Relationship, person: Person | None = None) -> Relationship:
+    """Take a relationship off the record (archived: it stays in the history and the audit trail)."""
+    require_edit(actor, relationship.from_person, relationship.to_person)
+    locked = Relationship.objects.select_for_update().select_related("from_person", "to_person").get(pk=relationship.pk)
+    _live_relationship(locked, person)
+    locked.archived, locked.modified_by = True, actor
+    locked.save(update_fields=["archived", "modified_by", "modified_at"])
+    _audit_both(
+        actor=actor,
+        rel=locked,
+        action="archive",
+        summary=f"Ended a relationship: {relationship_sentence(locked)}",
+        changes={"relationship": [relationship_sentence(locked), None]},
+    )
+    return locked
+
+
+# Involvements ----------------------------------------------------------------------------------
+
+INVOLVEMENT_FIELDS = ("kind", "start_date", "end_date", "worker", "worker_name", "team", "cp_category", "notes")
+
+
+def _involvement_snapshot(inv: Involvement) -> dict:
+    return {
+        "kind": inv.kind,
+        "start_date": inv.start_date,
+        "end_date": inv.end_date,
+        "worker": inv.worker_display if inv.worker_id else None,
+        "worker_name": inv.worker_name,
+        "team": inv.team.name if inv.team_id else None,
+        "cp_category": inv.cp_category,
+        "notes": inv.notes,
+    }
+
+
+def _check_involvement(inv: Involvement) -> None:
+    inv.worker_name = (inv.worker_name or "").strip()
+    inv.notes = (inv.notes or "").strip()
+    refuse_if(
+        record_rules.involvement_errors(
+            kind=inv.kind,
+            start_date=inv.start_date,
+            end_date=inv.end_date,
+            cp_category=inv.cp_category,
+            has_worker=inv.worker_id is not None,
+            worker_name=inv.worker_name,
+            today=today_local(),
+        )
+    )
+    inv.full_clean()
+
+
+def _describe(inv: Involvement) -> str:
+    category = f" ({inv.get_cp_category_display()})" if inv.cp_category else ""
+    return f"{inv.get_kind_display()}{category} from {inv.start_date:%-d %B %Y}"
+
+
+@transaction.atomic
+def involvement_add(
+    *,
+    actor,
+    person: Person,
+    kind: str,
+    start_date: dt.date,
+    end_date: dt.date | None = None,
+    worker=None,
+    worker_name: str = "",
+    team=None,
+    cp_category: str = "",
+    notes: str = "",
+) -> Involvement:
+    """A period of involvement with children's services (a child protection plan needs its category)."""
+    require_edit(actor, person)
+    inv = Involvement(
+        person=person,
+        kind=kind,
+        start_date=start_date,
+        end_date=end_date,
+        worker=worker,
+        worker_name=worker_name,
+        team=team,
+        cp_category=cp_category or "",
+        notes=notes,
+        created_by=actor,
+        modified_by=actor,
+    )
+    _check_involvement(inv)
+    inv.save()
+    audit_record(
+        actor=actor,
+        action="change",
+        obj=person,
+        summary=f"Recorded an involvement for {person.full_name}: {_describe(inv)}",
+        changes=changed_fields({}, _involvement_snapshot(inv)),
+    )
+    return inv
+
+
+def _own_involvement(person: Person, involvement: Involvement) -> None:
+    if involvement.person_id != person.pk or involvement.archived:
+        raise ValidationError("That involvement is not recorded for this person")
+
+
+@transaction.atomic
+def involvement_update(*, actor, person: Person, involvement: Involvement, version: str, **values) -> Involvement:
+    """Correct an involvement: any of INVOLVEMENT_FIELDS."""
+    unknown = set(values) - set(INVOLVEMENT_FIELDS)
+    if unknown:
+        raise TypeError(f"Not fields of an involvement: {', '.join(sorted(unknown))}")
+    require_edit(actor, person)
+    _own_involvement(person, involvement)
+    locked = locked_for_change(Involvement, involvement, version)
+    before = _involvement_snapshot(locked)
+    for name, value in values.items():
+        setattr(locked, name, "" if value is None and name in ("worker_name", "cp_category", "notes") else value)
+    locked.modified_by = actor
+    _check_involvement(locked)
+    changes = changed_fields(before, _involvement_snapshot(locked))
+    if changes:
+        locked.save()
+        audit_record(
+            actor=actor,
+            action="change",
+            obj=person,
+            summary=f"Corrected an involvement of {person.full_name}: {_describe(locked)}",
+            changes=changes,
+        )
+    return locked
+
+
+@transaction.atomic
+def involvement_end(*, actor, person: Person, involvement: Involvement, version: str, end_date: dt.date) -> Involvement:
+    """The involvement has ended (on or after the day it started, and not in the future)."""
+    require_edit(actor, person)
+    _own_involvement(person, involvement)
+    locked = locked_for_change(Involvement, involvement, version)
+    if locked.end_date is not None:
+        raise ValidationError({"end_date": f"This already ended on {locked.end_date:%-d %B %Y}: correct it instead"})
+    before = _involvement_snapshot(locked)
+    locked.end_date, locked.modified_by = end_date, actor
+    _check_involvement(locked)
+    locked.save()
+    audit_record(
+        actor=actor,
+        action="change",
+        obj=person,
+        summary=f"Ended an involvement of {person.full_name}: {_describe(locked)}, ended {end_date:%-d %B %Y}",
+        changes=changed_fields(before, _involvement_snapshot(locked)),
+    )
+    return locked

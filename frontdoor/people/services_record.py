@@ -1,0 +1,414 @@
+"""Keeping a person's record right: their details, addresses, other names and disabilities.
+
+Each service is atomic, checks `can_edit_person`, validates with `full_clean()` and writes its audit
+event (on the person, so it shows in the person's audit trail) in the same transaction. Changes to a
+row that already exists carry the version the worker saw (its `modified_at`): a save from a stale tab
+raises StaleRecordError and nothing is written. Rows are archived, never deleted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+
+from frontdoor.audit.services import audit_record, changed_fields
+from frontdoor.core import codes
+
+from . import record_rules
+from .models import AddressHistory, Alias, Disability, Person
+from .permissions import can_edit_person
+from .search_index import person_index_update
+from .validators import normalise_nhs_number, normalise_postcode
+
+DETAIL_FIELDS = (
+    "given_name",
+    "middle_names",
+    "family_name",
+    "preferred_name",
+    "date_of_birth",
+    "expected_date_of_birth",
+    "approximate_age",
+    "sex",
+    "gender_identity",
+    "ethnicity",
+    "first_language",
+    "religion",
+    "nationality",
+    "immigration_status",
+    "communication_needs",
+    "nhs_number",
+    "upn",
+    "school",
+    "phone",
+)
+NAME_FIELDS = {"given_name", "family_name", "preferred_name"}  # the ones the search keys are built from
+
+
+class StaleRecordError(Exception):
+    """The row was saved elsewhere (another tab, another worker, an import) since this page was opened."""
+
+    def __init__(self, current_version: str):
+        super().__init__("This record was changed after you opened this page.")
+        self.current_version = current_version
+
+
+def record_version(obj: models.Model) -> str:
+    """The version a form carries: when the row was last saved, to the microsecond."""
+    return obj.modified_at.isoformat() if obj.modified_at else ""
+
+
+def locked_for_change(model: type[models.Model], obj: models.Model, version: str | None):
+    """The row re-read under a lock; StaleRecordError if it changed since `version` was read."""
+    locked = model.objects.select_for_update().get(pk=obj.pk)
+    if version is not None and str(version) != record_version(locked):
+        raise StaleRecordError(record_version(locked))
+    return locked
+
+
+def require_edit(actor, *people: Person) -> None:
+    for person in people:
+        if not can_edit_person(actor, person):
+            raise PermissionDenied("You cannot change this person's record")
+
+
+def refuse_if(errors: dict[str, str]) -> None:
+    if errors:
+        raise ValidationError(errors)
+
+
+def today_local() -> dt.date:
+    return timezone.localdate()
+
+
+def _date(value: dt.date | None) -> str:
+    return f"{value:%-d %B %Y}" if value else "date not known"
+
+
+# Details ---------------------------------------------------------------------------------------
+
+
+def _normalised(values: dict[str, Any]) -> dict[str, Any]:
+    clean = {}
+    for name, value in values.items():
+        if isinstance(value, str):
+            value = value.strip()
+        if name == "nhs_number":
+            value = normalise_nhs_number(value)
+        elif name == "upn":
+            value = (value or "").upper()
+        elif value is None and isinstance(Person._meta.get_field(name), models.CharField | models.TextField):
+            value = ""
+        clean[name] = value
+    return clean
+
+
+@transaction.atomic
+def person_details_update(*, actor, person: Person, version: str, **values: Any) -> Person:
+    """Change any of the person's details (DETAIL_FIELDS); the audit event lists each field old → new.
+
+    A change of name rebuilds the person's search keys in the same transaction.
+    """
+    unknown = set(values) - set(DETAIL_FIELDS)
+    if unknown:
+        raise TypeError(f"Not details of a person: {', '.join(sorted(unknown))}")
+    require_edit(actor, person)
+    locked = locked_for_change(Person, person, version)
+    values = _normalised(values)
+    before = {name: getattr(locked, name) for name in values}
+    for name, value in values.items():
+        setattr(locked, name, value)
+    refuse_if(
+        record_rules.person_details_errors(
+            date_of_birth=locked.date_of_birth,
+            expected_date_of_birth=locked.expected_date_of_birth,
+            approximate_age=locked.approximate_age,
+            sex=locked.sex,
+            today=today_local(),
+        )
+    )
+    locked.full_clean()
+    changes = changed_fields(before, {name: getattr(locked, name) for name in values})
+    if not changes:
+        return locked
+    locked.modified_by = actor
+    locked.save()
+    if NAME_FIELDS & set(changes):
+        person_index_update(locked)
+    labels = ", ".join(str(Person._meta.get_field(name).verbose_name) for name in changes)
+    audit_record(
+        actor=actor,
+        action="change",
+        obj=locked,
+        summary=f"Changed the details of {locked.full_name}: {labels}",
+        changes=changes,
+    )
+    return locked
+
+
+# Addresses -------------------------------------------------------------------------------------
+
+
+def _current_rows(person: Person):
+    return AddressHistory.objects.select_for_update().filter(person=person, archived=False, moved_out__isnull=True)
+
+
+def _address_values(address: str, postcode: str) -> tuple[str, str]:
+    return (address or "").strip(), normalise_postcode(postcode)
+
+
+@transaction.atomic
+def person_address_move(*, actor, person: Person, address: str, postcode: str, moved_in: dt.date) -> AddressHistory:
+    """They have moved: the current address goes into the history with a moved-out date (the day they
+    moved in to the new one), and the new address becomes the current one."""
+    require_edit(actor, person)
+    locked = Person.objects.select_for_update().get(pk=person.pk)
+    address, postcode = _address_values(address, postcode)
+    current = list(_current_rows(locked))
+    latest = max((row.moved_in for row in current if row.moved_in), default=None)
+    refuse_if(record_rules.address_move_errors(moved_in=moved_in, current_moved_in=latest))
+    new = AddressHistory(
+        person=locked, address=address, postcode=postcode, moved_in=moved_in, created_by=actor, modified_by=actor
+    )
+    new.full_clean()
+    for row in current:
+        row.moved_out = moved_in
+        row.modified_by = actor
+        row.full_clean()
+        row.save()
+    if not current and locked.address:
+        # An address from the demo or an import: keep it in the history, moved-in date not known.
+        AddressHistory.objects.create(
+            person=locked,
+            address=locked.address,
+            postcode=locked.postcode,
+            moved_out=moved_in,
+            created_by=actor,
+            modified_by=actor,
+        )
+    new.save()
+    before = {"address": locked.address, "postcode": locked.postcode}
+    locked.address, locked.postcode, locked.modified_by = address, postcode, actor
+    locked.save(update_fields=["address", "postcode", "modified_by", "modified_at"])
+    audit_record(
+        actor=actor,
+        action="change",
+        obj=locked,
+        summary=f"Recorded a new address for {locked.full_name}, moved in {_date(moved_in)}",
+        changes=changed_fields(before, {"address": address, "postcode": postcode}),
+    )
+    return new
+
+
+@transaction.atomic
+def person_address_correct(
+    *, actor, person: Person, version: str, address: str, postcode: str, moved_in: dt.date | None
+) -> Person:
+    """Put right a mistake in the current address (not a move): the person and its history row agree."""
+    require_edit(actor, person)
+    locked = locked_for_change(Person, person, version)
+    address, postcode = _address_values(address, postcode)
+    current = list(_current_rows(locked))
+    row = current[0] if current else None
+    if row is None and moved_in:
+        row = AddressHistory(person=locked, created_by=actor)
+    before = {"address": locked.address, "postcode": locked.postcode, "moved_in": row.moved_in if row else None}
+    if row is not None:
+        row.address, row.postcode, row.moved_in, row.modified_by = address, postcode, moved_in, actor
+        row.full_clean()
+    locked.address, locked.postcode, locked.modified_by = address, postcode, actor
+    locked.full_clean()
+    changes = changed_fields(before, {"address": address, "postcode": postcode, "moved_in": moved_in})
+    if not changes:
+        return locked
+    if row is not None:
+        row.save()
+    locked.save(update_fields=["address", "postcode", "modified_by", "modified_at"])
+    audit_record(
+        actor=actor,
+        action="change",
+        obj=locked,
+        summary=f"Corrected the current address of {locked.full_name}",
+        changes=changes,
+    )
+    return locked
+
+
+def _history_row(person: Person, row: AddressHistory) -> AddressHistory:
+    if row.person_id != person.pk or row.archived:
+        raise ValidationError("That address is not in this person's history")
+    if row.moved_out is None:
+        raise ValidationError("That is the current address: correct it, or record a new address if they have moved")
+    return row
+
+
+@transaction.atomic
+def address_history_correct(
+    *,
+    actor,
+    person: Person,
+    row: AddressHistory,
+    version: str,
+    address: str,
+    postcode: str,
+    moved_in: dt.date | None,
+    moved_out: dt.date,
+) -> AddressHistory:
+    """Put right an earlier address or its dates."""
+    require_edit(actor, person)
+    _history_row(person, row)
+    locked = locked_for_change(AddressHistory, row, version)
+    address, postcode = _address_values(address, postcode)
+    refuse_if(
+        record_rules.date_order_errors(
+            moved_in,
+            moved_out,
+            end_field="moved_out",
+            message="The date they moved out must be the same as or after the date they moved in",
+        )
+    )
+    before = {f: getattr(locked, f) for f in ("address", "postcode", "moved_in", "moved_out")}
+    locked.address, locked.postcode, locked.moved_in, locked.moved_out = address, postcode, moved_in, moved_out
+    locked.modified_by = actor
+    locked.full_clean()
+    changes = changed_fields(before, {f: getattr(locked, f) for f in before})
+    if changes:
+        locked.save()
+        audit_record(
+            actor=actor,
+            action="change",
+            obj=person,
+            summary=f"Corrected an earlier address of {person.full_name}",
+            changes=changes,
+        )
+    return locked
+
+
+@transaction.atomic
+def address_history_archive(*, actor, person: Person, row: AddressHistory) -> AddressHistory:
+    """Take an earlier address out of the record (kept, archived, in case it was right after all)."""
+    require_edit(actor, person)
+    row = _history_row(person, AddressHistory.objects.select_for_update().get(pk=row.pk))
+    row.archived, row.modified_by = True, actor
+    row.save(update_fields=["archived", "modified_by", "modified_at"])
+    audit_record(
+        actor=actor,
+        action="archive",
+        obj=person,
+        summary=f"Removed an earlier address of {person.full_name}: {row}",
+        changes={"address_history": [str(row), None]},
+    )
+    return row
+
+
+# Other names -----------------------------------------------------------------------------------
+
+
+def _name_key(given: str, family: str) -> tuple[str, str]:
+    return " ".join(given.lower().split()), " ".join(family.lower().split())
+
+
+@transaction.atomic
+def alias_add(*, actor, person: Person, kind: str, given_name: str = "", family_name: str = "") -> Alias:
+    """A previous name or another name they are known by; the person is then found by it in searches."""
+    require_edit(actor, person)
+    locked = Person.objects.select_for_update().get(pk=person.pk)
+    given_name, family_name = (given_name or "").strip(), (family_name or "").strip()
+    if not given_name and not family_name:
+        raise ValidationError({"given_name": "Enter a first name or last name"})
+    key = _name_key(given_name, family_name)
+    if key == _name_key(locked.given_name, locked.family_name):
+        raise ValidationError({"given_name": f"{locked.full_name} is their current name"})
+    live = Alias.objects.filter(person=locked, archived=False).values_list("given_name", "family_name")
+    if any(_name_key(g, f) == key for g, f in live):
+        raise ValidationError({"given_name": "That name is already recorded for them"})
+    alias = Alias(
+        person=locked,
+        kind=kind,
+        given_name=given_name,
+        family_name=family_name,
+        created_by=actor,
+        modified_by=actor,
+    )
+    alias.full_clean()
+    alias.save()
+    person_index_update(locked)
+    audit_record(
+        actor=actor,
+        action="change",
+        obj=locked,
+        summary=f"Added another name for {locked.full_name}: {alias.get_kind_display().lower()} {alias}",
+        changes={"alias": [None, f"{alias} ({alias.get_kind_display().lower()})"]},
+    )
+    return alias
+
+
+@transaction.atomic
+def alias_archive(*, actor, person: Person, alias: Alias) -> Alias:
+    require_edit(actor, person)
+    locked = Person.objects.select_for_update().get(pk=person.pk)
+    alias = Alias.objects.select_for_update().get(pk=alias.pk)
+    if alias.person_id != locked.pk or alias.archived:
+        raise ValidationError("That name is not recorded for this person")
+    alias.archived, alias.modified_by = True, actor
+    alias.save(update_fields=["archived", "modified_by", "modified_at"])
+    person_index_update(locked)
+    audit_record(
+        actor=actor,
+        action="archive",
+        obj=locked,
+        summary=f"Removed another name of {locked.full_name}: {alias}",
+        changes={"alias": [f"{alias} ({alias.get_kind_display().lower()})", None]},
+    )
+    return alias
+
+
+# Disabilities ----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def disability_add(*, actor, person: Person, code: str, notes: str = "") -> Disability:
+    """Record a disability (CIN census code). A code removed earlier is brought back rather than
+    added twice: the database allows each code once per person, archived or not."""
+    require_edit(actor, person)
+    locked = Person.objects.select_for_update().get(pk=person.pk)
+    rows = {d.code: d for d in Disability.objects.select_for_update().filter(person=locked)}
+    live = {c for c, d in rows.items() if not d.archived}
+    label = codes.label(codes.disability_choices(), code)
+    if code in live:
+        raise ValidationError({"code": f"{label} is already recorded for {locked.full_name}"})
+    refuse_if(record_rules.disability_errors(code=code, live_codes=live))
+    disability = rows.get(code) or Disability(person=locked, code=code, created_by=actor)
+    disability.notes, disability.archived, disability.modified_by = (notes or "").strip(), False, actor
+    disability.full_clean()
+    disability.save()
+    audit_record(
+        actor=actor,
+        action="change",
+        obj=locked,
+        summary=f"Recorded a disability for {locked.full_name}: {label}",
+        changes={"disability": [None, label]},
+    )
+    return disability
+
+
+@transaction.atomic
+def disability_archive(*, actor, person: Person, disability: Disability) -> Disability:
+    require_edit(actor, person)
+    disability = Disability.objects.select_for_update().get(pk=disability.pk)
+    if disability.person_id != person.pk or disability.archived:
+        raise ValidationError("That disability is not recorded for this person")
+    disability.archived, disability.modified_by = True, actor
+    disability.save(update_fields=["archived", "modified_by", "modified_at"])
+    label = disability.get_code_display()
+    audit_record(
+        actor=actor,
+        action="archive",
+        obj=person,
+        summary=f"Removed a disability of {person.full_name}: {label}",
+        changes={"disability": [label, None]},
+    )
+    return disability

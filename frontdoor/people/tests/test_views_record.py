@@ -1,0 +1,441 @@
+"""The record-keeping pages: who may use them, errors next to the field with the typed values kept,
+stale saves refused, and the person record page linking to every one of them."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from frontdoor.audit.models import AuditEvent
+from frontdoor.people.models import AddressHistory, Alias, Disability, Involvement, Relationship
+from frontdoor.people.services_record import record_version
+
+from .factories import make_person, relate
+
+pytestmark = pytest.mark.django_db
+
+ALL_ROLES = ["csw", "manager", "csa", "mash_partner", "receiving", "analyst", "admin"]
+EDIT_ROLES = {"csw", "manager", "receiving", "admin"}
+VIEW_ONLY_ROLES = {"csa"}  # sees the record, may not change it: 403
+# Everyone else (MASH partners, analysts) may not see people at all: 404, as for the record page.
+
+
+@pytest.fixture
+def record(users):
+    child = make_person(
+        "Jack", "Smith", sex="M", date_of_birth=dt.date(2016, 2, 3), address="1 Elm Road", postcode="NR1 2AB"
+    )
+    mum = make_person("Sarah", "Smith", date_of_birth=dt.date(1988, 5, 1))
+    gran = make_person("Maureen", "Hall", date_of_birth=dt.date(1960, 7, 8))
+    earlier = AddressHistory.objects.create(
+        person=child,
+        address="9 Old Street",
+        postcode="NR3 1AA",
+        moved_in=dt.date(2016, 2, 3),
+        moved_out=dt.date(2020, 1, 1),
+    )
+    alias = Alias.objects.create(person=child, kind="alias", given_name="Jackie", family_name="Smith")
+    disability = Disability.objects.create(person=child, code="AUT")
+    rel = relate(mum, "parent", child, parental_responsibility=True, same_household=True)
+    inv = Involvement.objects.create(person=child, kind="open_case", start_date=dt.date(2025, 9, 1))
+    return {
+        "child": child,
+        "mum": mum,
+        "gran": gran,
+        "earlier": earlier,
+        "alias": alias,
+        "disability": disability,
+        "rel": rel,
+        "inv": inv,
+    }
+
+
+def _pages(r) -> dict[str, str]:
+    pk = r["child"].pk
+
+    def url(name, *more):
+        return reverse(f"people:{name}", args=[pk, *more])
+
+    return {
+        "details_edit": url("details_edit"),
+        "address_move": url("address_move"),
+        "address_correct": url("address_correct"),
+        "address_history_correct": url("address_history_correct", r["earlier"].pk),
+        "address_history_archive": url("address_history_archive", r["earlier"].pk),
+        "alias_add": url("alias_add"),
+        "alias_archive": url("alias_archive", r["alias"].pk),
+        "disability_add": url("disability_add"),
+        "disability_archive": url("disability_archive", r["disability"].pk),
+        "relationship_find": url("relationship_find") + "?q=Maureen+Hall",
+        "relationship_add": url("relationship_add", r["gran"].pk),
+        "relationship_change": url("relationship_change", r["rel"].pk),
+        "relationship_end": url("relationship_end", r["rel"].pk),
+        "involvement_add": url("involvement_add"),
+        "involvement_change": url("involvement_change", r["inv"].pk),
+        "involvement_end": url("involvement_end", r["inv"].pk),
+    }
+
+
+PAGES = [
+    "details_edit",
+    "address_move",
+    "address_correct",
+    "address_history_correct",
+    "address_history_archive",
+    "alias_add",
+    "alias_archive",
+    "disability_add",
+    "disability_archive",
+    "relationship_find",
+    "relationship_add",
+    "relationship_change",
+    "relationship_end",
+    "involvement_add",
+    "involvement_change",
+    "involvement_end",
+]
+
+
+def _expected(role: str) -> int:
+    return 200 if role in EDIT_ROLES else 403 if role in VIEW_ONLY_ROLES else 404
+
+
+@pytest.mark.parametrize("role", ALL_ROLES)
+@pytest.mark.parametrize("page", PAGES)
+def test_permission_matrix_get(client_for, users, record, role, page):
+    """Every record-keeping page × every role: editors 200, the advisor 403, the rest 404."""
+    response = client_for(users[role]).get(_pages(record)[page])
+    assert response.status_code == _expected(role)
+
+
+@pytest.mark.parametrize("role", sorted(set(ALL_ROLES) - EDIT_ROLES))
+@pytest.mark.parametrize("page", [p for p in PAGES if p != "relationship_find"])
+def test_permission_matrix_post_changes_nothing(client_for, users, record, role, page):
+    """A refused role cannot change anything by posting either (403 or 404, and nothing audited)."""
+    response = client_for(users[role]).post(_pages(record)[page], {})
+    assert response.status_code == _expected(role)
+    assert not AuditEvent.objects.filter(action__in=["change", "archive"]).exists()
+    assert not Alias.objects.filter(archived=True).exists() and not Relationship.objects.filter(archived=True).exists()
+
+
+def test_a_mistyped_record_address_is_404_for_editors_too(client_for, users, record):
+    """A row of someone else's record is not found from this person's page."""
+    other = make_person("Tom", "Brown")
+    url = reverse("people:alias_archive", args=[other.pk, record["alias"].pk])
+    assert client_for(users["csw"]).get(url).status_code == 404
+
+
+# The person record page ------------------------------------------------------------------------
+
+
+def test_record_page_links_every_change_for_editors(client_for, users, record):
+    html = client_for(users["csw"]).get(reverse("people:detail", args=[record["child"].pk])).content.decode()
+    for url in _pages(record).values():
+        if "relationships/add/" in url and "?" not in url:
+            continue  # the second step is reached from the search
+        assert url.split("?")[0] in html, url
+    assert 'Change<span class="govuk-visually-hidden"> date of birth</span>' in html
+    for button in ("Add another name", "Record a new address", "Add a disability", "Add an involvement"):
+        assert button in html
+    assert "Sarah Smith is the parent of Jack Smith" in html
+
+
+def test_record_page_has_no_change_links_for_the_advisor(client_for, users, record):
+    html = client_for(users["csa"]).get(reverse("people:detail", args=[record["child"].pk])).content.decode()
+    assert "Jack Smith" in html
+    assert "Change<span" not in html and "Add a relationship" not in html and "/remove/" not in html
+
+
+def test_record_page_query_count_is_bounded_with_every_part(client_for, users, record, django_assert_max_num_queries):
+    """Aliases, addresses, disabilities, relationships and involvements do not add a query each."""
+    child = record["child"]
+    for i in range(4):
+        Alias.objects.create(person=child, given_name=f"Name{i}", family_name="Smith")
+        AddressHistory.objects.create(person=child, address=f"{i} Road", moved_out=dt.date(2019, 1, i + 1))
+        relate(make_person(f"Sib{i}", "Smith"), "sibling", child)
+        Involvement.objects.create(
+            person=child, kind="early_help", start_date=dt.date(2020, 1, 1), end_date=dt.date(2021, 1, 1)
+        )
+    c = client_for(users["csw"])
+    with django_assert_max_num_queries(24):  # the same bound as the plain record page
+        response = c.get(reverse("people:detail", args=[child.pk]))
+    assert response.status_code == 200
+
+
+# Details ---------------------------------------------------------------------------------------
+
+
+def _details_post(person, **changes) -> dict:
+    data = {
+        "version": record_version(person),
+        "given_name": person.given_name,
+        "middle_names": "",
+        "family_name": person.family_name,
+        "preferred_name": "",
+        "date_of_birth_0": str(person.date_of_birth.day),
+        "date_of_birth_1": str(person.date_of_birth.month),
+        "date_of_birth_2": str(person.date_of_birth.year),
+        "sex": person.sex,
+        "ethnicity": "",
+        "nhs_number": "",
+        "upn": "",
+    }
+    data.update(changes)
+    return data
+
+
+def test_details_save_and_show_on_the_record(client_for, users, record):
+    c = client_for(users["csw"])
+    child = record["child"]
+    response = c.post(
+        reverse("people:details_edit", args=[child.pk]),
+        _details_post(child, first_language="Polish", nhs_number="943 476 5919"),
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "govuk-notification-banner--success" in html and "Details saved" in html
+    assert "Polish" in html and "9434765919" in html
+
+
+@pytest.mark.parametrize(
+    "changes, field, message",
+    [
+        ({"nhs_number": "943 476 5918"}, "nhs_number", "Enter a real NHS number"),
+        ({"upn": "A12345678901X"}, "upn", "Enter a real unique pupil number"),
+        (
+            {"date_of_birth_2": str(dt.date.today().year + 1)},
+            "date_of_birth",
+            "Date of birth must be today or in the past",
+        ),
+        ({"date_of_birth_2": "1899"}, "date_of_birth", "Date of birth must be after 1 January 1900"),
+        (
+            {"date_of_birth_0": "", "date_of_birth_1": "", "date_of_birth_2": ""},
+            "date_of_birth",
+            "Enter a date of birth",
+        ),
+        ({"given_name": ""}, "given_name", "Enter their first name"),
+        ({"approximate_age": "8"}, "approximate_age", "Remove the approximate age"),
+    ],
+)
+def test_details_errors_sit_next_to_the_field_and_keep_what_was_typed(
+    client_for, users, record, changes, field, message
+):
+    child = record["child"]
+    typed = {"religion": "Typed religion", "school": "Typed Primary School", **changes}
+    response = client_for(users["csw"]).post(
+        reverse("people:details_edit", args=[child.pk]), _details_post(child, **typed)
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "There is a problem" in html and html.startswith("<!DOCTYPE html>")
+    assert f'id="id_{field}-error"' in html and message in html
+    assert 'value="Typed religion"' in html and 'value="Typed Primary School"' in html
+    for value in changes.values():
+        if value:
+            assert f'value="{value}"' in html
+    child.refresh_from_db()
+    assert child.religion == ""
+
+
+def test_a_stale_details_save_is_refused_with_the_typed_text_kept(client_for, users, record):
+    child = record["child"]
+    stale = _details_post(child, religion="Typed in the old tab")
+    first = client_for(users["manager"]).post(
+        reverse("people:details_edit", args=[child.pk]), _details_post(child, religion="Saved first")
+    )
+    assert first.status_code == 302
+    response = client_for(users["csw"]).post(reverse("people:details_edit", args=[child.pk]), stale)
+    html = response.content.decode()
+    assert "changed by someone else" in html and 'value="Typed in the old tab"' in html
+    child.refresh_from_db()
+    assert child.religion == "Saved first"
+    assert f'value="{record_version(child)}"' in html  # saving again is a deliberate choice
+
+
+# Addresses, names, disabilities ----------------------------------------------------------------
+
+
+def test_a_bad_postcode_is_shown_next_to_the_field_with_the_address_kept(client_for, users, record):
+    child = record["child"]
+    response = client_for(users["csw"]).post(
+        reverse("people:address_move", args=[child.pk]),
+        {
+            "address": "2 Oak Lane, Norwich",
+            "postcode": "ZZ",
+            "moved_in_0": "5",
+            "moved_in_1": "1",
+            "moved_in_2": "2026",
+        },
+    )
+    html = response.content.decode()
+    assert 'id="id_postcode-error"' in html and "Enter a real postcode" in html
+    assert "2 Oak Lane, Norwich</textarea>" in html and 'value="ZZ"' in html
+    assert not AddressHistory.objects.filter(address__startswith="2 Oak").exists()
+
+
+def test_moving_shows_the_new_address_and_keeps_the_old_one(client_for, users, record):
+    child = record["child"]
+    response = client_for(users["csw"]).post(
+        reverse("people:address_move", args=[child.pk]),
+        {
+            "address": "2 Oak Lane, Norwich",
+            "postcode": "nr2 3dh",
+            "moved_in_0": "5",
+            "moved_in_1": "1",
+            "moved_in_2": "2026",
+        },
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "New address recorded" in html and "NR2 3DH" in html and "Since 5 January 2026" in html
+    assert "1 Elm Road" in html and "9 Old Street" in html  # both earlier addresses
+
+
+def test_an_alias_added_on_the_page_is_listed(client_for, users, record):
+    child = record["child"]
+    response = client_for(users["receiving"]).post(
+        reverse("people:alias_add", args=[child.pk]),
+        {"kind": "previous", "given_name": "", "family_name": "Kowalski"},
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "Other name added" in html and "Kowalski" in html
+
+
+def test_an_alias_without_a_name_is_refused(client_for, users, record):
+    response = client_for(users["csw"]).post(reverse("people:alias_add", args=[record["child"].pk]), {"kind": "alias"})
+    assert "Enter a first name or last name" in response.content.decode()
+
+
+def test_a_duplicate_disability_is_refused_next_to_the_field(client_for, users, record):
+    response = client_for(users["csw"]).post(
+        reverse("people:disability_add", args=[record["child"].pk]), {"code": "AUT", "notes": "Typed note"}
+    )
+    html = response.content.decode()
+    assert 'id="id_code-error"' in html and "already recorded" in html and 'value="Typed note"' in html
+
+
+def test_removing_asks_first_then_archives(client_for, users, record):
+    c = client_for(users["csw"])
+    url = reverse("people:alias_archive", args=[record["child"].pk, record["alias"].pk])
+    html = c.get(url).content.decode()
+    assert "Are you sure you want to remove the name Jackie Smith?" in html
+    response = c.post(url, follow=True)
+    assert "Other name removed" in response.content.decode()
+    record["alias"].refresh_from_db()
+    assert record["alias"].archived
+
+
+# Relationships ---------------------------------------------------------------------------------
+
+
+def test_finding_the_other_person_without_javascript(client_for, users, record):
+    c = client_for(users["csw"])
+    html = c.get(reverse("people:relationship_find", args=[record["child"].pk]), {"q": "Maureen Hall"}).content.decode()
+    assert "Maureen Hall" in html
+    assert reverse("people:relationship_add", args=[record["child"].pk, record["gran"].pk]) in html
+    own = reverse("people:relationship_add", args=[record["child"].pk, record["child"].pk])
+    html = c.get(reverse("people:relationship_find", args=[record["child"].pk]), {"q": "Jack Smith"}).content.decode()
+    assert own not in html  # never offered themselves
+
+
+def test_the_direction_is_said_in_plain_words_and_saved_that_way(client_for, users, record):
+    child, gran = record["child"], record["gran"]
+    url = reverse("people:relationship_add", args=[child.pk, gran.pk])
+    c = client_for(users["csw"])
+    html = c.get(url).content.decode()
+    assert "Maureen Hall is the grandparent of Jack Smith" in html
+    assert "Jack Smith is the grandparent of Maureen Hall" in html
+    response = c.post(
+        url,
+        {"kind": "grandparent:other", "parental_responsibility": "False", "same_household": "False", "description": ""},
+        follow=True,
+    )
+    assert "Relationship recorded: Maureen Hall is the grandparent of Jack Smith" in response.content.decode()
+    rel = Relationship.objects.get(kind="grandparent")
+    assert (rel.from_person, rel.to_person) == (gran, child)
+    family = c.get(reverse("people:family", args=[child.pk])).content.decode()
+    assert "Maureen Hall is grandparent of Jack Smith" in family
+
+
+def test_relationship_form_errors_keep_the_answers(client_for, users, record):
+    child, gran = record["child"], record["gran"]
+    response = client_for(users["csw"]).post(
+        reverse("people:relationship_add", args=[child.pk, gran.pk]),
+        {"same_household": "True", "description": "Typed description"},
+    )
+    html = response.content.decode()
+    assert "Select how they are related" in html and 'id="id_kind-error"' in html
+    assert "Select yes if they have parental responsibility" in html
+    assert 'value="Typed description"' in html
+    assert 'value="True" checked' in html
+
+
+def test_relating_someone_to_themselves_is_refused(client_for, users, record):
+    child = record["child"]
+    response = client_for(users["csw"]).post(
+        reverse("people:relationship_add", args=[child.pk, child.pk]),
+        {"kind": "sibling", "parental_responsibility": "False", "same_household": "True"},
+    )
+    assert "cannot be related to themselves" in response.content.decode()
+    assert not Relationship.objects.filter(from_person=child, to_person=child).exists()
+
+
+def test_changing_the_flags(client_for, users, record):
+    child, rel = record["child"], record["rel"]
+    url = reverse("people:relationship_change", args=[child.pk, rel.pk])
+    c = client_for(users["csw"])
+    assert "Does Sarah Smith have parental responsibility for Jack Smith?" in c.get(url).content.decode()
+    c.post(url, {"version": record_version(rel), "parental_responsibility": "True", "same_household": "False"})
+    rel.refresh_from_db()
+    assert rel.parental_responsibility and not rel.same_household
+
+
+# Involvements ----------------------------------------------------------------------------------
+
+
+def _involvement_post(**changes) -> dict:
+    data = {
+        "kind": "cp_plan",
+        "cp_category": "",
+        "start_date_0": "5",
+        "start_date_1": "1",
+        "start_date_2": "2026",
+        "worker": "",
+        "worker_name": "",
+        "team": "",
+        "notes": "Typed notes",
+    }
+    data.update(changes)
+    return data
+
+
+def test_a_child_protection_plan_without_a_category_is_refused_next_to_the_field(client_for, users, record):
+    response = client_for(users["csw"]).post(
+        reverse("people:involvement_add", args=[record["child"].pk]), _involvement_post()
+    )
+    html = response.content.decode()
+    assert 'id="id_cp_category-error"' in html and "Select the category of abuse" in html
+    assert "Typed notes</textarea>" in html and 'value="2026"' in html
+    assert not Involvement.objects.filter(kind="cp_plan").exists()
+
+
+def test_an_involvement_is_added_and_shows_as_current(client_for, users, record):
+    response = client_for(users["csw"]).post(
+        reverse("people:involvement_add", args=[record["child"].pk]),
+        _involvement_post(cp_category="NEG", worker=str(users["receiving"].pk)),
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "Involvement recorded" in html and "Child protection plan (Neglect) since 5 January 2026" in html
+
+
+def test_ending_before_the_start_is_refused(client_for, users, record):
+    inv = record["inv"]
+    response = client_for(users["csw"]).post(
+        reverse("people:involvement_end", args=[record["child"].pk, inv.pk]),
+        {"version": record_version(inv), "end_date_0": "31", "end_date_1": "8", "end_date_2": "2025"},
+    )
+    html = response.content.decode()
+    assert 'id="id_end_date-error"' in html and "End date must be the same as or after the start date" in html
+    assert 'value="31"' in html

@@ -1,0 +1,171 @@
+"""Pages for a person's relationships (find the other person, say how they are related) and their
+involvements with children's services. Same shape as views_record."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.views.decorators.http import require_GET, require_http_methods
+
+from . import forms_record as forms
+from . import selectors, services_family
+from .edit_pages import confirm, done, editable_person, found, page, submit
+from .permissions import can_edit_person
+from .record_rules import parse_relationship_option
+from .services_record import record_version
+
+# Relationships ---------------------------------------------------------------------------------
+
+
+@require_GET
+def relationship_find(request, pk):
+    """Step 1: find the other person with the usual person search (a plain GET form)."""
+    person = editable_person(request, pk)
+    form = forms.RelativeSearchForm(request.GET or None)
+    results = None
+    if request.GET and form.is_valid():
+        results = selectors.relative_candidates(user=request.user, person=person, text=form.cleaned_data["q"])
+    return page(request, person, "people/record/relationship_find.html", form=form, results=results)
+
+
+@require_http_methods(["GET", "POST"])
+def relationship_add(request, pk, other_pk):
+    """Step 2: how they are related, in plain words both ways round, and the two flags."""
+    person = editable_person(request, pk)
+    other = selectors.person_get(user=request.user, pk=other_pk)
+    if other is None:
+        raise Http404("No such person")
+    if not can_edit_person(request.user, other):
+        raise PermissionDenied("Your role cannot change person records")
+    form = forms.RelationshipAddForm(request.POST or None, person=person, other=other)
+    if request.method == "POST":
+        made = []
+
+        def save(data):
+            kind, this_first = parse_relationship_option(data["kind"])
+            from_person, to_person = (person, other) if this_first else (other, person)
+            made.append(
+                services_family.relationship_add(
+                    actor=request.user,
+                    from_person=from_person,
+                    kind=kind,
+                    to_person=to_person,
+                    parental_responsibility=data["parental_responsibility"],
+                    same_household=data["same_household"],
+                    description=data["description"],
+                )
+            )
+
+        saved, form = submit(request, form, save)
+        if saved:
+            return done(request, person, f"Relationship recorded: {services_family.relationship_sentence(made[0])}")
+    return page(request, person, "people/record/relationship_add.html", form=form, other=other)
+
+
+@require_http_methods(["GET", "POST"])
+def relationship_change(request, pk, rel_pk):
+    person = editable_person(request, pk)
+    rel = found(selectors.person_relationship_get(user=request.user, person=person, pk=rel_pk))
+    if request.method == "POST":
+        form = forms.RelationshipChangeForm(request.POST, relationship=rel)
+        saved, form = submit(
+            request,
+            form,
+            lambda data: services_family.relationship_update(
+                actor=request.user,
+                relationship=rel,
+                person=person,
+                version=data["version"],
+                parental_responsibility=data["parental_responsibility"],
+                same_household=data["same_household"],
+                description=data["description"],
+            ),
+            relationship=rel,
+        )
+        if saved:
+            return done(request, person, "Relationship changed")
+    else:
+        form = forms.RelationshipChangeForm(
+            initial={
+                "parental_responsibility": rel.parental_responsibility,
+                "same_household": rel.same_household,
+                "description": rel.description,
+                "version": record_version(rel),
+            },
+            relationship=rel,
+        )
+    sentence = services_family.relationship_sentence(rel)
+    return page(request, person, "people/record/relationship_change.html", form=form, rel=rel, sentence=sentence)
+
+
+@require_http_methods(["GET", "POST"])
+def relationship_end(request, pk, rel_pk):
+    person = editable_person(request, pk)
+    rel = found(selectors.person_relationship_get(user=request.user, person=person, pk=rel_pk))
+    return confirm(
+        request,
+        person,
+        thing=services_family.relationship_sentence(rel),
+        heading="Are you sure you want to end this relationship?",
+        button="Yes, end the relationship",
+        archive=lambda: services_family.relationship_end(actor=request.user, relationship=rel, person=person),
+        message="Relationship ended",
+    )
+
+
+# Involvements ----------------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def involvement_add(request, pk):
+    person = editable_person(request, pk)
+    form = forms.InvolvementForm(request.POST or None)
+    if request.method == "POST":
+        saved, form = submit(
+            request,
+            form,
+            lambda data: services_family.involvement_add(actor=request.user, person=person, **form.values()),
+        )
+        if saved:
+            return done(request, person, "Involvement recorded")
+    return page(request, person, "people/record/involvement_form.html", form=form, adding=True)
+
+
+@require_http_methods(["GET", "POST"])
+def involvement_change(request, pk, inv_pk):
+    person = editable_person(request, pk)
+    inv = found(selectors.person_involvement_get(user=request.user, person=person, pk=inv_pk))
+    if request.method == "POST":
+        form = forms.InvolvementChangeForm(request.POST)
+        saved, form = submit(
+            request,
+            form,
+            lambda data: services_family.involvement_update(
+                actor=request.user, person=person, involvement=inv, version=data["version"], **form.values()
+            ),
+        )
+        if saved:
+            return done(request, person, "Involvement corrected")
+    else:
+        form = forms.InvolvementChangeForm(initial=forms.InvolvementForm.initial_from(inv, record_version(inv)))
+    return page(request, person, "people/record/involvement_form.html", form=form, adding=False, inv=inv)
+
+
+@require_http_methods(["GET", "POST"])
+def involvement_end(request, pk, inv_pk):
+    person = editable_person(request, pk)
+    inv = found(selectors.person_involvement_get(user=request.user, person=person, pk=inv_pk))
+    if request.method == "POST":
+        form = forms.InvolvementEndForm(request.POST)
+        saved, form = submit(
+            request,
+            form,
+            lambda data: services_family.involvement_end(
+                actor=request.user, person=person, involvement=inv, version=data["version"], end_date=data["end_date"]
+            ),
+        )
+        if saved:
+            return done(request, person, "Involvement ended")
+    else:
+        form = forms.InvolvementEndForm(initial={"version": record_version(inv)})
+    return page(request, person, "people/record/involvement_end.html", form=form, inv=inv)

@@ -1,0 +1,191 @@
+"""Pages for keeping a person's record right, each linked from the person record page.
+
+Thin: find the person (404 if the user may not see them), check `can_edit_person` (403), validate the
+form, make one service call, and go back to the record with a success message. A refusal from the
+service (a rule, a stale tab) is shown on the form with everything the worker typed kept.
+"""
+
+from __future__ import annotations
+
+from django.http import Http404
+from django.shortcuts import redirect
+from django.views.decorators.http import require_http_methods
+
+from . import forms_record as forms
+from . import selectors, services_record
+from .edit_pages import confirm, done, editable_person, found, page, submit
+from .services_record import record_version
+
+# Details and addresses -------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def details_edit(request, pk):
+    person = editable_person(request, pk)
+    if request.method == "POST":
+        form = forms.PersonDetailsForm(request.POST)
+        saved, form = submit(
+            request,
+            form,
+            lambda data: services_record.person_details_update(
+                actor=request.user, person=person, version=data["version"], **form.values()
+            ),
+        )
+        if saved:
+            return done(request, person, "Details saved")
+    else:
+        form = forms.PersonDetailsForm(initial=forms.PersonDetailsForm.initial_from(person, record_version(person)))
+    return page(request, person, "people/record/details.html", form=form)
+
+
+@require_http_methods(["GET", "POST"])
+def address_move(request, pk):
+    person = editable_person(request, pk)
+    form = forms.AddressMoveForm(request.POST or None)
+    if request.method == "POST":
+        saved, form = submit(
+            request, form, lambda data: services_record.person_address_move(actor=request.user, person=person, **data)
+        )
+        if saved:
+            return done(request, person, "New address recorded")
+    return page(request, person, "people/record/address_move.html", form=form)
+
+
+@require_http_methods(["GET", "POST"])
+def address_correct(request, pk):
+    """Correct the current address (a mistake, not a move)."""
+    person = editable_person(request, pk)
+    current = selectors.person_current_address(user=request.user, person=person)
+    if request.method == "POST":
+        form = forms.AddressCorrectForm(request.POST)
+        saved, form = submit(
+            request,
+            form,
+            lambda data: services_record.person_address_correct(
+                actor=request.user,
+                person=person,
+                version=data["version"],
+                address=data["address"],
+                postcode=data["postcode"],
+                moved_in=data["moved_in"],
+            ),
+        )
+        if saved:
+            return done(request, person, "Current address corrected")
+    else:
+        form = forms.AddressCorrectForm(
+            initial={
+                "address": person.address,
+                "postcode": person.postcode,
+                "moved_in": current.moved_in if current else None,
+                "version": record_version(person),
+            }
+        )
+    return page(request, person, "people/record/address_correct.html", form=form, earlier=False)
+
+
+@require_http_methods(["GET", "POST"])
+def address_history_correct(request, pk, row_pk):
+    person = editable_person(request, pk)
+    row = found(selectors.person_address_get(user=request.user, person=person, pk=row_pk))
+    if row.moved_out is None:
+        return redirect("people:address_correct", pk=person.pk)
+    if request.method == "POST":
+        form = forms.AddressCorrectForm(request.POST, earlier=True)
+        saved, form = submit(
+            request,
+            form,
+            lambda data: services_record.address_history_correct(
+                actor=request.user,
+                person=person,
+                row=row,
+                version=data["version"],
+                address=data["address"],
+                postcode=data["postcode"],
+                moved_in=data["moved_in"],
+                moved_out=data["moved_out"],
+            ),
+            earlier=True,
+        )
+        if saved:
+            return done(request, person, "Earlier address corrected")
+    else:
+        initial = {f: getattr(row, f) for f in ("address", "postcode", "moved_in", "moved_out")}
+        form = forms.AddressCorrectForm(initial={**initial, "version": record_version(row)}, earlier=True)
+    return page(request, person, "people/record/address_correct.html", form=form, earlier=True, row=row)
+
+
+@require_http_methods(["GET", "POST"])
+def address_history_archive(request, pk, row_pk):
+    person = editable_person(request, pk)
+    row = found(selectors.person_address_get(user=request.user, person=person, pk=row_pk))
+    if row.moved_out is None:
+        raise Http404("The current address is corrected or replaced, not removed")
+    return confirm(
+        request,
+        person,
+        thing=f"{row}",
+        heading="Are you sure you want to remove this earlier address?",
+        button="Yes, remove the address",
+        archive=lambda: services_record.address_history_archive(actor=request.user, person=person, row=row),
+        message="Earlier address removed",
+    )
+
+
+# Other names and disabilities ------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def alias_add(request, pk):
+    person = editable_person(request, pk)
+    form = forms.AliasForm(request.POST or None)
+    if request.method == "POST":
+        saved, form = submit(
+            request, form, lambda data: services_record.alias_add(actor=request.user, person=person, **data)
+        )
+        if saved:
+            return done(request, person, "Other name added")
+    return page(request, person, "people/record/alias_add.html", form=form)
+
+
+@require_http_methods(["GET", "POST"])
+def alias_archive(request, pk, alias_pk):
+    person = editable_person(request, pk)
+    alias = found(selectors.person_alias_get(user=request.user, person=person, pk=alias_pk))
+    return confirm(
+        request,
+        person,
+        thing=f"{alias.get_kind_display()}: {alias}",
+        heading=f"Are you sure you want to remove the name {alias}?",
+        button="Yes, remove the name",
+        archive=lambda: services_record.alias_archive(actor=request.user, person=person, alias=alias),
+        message="Other name removed",
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def disability_add(request, pk):
+    person = editable_person(request, pk)
+    form = forms.DisabilityForm(request.POST or None)
+    if request.method == "POST":
+        saved, form = submit(
+            request, form, lambda data: services_record.disability_add(actor=request.user, person=person, **data)
+        )
+        if saved:
+            return done(request, person, "Disability recorded")
+    return page(request, person, "people/record/disability_add.html", form=form)
+
+
+@require_http_methods(["GET", "POST"])
+def disability_archive(request, pk, disability_pk):
+    person = editable_person(request, pk)
+    disability = found(selectors.person_disability_get(user=request.user, person=person, pk=disability_pk))
+    return confirm(
+        request,
+        person,
+        thing=disability.get_code_display(),
+        heading=f"Are you sure you want to remove ‘{disability.get_code_display()}’?",
+        button="Yes, remove the disability",
+        archive=lambda: services_record.disability_archive(actor=request.user, person=person, disability=disability),
+        message="Disability removed",
+    )
