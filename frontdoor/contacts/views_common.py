@@ -9,7 +9,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import NoReverseMatch, reverse
 
-from . import domain, selectors
+from . import domain, selectors, services
 from .permissions import can_record_call
 
 STALE_MESSAGE = (
@@ -55,6 +55,17 @@ def after_step(request, contact, slug: str):
     if returning(request):
         return redirect(step_url(contact, "check"))
     return redirect(step_url(contact, domain.next_step(slug)))
+
+
+def save_step(request, contact, form, slug: str, values: dict):
+    """Save a step from its valid form: (the next page, form), or (None, the form again with the stale message)."""
+    try:
+        contact = services.contact_step_save(
+            actor=request.user, contact=contact, version=form.cleaned_data["version"], step=slug, values=values
+        )
+    except services.StaleContactError as exc:
+        return None, stale_form(type(form), request, exc)
+    return after_step(request, contact, slug), form
 
 
 def stale_form(form_class, request, exc, **kwargs):

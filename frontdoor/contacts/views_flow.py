@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from . import domain, forms, selectors, services
-from .views_common import after_step, draft_for, person_url, record_required, stale_form, step_context, step_url
+from .views_common import draft_for, person_url, record_required, save_step, stale_form, step_context, step_url
 
 SIMPLE_STEPS = {
     "caller": (forms.CallerForm, "contacts/steps/caller.html"),
@@ -44,18 +44,9 @@ def step(request, pk, slug: str):
     if request.method == "POST":
         form = form_class(request.POST)
         if form.is_valid():
-            try:
-                contact = services.contact_step_save(
-                    actor=request.user,
-                    contact=contact,
-                    version=form.cleaned_data["version"],
-                    step=slug,
-                    values=form.values(),
-                )
-            except services.StaleContactError as exc:
-                form = stale_form(form_class, request, exc)
-            else:
-                return after_step(request, contact, slug)
+            saved, form = save_step(request, contact, form, slug, form.values())
+            if saved:
+                return saved
     else:
         form = form_class(initial=form_class.initial_from(contact))
     extra = {"form": form}
