@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import NoReverseMatch, reverse
+from django.views.decorators.http import require_http_methods
 
 from . import domain, selectors, services
 from .permissions import can_record_call
@@ -39,6 +40,27 @@ def draft_for(request, pk):
         if not contact.is_draft:
             return None, redirect("contacts:detail", pk=contact.pk)
         raise
+
+
+def draft_page(*methods: str):
+    """A call-flow page on the user's own draft, given to the view as `contact` in place of `pk`.
+
+    403 for roles that do not record calls, 405 for other methods, then `draft_for`: a recorded
+    contact redirects to its page and anyone else's contact is 404."""
+
+    def decorate(view):
+        @record_required
+        @require_http_methods(list(methods))
+        @wraps(view)
+        def wrapped(request, pk, *args, **kwargs):
+            contact, done = draft_for(request, pk)
+            if done:
+                return done
+            return view(request, contact, *args, **kwargs)
+
+        return wrapped
+
+    return decorate
 
 
 def step_url(contact, slug: str, *, return_to_check: bool = False) -> str:

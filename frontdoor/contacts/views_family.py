@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
 
 from frontdoor.people.selectors import person_search
 
 from . import forms, services
 from .models import Action, ContactPerson
 from .views_common import (
-    draft_for,
+    draft_page,
     person_url,
-    record_required,
     returning,
     save_step,
     stale_form,
@@ -57,13 +55,9 @@ def _remove_page(request, contact, slug: str, *, thing: str, back: str, remove, 
     )
 
 
-@record_required
-@require_http_methods(["GET", "POST"])
-def family(request, pk):
+@draft_page("GET", "POST")
+def family(request, contact):
     """Everyone on the call, with change and remove links; continuing needs at least one child."""
-    contact, done = draft_for(request, pk)
-    if done:
-        return done
     if request.method == "POST":
         saved, form = _continue(
             request,
@@ -179,31 +173,19 @@ def _person_page(request, contact, contact_person, child: bool):
     )
 
 
-@record_required
-@require_http_methods(["GET", "POST"])
-def person_add(request, pk, kind: str):
-    contact, done = draft_for(request, pk)
-    if done:
-        return done
+@draft_page("GET", "POST")
+def person_add(request, contact, kind: str):
     return _person_page(request, contact, None, child=(kind == "child"))
 
 
-@record_required
-@require_http_methods(["GET", "POST"])
-def person_change(request, pk, person_pk):
-    contact, done = draft_for(request, pk)
-    if done:
-        return done
+@draft_page("GET", "POST")
+def person_change(request, contact, person_pk):
     contact_person = get_object_or_404(ContactPerson, pk=person_pk, contact=contact)
     return _person_page(request, contact, contact_person, child=contact_person.is_child)
 
 
-@record_required
-@require_http_methods(["GET", "POST"])
-def person_remove(request, pk, person_pk):
-    contact, done = draft_for(request, pk)
-    if done:
-        return done
+@draft_page("GET", "POST")
+def person_remove(request, contact, person_pk):
     contact_person = get_object_or_404(ContactPerson, pk=person_pk, contact=contact)
     return _remove_page(
         request,
@@ -233,13 +215,9 @@ def _actions_page(request, contact, *, form=None, action_form=None):
     )
 
 
-@record_required
-@require_http_methods(["GET", "POST"])
-def actions(request, pk):
+@draft_page("GET", "POST")
+def actions(request, contact):
     """The action plan: each action added on this page; continuing needs at least one."""
-    contact, done = draft_for(request, pk)
-    if done:
-        return done
     if request.method == "POST":
         saved, form = _continue(
             request, contact, "actions", contact.actions, missing="Add at least one action to the plan"
@@ -248,12 +226,8 @@ def actions(request, pk):
     return _actions_page(request, contact)
 
 
-@record_required
-@require_POST
-def action_add(request, pk):
-    contact, done = draft_for(request, pk)
-    if done:
-        return done
+@draft_page("POST")
+def action_add(request, contact):
     action_form = forms.ActionForm(request.POST)
     if action_form.is_valid():
         data = action_form.cleaned_data
@@ -274,12 +248,8 @@ def action_add(request, pk):
     return _actions_page(request, contact, action_form=action_form)
 
 
-@record_required
-@require_http_methods(["GET", "POST"])
-def action_remove(request, pk, action_pk):
-    contact, done = draft_for(request, pk)
-    if done:
-        return done
+@draft_page("GET", "POST")
+def action_remove(request, contact, action_pk):
     action = get_object_or_404(Action, pk=action_pk, contact=contact)
     return _remove_page(
         request,
