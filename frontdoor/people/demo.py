@@ -30,6 +30,19 @@ def next_person_id() -> str:
     return f"P{number:07d}"
 
 
+def _member(fake, person_id: str, sex: str, ages: tuple[int, int], home: dict) -> Person:
+    """One of a household: a name for their sex, a date of birth in `ages` (years), the family's home."""
+    given = fake.first_name_female() if sex == "F" else fake.first_name_male()
+    return Person(
+        person_id=person_id,
+        given_name=given,
+        sex=sex,
+        date_of_birth=fake.date_of_birth(minimum_age=ages[0], maximum_age=ages[1]),
+        first_language="English",
+        **home,
+    )
+
+
 def seed(*, people: int, fake, rng) -> str:
     districts = list(District.objects.filter(active=True))
     today = timezone.localdate()
@@ -46,40 +59,14 @@ def seed(*, people: int, fake, rng) -> str:
         ethnicity = rng.choice(ETHNICITIES)
         start = len(batch)
         adults = rng.choice([1, 2, 2])
+        home = {"family_name": family_name, "ethnicity": ethnicity, "address": address, "postcode": postcode}
         for i in range(adults):
-            sex = "F" if i == 0 else "M"
-            given = fake.first_name_female() if sex == "F" else fake.first_name_male()
-            batch.append(
-                Person(
-                    person_id=f"P{number:07d}",
-                    given_name=given,
-                    family_name=family_name,
-                    sex=sex,
-                    date_of_birth=fake.date_of_birth(minimum_age=19, maximum_age=50),
-                    ethnicity=ethnicity,
-                    address=address,
-                    postcode=postcode,
-                    first_language="English",
-                )
-            )
+            batch.append(_member(fake, f"P{number:07d}", "F" if i == 0 else "M", (19, 50), home))
             number += 1
         for _ in range(rng.randint(1, 4)):
-            sex = rng.choice("MF")
-            given = fake.first_name_female() if sex == "F" else fake.first_name_male()
-            batch.append(
-                Person(
-                    person_id=f"P{number:07d}",
-                    given_name=given,
-                    family_name=family_name,
-                    sex=sex,
-                    date_of_birth=fake.date_of_birth(minimum_age=0, maximum_age=17),
-                    ethnicity=ethnicity,
-                    address=address,
-                    postcode=postcode,
-                    first_language="English",
-                    school=f"{fake.city()} {'Primary' if rng.random() < 0.6 else 'High'} School",
-                )
-            )
+            child = _member(fake, f"P{number:07d}", rng.choice("MF"), (0, 17), home)
+            child.school = f"{fake.city()} {'Primary' if rng.random() < 0.6 else 'High'} School"
+            batch.append(child)
             number += 1
         children = list(range(start + adults, len(batch)))
         for a in range(start, start + adults):
