@@ -65,10 +65,6 @@ def family_events(*, user, people: list) -> list[ChronologyEvent]:
     return sorted(events, key=lambda e: e.sort_key, reverse=True)
 
 
-def _local_date(moment: dt.datetime) -> dt.date:
-    return timezone.localdate(moment)
-
-
 def _who(person_ids: Iterable, names: dict) -> str:
     """The family members named, in the family's order, each once."""
     wanted = set(person_ids)
@@ -105,17 +101,12 @@ def _contacts(user, names: dict) -> tuple[list[ChronologyEvent], dict]:
         decision = getattr(contact, "decision", None)
         if decision is not None:
             detail += f". Decision: {decision.get_outcome_display()} ({decision.get_level_display()})"
-        events.append(
-            ChronologyEvent(
-                when=_local_date(contact.received_at),
-                at=contact.received_at,
-                kind=CONTACTS,
-                what=f"Contact {contact.reference}",
-                who=_who(members[contact_id], names),
-                detail=detail,
-                by=str(contact.worker),
-                url=reverse("contacts:detail", args=[contact.pk]) if can_view_contact(user, contact) else "",
-            )
+        events += _timed_events(
+            [(contact.received_at, f"Contact {contact.reference}", detail, contact.worker)],
+            first_step=0,
+            kind=CONTACTS,
+            who=_who(members[contact_id], names),
+            url=reverse("contacts:detail", args=[contact.pk]) if can_view_contact(user, contact) else "",
         )
     return events, members
 
@@ -134,35 +125,30 @@ def _mash_enquiries(user, contact_members: dict, names: dict) -> list[Chronology
     linked = can_run_enquiries(user)
     events = []
     for enquiry in enquiries:
-        who = _who(contact_members[enquiry.contact_id], names)
-        url = reverse("mash:detail", args=[enquiry.pk]) if linked else ""
-        events.append(
-            ChronologyEvent(
-                when=_local_date(enquiry.opened_at),
-                at=enquiry.opened_at,
-                step=1,
-                kind=CONTACTS,
-                what=f"MASH enquiry {enquiry.reference} opened",
-                who=who,
-                by=str(enquiry.opened_by),
-                url=url,
-            )
-        )
-        if enquiry.concluded_at:
-            events.append(
-                ChronologyEvent(
-                    when=_local_date(enquiry.concluded_at),
-                    at=enquiry.concluded_at,
-                    step=2,
-                    kind=CONTACTS,
-                    what=f"MASH enquiry {enquiry.reference} concluded",
-                    who=who,
-                    detail=f"Outcome: {enquiry.get_outcome_display()}" if enquiry.outcome else "",
-                    by=str(enquiry.concluded_by or ""),
-                    url=url,
-                )
-            )
+        common = {
+            "kind": CONTACTS,
+            "who": _who(contact_members[enquiry.contact_id], names),
+            "url": reverse("mash:detail", args=[enquiry.pk]) if linked else "",
+        }
+        outcome = f"Outcome: {enquiry.get_outcome_display()}" if enquiry.outcome else ""
+        timed = [
+            (enquiry.opened_at, f"MASH enquiry {enquiry.reference} opened", "", enquiry.opened_by),
+            (enquiry.concluded_at, f"MASH enquiry {enquiry.reference} concluded", outcome, enquiry.concluded_by),
+        ]
+        events += _timed_events(timed, first_step=1, **common)
     return events
+
+
+def _timed_events(timed: list[tuple], *, first_step: int, **common) -> list[ChronologyEvent]:
+    """Events from (moment, what, detail, by) in the order they happen, skipping any without a moment;
+    dated by the local day, and the step keeps that order for those recorded at the same moment."""
+    return [
+        ChronologyEvent(
+            when=timezone.localdate(moment), at=moment, step=step, what=what, detail=detail, by=str(by or ""), **common
+        )
+        for step, (moment, what, detail, by) in enumerate(timed, start=first_step)
+        if moment
+    ]
 
 
 # --- Referrals: made, sent, returned or authorised, routed, closed; then each milestone -------------
@@ -192,12 +178,12 @@ def _referrals(user, contact_members: dict, names: dict) -> list[ChronologyEvent
         else:
             who = _who(contact_members.get(referral.contact_id, []), names) or referral.child_name
         url = reverse("referrals:detail", args=[referral.pk]) if referral.pk in openable else ""
-        events += [ChronologyEvent(kind=REFERRALS, who=who, url=url, **fields) for fields in referral_steps(referral)]
+        events += referral_events(referral, kind=REFERRALS, who=who, url=url)
     return events
 
 
-def referral_steps(referral: Referral) -> list[dict]:
-    """What happened to one referral, as the fields of its chronology events (when, at, step, what, ...)."""
+def referral_events(referral: Referral, **common) -> list[ChronologyEvent]:
+    """What happened to one referral: made, sent, returned, authorised, routed, closed; each milestone."""
     ref = referral.reference
     disposal = f"Disposal: {referral.get_disposal_display()}" if referral.disposal else ""
     if referral.receiving_team_id:
@@ -206,7 +192,7 @@ def referral_steps(referral: Referral) -> list[dict]:
         routed = f"Passed to the allocated worker, {referral.allocated_worker}"
     milestones = list(referral.milestones.all())
     closed_at_front_door = not any(m.kind == Milestone.Kind.CLOSURE for m in milestones)
-    timed = [  # in the order they happen: the step orders those recorded at the same moment
+    timed = [
         (
             referral.created_at,
             f"Referral {ref} made",
@@ -224,23 +210,19 @@ def referral_steps(referral: Referral) -> list[dict]:
             None,
         ),
     ]
-    steps = [
-        {"when": _local_date(moment), "at": moment, "step": step, "what": what, "detail": detail, "by": str(by or "")}
-        for step, (moment, what, detail, by) in enumerate(timed, start=1)
-        if moment
-    ]
-    steps += [
-        {
-            "when": milestone.date,
-            "at": None,
-            "step": 10 + n,
-            "what": milestone.get_kind_display(),
-            "detail": "; ".join([f"Referral {ref}", *milestone_details(milestone)]),
-            "by": str(milestone.recorded_by),
-        }
+    events = _timed_events(timed, first_step=1, **common)  # after the contact (step 0) made at the same moment
+    events += [
+        ChronologyEvent(
+            when=milestone.date,
+            step=10 + n,
+            what=milestone.get_kind_display(),
+            detail="; ".join([f"Referral {ref}", *milestone_details(milestone)]),
+            by=str(milestone.recorded_by),
+            **common,
+        )
         for n, milestone in enumerate(milestones)
     ]
-    return steps
+    return events
 
 
 def milestone_details(milestone: Milestone) -> list[str]:
