@@ -12,6 +12,13 @@ from .models import Involvement, Person, Relationship
 from .search_index import index_new_people, search_names
 
 ETHNICITIES = ["WBRI"] * 8 + ["WOTH", "MWBC", "ABAN", "BAFR", "CHNE", "WROM", "AOTH"]
+# (a family whose roll is below this, the kind of involvement, started low to high days ago, still current)
+INVOLVEMENT_ODDS = [
+    (0.08, Involvement.Kind.CHILD_PROTECTION, (30, 300), True),
+    (0.2, Involvement.Kind.OPEN_CASE, (10, 400), True),
+    (0.25, Involvement.Kind.LOOKED_AFTER, (60, 900), True),
+    (0.4, Involvement.Kind.EARLY_HELP, (400, 900), False),
+]
 
 
 def _postcode(rng, district: District | None) -> str:
@@ -78,23 +85,11 @@ def seed(*, people: int, fake, rng) -> str:
         if adults == 2:
             relationships.append((start, start + 1, Relationship.Kind.PARTNER, False))
         roll = rng.random()
-        for c in children:
-            if roll < 0.08:
-                involvements.append(
-                    (c, Involvement.Kind.CHILD_PROTECTION, today - dt.timedelta(days=rng.randint(30, 300)), True)
-                )
-            elif roll < 0.2:
-                involvements.append(
-                    (c, Involvement.Kind.OPEN_CASE, today - dt.timedelta(days=rng.randint(10, 400)), True)
-                )
-            elif roll < 0.25:
-                involvements.append(
-                    (c, Involvement.Kind.LOOKED_AFTER, today - dt.timedelta(days=rng.randint(60, 900)), True)
-                )
-            elif roll < 0.4:
-                involvements.append(
-                    (c, Involvement.Kind.EARLY_HELP, today - dt.timedelta(days=rng.randint(400, 900)), False)
-                )
+        found = next((row for row in INVOLVEMENT_ODDS if roll < row[0]), None)  # one kind for the family
+        if found:
+            _, kind, (low, high), current = found
+            for c in children:
+                involvements.append((c, kind, today - dt.timedelta(days=rng.randint(low, high)), current))
         made = len(batch)
         families += 1
     for person in batch:
