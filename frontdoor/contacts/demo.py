@@ -112,6 +112,22 @@ def _contact(rng, fake, worker, child: Person, agencies, used, *, draft: bool = 
     return contact
 
 
+def _linked(contact, person, role: str, worker, **fields) -> ContactPerson:
+    """Someone named on the call and linked to their record, as the worker matched them."""
+    return ContactPerson(
+        contact=contact,
+        person=person,
+        role=role,
+        given_name=person.given_name,
+        family_name=person.family_name,
+        date_of_birth=person.date_of_birth,
+        sex=person.sex,
+        match_decision="linked",
+        created_by=worker,
+        **fields,
+    )
+
+
 def seed(*, people: int, fake, rng) -> str:
     workers = list(User.objects.filter(username__in=["csw", "csw2", "manager"]).order_by("username"))
     if not workers:
@@ -144,35 +160,18 @@ def seed(*, people: int, fake, rng) -> str:
             parents.setdefault(rel.to_person_id, []).append(rel.from_person)
     links, actions = [], []
     for contact, child in zip(contacts, chosen, strict=False):
-        links.append(
-            ContactPerson(
-                contact=contact,
-                person=child,
-                role="child",
-                given_name=child.given_name,
-                family_name=child.family_name,
-                date_of_birth=child.date_of_birth,
-                sex=child.sex,
-                match_decision="linked",
-                created_by=contact.worker,
-            )
-        )
+        links.append(_linked(contact, child, "child", contact.worker))
         for n, parent in enumerate(parents.get(child.pk, [])):
             links.append(
-                ContactPerson(
-                    contact=contact,
-                    person=parent,
-                    role="parent_carer",
-                    given_name=parent.given_name,
-                    family_name=parent.family_name,
-                    date_of_birth=parent.date_of_birth,
-                    sex=parent.sex,
+                _linked(
+                    contact,
+                    parent,
+                    "parent_carer",
+                    contact.worker,
                     relationship="Mother" if parent.sex == "F" else "Father",
                     lives_with_child=True,
                     parental_responsibility=True,
-                    match_decision="linked",
                     position=n + 1,
-                    created_by=contact.worker,
                 )
             )
         actions.append(
@@ -185,19 +184,7 @@ def seed(*, people: int, fake, rng) -> str:
             )
         )
     for draft, child in zip(drafts, draft_children, strict=True):  # drafts: caller step done, one child
-        links.append(
-            ContactPerson(
-                contact=draft,
-                person=child,
-                role="child",
-                given_name=child.given_name,
-                family_name=child.family_name,
-                date_of_birth=child.date_of_birth,
-                sex=child.sex,
-                match_decision="linked",
-                created_by=csw,
-            )
-        )
+        links.append(_linked(draft, child, "child", csw))
     ContactPerson.objects.bulk_create(links, batch_size=1000)
     Action.objects.bulk_create(actions, batch_size=1000)
     overdue = sum(1 for c in contacts if c.decision_due_at and c.decision_due_at < timezone.now())

@@ -8,10 +8,11 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import NoReverseMatch, reverse
+from django.views.decorators.http import require_http_methods
 
 from frontdoor.ui.forms import stale_form as ui_stale_form
 
-from . import domain, selectors
+from . import domain, selectors, services
 from .permissions import can_record_call
 
 STALE_MESSAGE = (
@@ -43,6 +44,27 @@ def draft_for(request, pk):
         raise
 
 
+def draft_page(*methods: str):
+    """A call-flow page on the user's own draft, given to the view as `contact` in place of `pk`.
+
+    403 for roles that do not record calls, 405 for other methods, then `draft_for`: a recorded
+    contact redirects to its page and anyone else's contact is 404."""
+
+    def decorate(view):
+        @record_required
+        @require_http_methods(list(methods))
+        @wraps(view)
+        def wrapped(request, pk, *args, **kwargs):
+            contact, done = draft_for(request, pk)
+            if done:
+                return done
+            return view(request, contact, *args, **kwargs)
+
+        return wrapped
+
+    return decorate
+
+
 def step_url(contact, slug: str, *, return_to_check: bool = False) -> str:
     url = reverse(f"contacts:{slug}", kwargs={"pk": contact.pk})
     return url + "?return=check" if return_to_check else url
@@ -57,6 +79,17 @@ def after_step(request, contact, slug: str):
     if returning(request):
         return redirect(step_url(contact, "check"))
     return redirect(step_url(contact, domain.next_step(slug)))
+
+
+def save_step(request, contact, form, slug: str, values: dict):
+    """Save a step from its valid form: (the next page, form), or (None, the form again with the stale message)."""
+    try:
+        contact = services.contact_step_save(
+            actor=request.user, contact=contact, version=form.cleaned_data["version"], step=slug, values=values
+        )
+    except services.StaleContactError as exc:
+        return None, stale_form(type(form), request, exc)
+    return after_step(request, contact, slug), form
 
 
 def stale_form(form_class, request, exc, **kwargs):

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
 
 from frontdoor.people.selectors import person_search
 
 from . import forms, services
 from .models import Action, ContactPerson
 from .views_common import (
-    after_step,
-    draft_for,
+    draft_page,
     person_url,
-    record_required,
     returning,
+    save_step,
     stale_form,
     step_context,
     step_url,
@@ -26,31 +24,50 @@ def _family_url(request, contact) -> str:
     return step_url(contact, "family", return_to_check=returning(request))
 
 
-@record_required
-@require_http_methods(["GET", "POST"])
-def family(request, pk):
+def _continue(request, contact, slug: str, items, *, missing: str):
+    """A list step's Continue: refused (`missing`) while `items` is empty, else the step is saved.
+
+    Returns (the next page, form), or (None, the form to show again with its error)."""
+    form = forms.ContinueForm(request.POST)
+    if not form.is_valid():
+        return None, form
+    if not items.exists():
+        form.add_error(None, missing)
+        return None, form
+    return save_step(request, contact, form, slug, {})
+
+
+def _remove_page(request, contact, slug: str, *, thing: str, back: str, remove, removed: str):
+    """Confirm and remove one thing from the draft (`remove(version)`), then back with `removed` as the message."""
+    form = forms.ContinueForm(request.POST or None, initial={"version": contact.version})
+    if request.method == "POST" and form.is_valid():
+        try:
+            remove(form.cleaned_data["version"])
+        except services.StaleContactError as exc:
+            form = stale_form(forms.ContinueForm, request, exc)
+        else:
+            messages.success(request, removed)
+            return redirect(back)
+    return render(
+        request,
+        "contacts/steps/remove.html",
+        step_context(contact, slug, request, form=form, thing=thing, back_url=back),
+    )
+
+
+@draft_page("GET", "POST")
+def family(request, contact):
     """Everyone on the call, with change and remove links; continuing needs at least one child."""
-    contact, done = draft_for(request, pk)
-    if done:
-        return done
     if request.method == "POST":
-        form = forms.ContinueForm(request.POST)
-        if form.is_valid():
-            if not contact.people.filter(role=ContactPerson.Role.CHILD).exists():
-                form.add_error(None, "Add at least one child the call is about")
-            else:
-                try:
-                    contact = services.contact_step_save(
-                        actor=request.user,
-                        contact=contact,
-                        version=form.cleaned_data["version"],
-                        step="family",
-                        values={},
-                    )
-                except services.StaleContactError as exc:
-                    form = stale_form(forms.ContinueForm, request, exc)
-                else:
-                    return after_step(request, contact, "family")
+        saved, form = _continue(
+            request,
+            contact,
+            "family",
+            contact.people.filter(role=ContactPerson.Role.CHILD),
+            missing="Add at least one child the call is about",
+        )
+        if saved:
+            return saved
     else:
         form = forms.ContinueForm(initial={"version": contact.version})
     people = list(contact.people.select_related("person"))
@@ -156,49 +173,30 @@ def _person_page(request, contact, contact_person, child: bool):
     )
 
 
-@record_required
-@require_http_methods(["GET", "POST"])
-def person_add(request, pk, kind: str):
-    contact, done = draft_for(request, pk)
-    if done:
-        return done
+@draft_page("GET", "POST")
+def person_add(request, contact, kind: str):
     return _person_page(request, contact, None, child=(kind == "child"))
 
 
-@record_required
-@require_http_methods(["GET", "POST"])
-def person_change(request, pk, person_pk):
-    contact, done = draft_for(request, pk)
-    if done:
-        return done
+@draft_page("GET", "POST")
+def person_change(request, contact, person_pk):
     contact_person = get_object_or_404(ContactPerson, pk=person_pk, contact=contact)
     return _person_page(request, contact, contact_person, child=contact_person.is_child)
 
 
-@record_required
-@require_http_methods(["GET", "POST"])
-def person_remove(request, pk, person_pk):
-    contact, done = draft_for(request, pk)
-    if done:
-        return done
+@draft_page("GET", "POST")
+def person_remove(request, contact, person_pk):
     contact_person = get_object_or_404(ContactPerson, pk=person_pk, contact=contact)
-    form = forms.ContinueForm(request.POST or None, initial={"version": contact.version})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.contact_person_remove(
-                actor=request.user, contact=contact, version=form.cleaned_data["version"], contact_person=contact_person
-            )
-        except services.StaleContactError as exc:
-            form = stale_form(forms.ContinueForm, request, exc)
-        else:
-            messages.success(request, f"{contact_person} removed from the call")
-            return redirect(_family_url(request, contact))
-    return render(
+    return _remove_page(
         request,
-        "contacts/steps/remove.html",
-        step_context(
-            contact, "family", request, form=form, thing=str(contact_person), back_url=_family_url(request, contact)
+        contact,
+        "family",
+        thing=str(contact_person),
+        back=_family_url(request, contact),
+        remove=lambda version: services.contact_person_remove(
+            actor=request.user, contact=contact, version=version, contact_person=contact_person
         ),
+        removed=f"{contact_person} removed from the call",
     )
 
 
@@ -217,41 +215,19 @@ def _actions_page(request, contact, *, form=None, action_form=None):
     )
 
 
-@record_required
-@require_http_methods(["GET", "POST"])
-def actions(request, pk):
+@draft_page("GET", "POST")
+def actions(request, contact):
     """The action plan: each action added on this page; continuing needs at least one."""
-    contact, done = draft_for(request, pk)
-    if done:
-        return done
     if request.method == "POST":
-        form = forms.ContinueForm(request.POST)
-        if form.is_valid():
-            if not contact.actions.exists():
-                form.add_error(None, "Add at least one action to the plan")
-            else:
-                try:
-                    contact = services.contact_step_save(
-                        actor=request.user,
-                        contact=contact,
-                        version=form.cleaned_data["version"],
-                        step="actions",
-                        values={},
-                    )
-                except services.StaleContactError as exc:
-                    form = stale_form(forms.ContinueForm, request, exc)
-                else:
-                    return after_step(request, contact, "actions")
-        return _actions_page(request, contact, form=form)
+        saved, form = _continue(
+            request, contact, "actions", contact.actions, missing="Add at least one action to the plan"
+        )
+        return saved or _actions_page(request, contact, form=form)
     return _actions_page(request, contact)
 
 
-@record_required
-@require_POST
-def action_add(request, pk):
-    contact, done = draft_for(request, pk)
-    if done:
-        return done
+@draft_page("POST")
+def action_add(request, contact):
     action_form = forms.ActionForm(request.POST)
     if action_form.is_valid():
         data = action_form.cleaned_data
@@ -272,27 +248,17 @@ def action_add(request, pk):
     return _actions_page(request, contact, action_form=action_form)
 
 
-@record_required
-@require_http_methods(["GET", "POST"])
-def action_remove(request, pk, action_pk):
-    contact, done = draft_for(request, pk)
-    if done:
-        return done
+@draft_page("GET", "POST")
+def action_remove(request, contact, action_pk):
     action = get_object_or_404(Action, pk=action_pk, contact=contact)
-    back = step_url(contact, "actions", return_to_check=returning(request))
-    form = forms.ContinueForm(request.POST or None, initial={"version": contact.version})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.action_remove(
-                actor=request.user, contact=contact, version=form.cleaned_data["version"], action=action
-            )
-        except services.StaleContactError as exc:
-            form = stale_form(forms.ContinueForm, request, exc)
-        else:
-            messages.success(request, "Action removed")
-            return redirect(back)
-    return render(
+    return _remove_page(
         request,
-        "contacts/steps/remove.html",
-        step_context(contact, "actions", request, form=form, thing=f"the action '{action.what}'", back_url=back),
+        contact,
+        "actions",
+        thing=f"the action '{action.what}'",
+        back=step_url(contact, "actions", return_to_check=returning(request)),
+        remove=lambda version: services.action_remove(
+            actor=request.user, contact=contact, version=version, action=action
+        ),
+        removed="Action removed",
     )

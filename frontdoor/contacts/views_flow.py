@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from . import domain, forms, selectors, services
-from .views_common import after_step, draft_for, person_url, record_required, stale_form, step_context, step_url
+from .views_common import draft_page, person_url, record_required, save_step, stale_form, step_context, step_url
 
 SIMPLE_STEPS = {
     "caller": (forms.CallerForm, "contacts/steps/caller.html"),
@@ -32,30 +32,17 @@ def start(request):
     return render(request, "contacts/start.html", {"steps": domain.STEPS})
 
 
-@record_required
-@require_http_methods(["GET", "POST"])
-def step(request, pk, slug: str):
+@draft_page("GET", "POST")
+def step(request, contact, slug: str):
     if slug not in SIMPLE_STEPS:
         raise Http404("No such step")
-    contact, done = draft_for(request, pk)
-    if done:
-        return done
     form_class, template = SIMPLE_STEPS[slug]
     if request.method == "POST":
         form = form_class(request.POST)
         if form.is_valid():
-            try:
-                contact = services.contact_step_save(
-                    actor=request.user,
-                    contact=contact,
-                    version=form.cleaned_data["version"],
-                    step=slug,
-                    values=form.values(),
-                )
-            except services.StaleContactError as exc:
-                form = stale_form(form_class, request, exc)
-            else:
-                return after_step(request, contact, slug)
+            saved, form = save_step(request, contact, form, slug, form.values())
+            if saved:
+                return saved
     else:
         form = form_class(initial=form_class.initial_from(contact))
     extra = {"form": form}
@@ -64,13 +51,9 @@ def step(request, pk, slug: str):
     return render(request, template, step_context(contact, slug, request, **extra))
 
 
-@record_required
-@require_http_methods(["GET", "POST"])
-def check(request, pk):
+@draft_page("GET", "POST")
+def check(request, contact):
     """Check your answers: the named problem as one editable summary, then save the contact."""
-    contact, done = draft_for(request, pk)
-    if done:
-        return done
     missing = []
     if request.method == "POST":
         form = forms.CheckForm(request.POST)

@@ -172,63 +172,74 @@ def _not_approved(request, letter):
     return redirect("letters:letter", pk=letter.pk)
 
 
-def send(request, pk):
+def _dispatch_page(request, pk, *, form_class, field: str, initial: str, template: str, busy: str, dispatch, done):
+    """Send an approved letter one way: the form, one service call (`dispatch(letter, data)`), its refusals.
+
+    `field` is the form's recipient field (its first value is the letter's `initial` attribute); a
+    letter already being sent is refused with `busy`; `done(result)` gives the (level, message) after."""
     found = _writable(request, selectors.letter_get(user=request.user, pk=pk))
     if found.status != found.Status.APPROVED:
         return _not_approved(request, found)
-    form = SendEmailForm(request.POST if request.method == "POST" else None, initial={"email": found.recipient_email})
+    form = form_class(request.POST if request.method == "POST" else None, initial={field: getattr(found, initial)})
     if request.method == "POST" and form.is_valid():
         try:
-            dispatch = services.letter_send_email(
-                actor=request.user,
-                letter=found,
-                email=form.cleaned_data["email"].strip(),
-                idempotency_key=form.cleaned_data["idempotency_key"],
-            )
+            result = dispatch(found, form.cleaned_data)
         except services.LetterInvalid as exc:
-            form.add_error("email" if "email" in exc.errors else None, next(iter(exc.errors.values())))
+            form.add_error(field if field in exc.errors else None, next(iter(exc.errors.values())))
         except services.LetterBusy:
-            messages.error(request, "This letter is already being sent. Wait for it to finish before sending again.")
+            messages.error(request, busy)
             return redirect("letters:contact", pk=found.contact_id)
         except LetterPdfError as exc:
             messages.error(request, str(exc))
             return redirect("letters:letter", pk=found.pk)
         else:
-            dispatch.refresh_from_db()
-            if dispatch.status == dispatch.Status.FAILED:
-                messages.error(
-                    request, f"The letter could not be emailed: {dispatch.last_error}. The letter has been kept."
-                )
-            elif dispatch.status == dispatch.Status.SENT:
-                messages.success(request, f"Letter sent to {dispatch.recipient}")
-            else:
-                messages.success(request, f"The letter is being sent to {dispatch.recipient}")
+            messages.add_message(request, *done(result))
             return redirect("letters:contact", pk=found.contact_id)
-    return render(request, "letters/send.html", {"letter": found, "form": form})
+    return render(request, template, {"letter": found, "form": form})
+
+
+def _emailed(dispatch) -> tuple[int, str]:
+    dispatch.refresh_from_db()
+    if dispatch.status == dispatch.Status.FAILED:
+        return messages.ERROR, f"The letter could not be emailed: {dispatch.last_error}. The letter has been kept."
+    if dispatch.status == dispatch.Status.SENT:
+        return messages.SUCCESS, f"Letter sent to {dispatch.recipient}"
+    return messages.SUCCESS, f"The letter is being sent to {dispatch.recipient}"
+
+
+def send(request, pk):
+    return _dispatch_page(
+        request,
+        pk,
+        form_class=SendEmailForm,
+        field="email",
+        initial="recipient_email",
+        template="letters/send.html",
+        busy="This letter is already being sent. Wait for it to finish before sending again.",
+        dispatch=lambda letter, data: services.letter_send_email(
+            actor=request.user,
+            letter=letter,
+            email=data["email"].strip(),
+            idempotency_key=data["idempotency_key"],
+        ),
+        done=_emailed,
+    )
 
 
 def post(request, pk):
-    found = _writable(request, selectors.letter_get(user=request.user, pk=pk))
-    if found.status != found.Status.APPROVED:
-        return _not_approved(request, found)
-    form = PostForm(request.POST if request.method == "POST" else None, initial={"address": found.recipient_address})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.letter_mark_posted(
-                actor=request.user,
-                letter=found,
-                address=form.cleaned_data["address"],
-                idempotency_key=form.cleaned_data["idempotency_key"],
-            )
-        except services.LetterInvalid as exc:
-            form.add_error("address" if "address" in exc.errors else None, next(iter(exc.errors.values())))
-        except services.LetterBusy:
-            messages.error(request, "This letter is already being sent by email. Wait for it to finish.")
-            return redirect("letters:contact", pk=found.contact_id)
-        except LetterPdfError as exc:
-            messages.error(request, str(exc))
-            return redirect("letters:letter", pk=found.pk)
-        else:
-            messages.success(request, "Letter marked as posted")
-            return redirect("letters:contact", pk=found.contact_id)
-    return render(request, "letters/post.html", {"letter": found, "form": form})
+    return _dispatch_page(
+        request,
+        pk,
+        form_class=PostForm,
+        field="address",
+        initial="recipient_address",
+        template="letters/post.html",
+        busy="This letter is already being sent by email. Wait for it to finish.",
+        dispatch=lambda letter, data: services.letter_mark_posted(
+            actor=request.user,
+            letter=letter,
+            address=data["address"],
+            idempotency_key=data["idempotency_key"],
+        ),
+        done=lambda _: (messages.SUCCESS, "Letter marked as posted"),
+    )

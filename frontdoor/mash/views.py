@@ -11,38 +11,28 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from frontdoor.referrals.viewutils import errors_to_form
+from frontdoor.referrals.viewutils import errors_to_form, save_valid_form, visible_or_404
 
 from . import domain, forms, permissions, selectors, services
 
 
 def _enquiry_or_404(request, pk):
-    if not permissions.can_run_enquiries(request.user):
-        raise PermissionDenied
-    enquiry = selectors.enquiry_get(user=request.user, pk=pk)
-    if enquiry is None:
-        raise Http404
-    return enquiry
+    return visible_or_404(request, permissions.can_run_enquiries, selectors.enquiry_get, pk=pk)
 
 
 def enquiry_open(request, contact_id):
-    if not permissions.can_run_enquiries(request.user):
-        raise PermissionDenied
-    contact = selectors.contact_for_enquiry(user=request.user, pk=contact_id)
-    if contact is None:
-        raise Http404
+    contact = visible_or_404(request, permissions.can_run_enquiries, selectors.contact_for_enquiry, pk=contact_id)
     form = forms.OpenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        referral = getattr(contact, "referral", None)
-        try:
-            enquiry = services.enquiry_open(
-                actor=request.user, contact=contact, reason=form.cleaned_data["reason"], referral=referral
-            )
-        except ValidationError as exc:
-            errors_to_form(form, exc)
-        else:
-            messages.success(request, f"MASH enquiry {enquiry.reference} opened")
-            return redirect("mash:detail", pk=enquiry.pk)
+    enquiry = save_valid_form(
+        request,
+        form,
+        lambda data: services.enquiry_open(
+            actor=request.user, contact=contact, reason=data["reason"], referral=getattr(contact, "referral", None)
+        ),
+    )
+    if enquiry:
+        messages.success(request, f"MASH enquiry {enquiry.reference} opened")
+        return redirect("mash:detail", pk=enquiry.pk)
     return render(request, "mash/open.html", {"contact": contact, "form": form})
 
 
@@ -93,14 +83,11 @@ def request_add(request, pk):
 def enquiry_conclude(request, pk):
     enquiry = _enquiry_or_404(request, pk)
     form = forms.ConcludeForm(request.POST or None, initial={"version": enquiry.version})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.enquiry_conclude(actor=request.user, enquiry=enquiry, **form.cleaned_data)
-        except ValidationError as exc:
-            errors_to_form(form, exc)
-        else:
-            messages.success(request, f"MASH enquiry {enquiry.reference} concluded")
-            return redirect("mash:detail", pk=enquiry.pk)
+    if save_valid_form(
+        request, form, lambda data: services.enquiry_conclude(actor=request.user, enquiry=enquiry, **data)
+    ):
+        messages.success(request, f"MASH enquiry {enquiry.reference} concluded")
+        return redirect("mash:detail", pk=enquiry.pk)
     return render(request, "mash/conclude.html", {"enquiry": enquiry, "form": form})
 
 
@@ -118,22 +105,18 @@ def request_detail(request, pk):
         raise Http404
     can_answer = permissions.can_answer(user, info_request) and info_request.state == domain.SENT
     form = forms.AnswerForm(request.POST or None, initial={"version": info_request.version})
-    if request.method == "POST":
-        if not permissions.can_answer(user, info_request):
-            raise PermissionDenied
-        if form.is_valid():
-            try:
-                services.request_answer(
-                    actor=user,
-                    request=info_request,
-                    answer=form.cleaned_data["answer"],
-                    version=form.cleaned_data["version"],
-                )
-            except ValidationError as exc:
-                errors_to_form(form, exc)
-            else:
-                messages.success(request, "Thank you: your answer has been sent to the MASH")
-                return redirect("referrals:queue", name="requests")
+    if request.method == "POST" and not permissions.can_answer(user, info_request):
+        raise PermissionDenied
+    answered = save_valid_form(
+        request,
+        form,
+        lambda data: services.request_answer(
+            actor=user, request=info_request, answer=data["answer"], version=data["version"]
+        ),
+    )
+    if answered:
+        messages.success(request, "Thank you: your answer has been sent to the MASH")
+        return redirect("referrals:queue", name="requests")
     contact = info_request.enquiry.contact
     return render(
         request,

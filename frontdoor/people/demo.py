@@ -12,6 +12,13 @@ from .models import Involvement, Person, Relationship
 from .search_index import index_new_people, search_names
 
 ETHNICITIES = ["WBRI"] * 8 + ["WOTH", "MWBC", "ABAN", "BAFR", "CHNE", "WROM", "AOTH"]
+# (a family whose roll is below this, the kind of involvement, started low to high days ago, still current)
+INVOLVEMENT_ODDS = [
+    (0.08, Involvement.Kind.CHILD_PROTECTION, (30, 300), True),
+    (0.2, Involvement.Kind.OPEN_CASE, (10, 400), True),
+    (0.25, Involvement.Kind.LOOKED_AFTER, (60, 900), True),
+    (0.4, Involvement.Kind.EARLY_HELP, (400, 900), False),
+]
 
 
 def _postcode(rng, district: District | None) -> str:
@@ -30,6 +37,19 @@ def next_person_id() -> str:
     return f"P{number:07d}"
 
 
+def _member(fake, person_id: str, sex: str, ages: tuple[int, int], home: dict) -> Person:
+    """One of a household: a name for their sex, a date of birth in `ages` (years), the family's home."""
+    given = fake.first_name_female() if sex == "F" else fake.first_name_male()
+    return Person(
+        person_id=person_id,
+        given_name=given,
+        sex=sex,
+        date_of_birth=fake.date_of_birth(minimum_age=ages[0], maximum_age=ages[1]),
+        first_language="English",
+        **home,
+    )
+
+
 def seed(*, people: int, fake, rng) -> str:
     districts = list(District.objects.filter(active=True))
     today = timezone.localdate()
@@ -46,40 +66,14 @@ def seed(*, people: int, fake, rng) -> str:
         ethnicity = rng.choice(ETHNICITIES)
         start = len(batch)
         adults = rng.choice([1, 2, 2])
+        home = {"family_name": family_name, "ethnicity": ethnicity, "address": address, "postcode": postcode}
         for i in range(adults):
-            sex = "F" if i == 0 else "M"
-            given = fake.first_name_female() if sex == "F" else fake.first_name_male()
-            batch.append(
-                Person(
-                    person_id=f"P{number:07d}",
-                    given_name=given,
-                    family_name=family_name,
-                    sex=sex,
-                    date_of_birth=fake.date_of_birth(minimum_age=19, maximum_age=50),
-                    ethnicity=ethnicity,
-                    address=address,
-                    postcode=postcode,
-                    first_language="English",
-                )
-            )
+            batch.append(_member(fake, f"P{number:07d}", "F" if i == 0 else "M", (19, 50), home))
             number += 1
         for _ in range(rng.randint(1, 4)):
-            sex = rng.choice("MF")
-            given = fake.first_name_female() if sex == "F" else fake.first_name_male()
-            batch.append(
-                Person(
-                    person_id=f"P{number:07d}",
-                    given_name=given,
-                    family_name=family_name,
-                    sex=sex,
-                    date_of_birth=fake.date_of_birth(minimum_age=0, maximum_age=17),
-                    ethnicity=ethnicity,
-                    address=address,
-                    postcode=postcode,
-                    first_language="English",
-                    school=f"{fake.city()} {'Primary' if rng.random() < 0.6 else 'High'} School",
-                )
-            )
+            child = _member(fake, f"P{number:07d}", rng.choice("MF"), (0, 17), home)
+            child.school = f"{fake.city()} {'Primary' if rng.random() < 0.6 else 'High'} School"
+            batch.append(child)
             number += 1
         children = list(range(start + adults, len(batch)))
         for a in range(start, start + adults):
@@ -91,23 +85,11 @@ def seed(*, people: int, fake, rng) -> str:
         if adults == 2:
             relationships.append((start, start + 1, Relationship.Kind.PARTNER, False))
         roll = rng.random()
-        for c in children:
-            if roll < 0.08:
-                involvements.append(
-                    (c, Involvement.Kind.CHILD_PROTECTION, today - dt.timedelta(days=rng.randint(30, 300)), True)
-                )
-            elif roll < 0.2:
-                involvements.append(
-                    (c, Involvement.Kind.OPEN_CASE, today - dt.timedelta(days=rng.randint(10, 400)), True)
-                )
-            elif roll < 0.25:
-                involvements.append(
-                    (c, Involvement.Kind.LOOKED_AFTER, today - dt.timedelta(days=rng.randint(60, 900)), True)
-                )
-            elif roll < 0.4:
-                involvements.append(
-                    (c, Involvement.Kind.EARLY_HELP, today - dt.timedelta(days=rng.randint(400, 900)), False)
-                )
+        found = next((row for row in INVOLVEMENT_ODDS if roll < row[0]), None)  # one kind for the family
+        if found:
+            _, kind, (low, high), current = found
+            for c in children:
+                involvements.append((c, kind, today - dt.timedelta(days=rng.randint(low, high)), current))
         made = len(batch)
         families += 1
     for person in batch:

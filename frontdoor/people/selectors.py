@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.db.models import Q
 
@@ -14,6 +15,9 @@ from . import record_rules
 from .models import AddressHistory, Alias, Disability, Involvement, Person, Relationship
 from .permissions import can_search_people, can_view_person
 from .search import build_query, search_ids, strength_of
+
+if TYPE_CHECKING:
+    from .chronology import ChronologyEvent
 
 
 @dataclass
@@ -161,42 +165,11 @@ def family_get(*, user, person: Person):
     return family_for(person)
 
 
-def family_chronology(*, user, family) -> list[dict]:
-    """Every contact and involvement for the family, newest first."""
-    from frontdoor.contacts.models import ContactPerson
+def family_chronology(*, user, family) -> list[ChronologyEvent]:
+    """Every contact, referral (with what happened next), MASH enquiry and involvement for the family,
+    newest first, as people.chronology.ChronologyEvent; links only to what the user may open."""
+    from .chronology import family_events
 
-    pks = [p.pk for p in family.people]
-    names = {p.pk: p.full_name for p in family.people}
-    events: list[dict] = []
-    for link in ContactPerson.objects.filter(person_id__in=pks, archived=False).select_related("contact"):
-        contact = link.contact
-        events.append(
-            {
-                "when": contact.received_at.date(),
-                "what": f"Contact {contact.reference}" if getattr(contact, "reference", "") else "Contact",
-                "who": names[link.person_id],
-                "detail": contact.get_agreed_outcome_display()
-                if contact.agreed_outcome
-                else contact.get_status_display(),
-            }
-        )
-    for inv in Involvement.objects.filter(person_id__in=pks, archived=False).select_related("team"):
-        events.append(
-            {
-                "when": inv.start_date,
-                "what": f"{inv.get_kind_display()} started",
-                "who": names[inv.person_id],
-                "detail": " – ".join(x for x in (inv.worker_display, inv.team.name if inv.team else "") if x),
-            }
-        )
-        if inv.end_date:
-            events.append(
-                {
-                    "when": inv.end_date,
-                    "what": f"{inv.get_kind_display()} ended",
-                    "who": names[inv.person_id],
-                    "detail": "",
-                }
-            )
-    events.sort(key=lambda e: e["when"], reverse=True)
-    return events
+    if not can_view_person(user, family.root):
+        return []
+    return family_events(user=user, people=family.people)

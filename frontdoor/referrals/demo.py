@@ -12,12 +12,12 @@ import itertools
 from django.utils import timezone
 
 from frontdoor.accounts.models import User
-from frontdoor.contacts.models import Contact, ContactPerson
-from frontdoor.core.workdays import due_after
+from frontdoor.contacts.models import Contact
 from frontdoor.directory.models import Team
 from frontdoor.people.models import Person
 
 from . import services
+from .builders import build_recorded_contact, build_referral
 from .models import Referral
 
 WORRIES = [
@@ -33,11 +33,12 @@ WORRIES = [
 
 
 def demo_contact(*, worker, child: Person, fake, rng, received_at, immediacy="urgent", n: int) -> Contact:
-    contact = Contact.objects.create(
-        reference=f"CD{timezone.localdate().year % 100}{n:05d}",
-        status=Contact.Status.RECORDED,
+    """A recorded call about `child` with varied callers and worries (the MASH demo uses it too)."""
+    return build_recorded_contact(
         worker=worker,
+        child=child,
         received_at=received_at,
+        reference=f"CD{timezone.localdate().year % 100}{n:05d}",
         caller_type=rng.choice([Contact.CallerType.PROFESSIONAL] * 3 + [Contact.CallerType.PUBLIC]),
         caller_name=fake.name(),
         caller_role=rng.choice(["Designated safeguarding lead", "Health visitor", "GP", "Police officer"]),
@@ -47,33 +48,9 @@ def demo_contact(*, worker, child: Person, fake, rng, received_at, immediacy="ur
         immediacy=immediacy,
         parents_aware=rng.choice(["yes", "no", "unknown"]),
         consent=Contact.Consent.OBTAINED,
-        recorded_at=received_at,
-        decision_due_at=due_after(received_at, 1),
-        letter_due_at=due_after(received_at, 5),
         created_by=worker,
+        mother_given_name=fake.first_name_female(),
     )
-    ContactPerson.objects.create(
-        contact=contact,
-        person=child,
-        role=ContactPerson.Role.CHILD,
-        given_name=child.given_name,
-        family_name=child.family_name,
-        date_of_birth=child.date_of_birth,
-        sex=child.sex,
-        address=child.address,
-        postcode=child.postcode,
-    )
-    ContactPerson.objects.create(
-        contact=contact,
-        role=ContactPerson.Role.PARENT_CARER,
-        given_name=fake.first_name_female(),
-        family_name=child.family_name,
-        relationship="Mother",
-        lives_with_child=True,
-        parental_responsibility=True,
-        position=1,
-    )
-    return contact
 
 
 def _children(rng, count: int, norwich: bool) -> list[Person]:
@@ -133,32 +110,24 @@ def seed(*, people: int, fake, rng) -> str:
         )
         made["decided"] += 1
     # A strategy discussion to consider (draft referral).
-    services.decision_record(
-        actor=csw2,
+    build_referral(
+        worker=csw2,
         contact=contact(csw2, next(kids), 0, "immediate"),
         level=4,
-        outcome="referral",
         reasons="Unexplained injury to a baby",
-        s47_indicators=["non_mobile_injury"],
+        indicators=["non_mobile_injury"],
+        submit=False,
     )
     fast = Team.objects.get(code="fast-norwich")
     family_support = Team.objects.get(code="family-support-norwich")
 
     def referral(worker, child, team, disposal, days=0):
-        decision = services.decision_record(
-            actor=worker,
+        made["referrals"] += 1
+        return build_referral(
+            worker=worker,
             contact=contact(worker, child, days),
             level=4 if disposal == 4 else 3,
-            outcome="referral",
             reasons="Needs a single assessment",
-        )
-        r = decision.referral
-        made["referrals"] += 1
-        return services.referral_update(
-            actor=worker,
-            referral=r,
-            version=r.version,
-            submit=True,
             disposal=disposal,
             disposal_reasons="Child in need of assessment",
             receiving_team=team,

@@ -109,6 +109,10 @@ class Referral(TrackedModel):
     )
     authorised_at = models.DateTimeField(null=True, blank=True)
     return_reasons = models.TextField(blank=True)
+    returned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    returned_at = models.DateTimeField(null=True, blank=True, help_text="When a manager last returned it")
     routed_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1)

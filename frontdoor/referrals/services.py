@@ -218,6 +218,7 @@ def referral_return(*, actor, referral: Referral, version: int | None, reasons: 
         raise ValidationError({"reasons": "Enter the reasons for returning the referral"})
     referral.state = _transition(referral, "return")
     referral.return_reasons = reasons
+    referral.returned_by, referral.returned_at = actor, timezone.now()
     referral.version += 1
     referral.modified_by = actor
     referral.save()

@@ -15,24 +15,15 @@ from frontdoor.audit.permissions import can_view_audit
 from frontdoor.audit.selectors import audit_events_for_object
 
 from . import domain, forms, permissions, queues, selectors, services
-from .viewutils import errors_to_form
+from .viewutils import errors_to_form, save_valid_form, visible_or_404
 
 
 def _referral_or_404(request, pk):
-    if not permissions.can_view_referrals(request.user):
-        raise PermissionDenied
-    referral = selectors.referral_get(user=request.user, pk=pk)
-    if referral is None:
-        raise Http404
-    return referral
+    return visible_or_404(request, permissions.can_view_referrals, selectors.referral_get, pk=pk)
 
 
 def decision(request, contact_id):
-    if not permissions.can_decide(request.user):
-        raise PermissionDenied
-    contact = selectors.contact_for_decision(user=request.user, pk=contact_id)
-    if contact is None:
-        raise Http404
+    contact = visible_or_404(request, permissions.can_decide, selectors.contact_for_decision, pk=contact_id)
     existing = selectors.decision_for_contact(contact)
     referral = getattr(existing, "referral", None) if existing else None
     initial = {"version": existing.version} if existing else {}
@@ -44,26 +35,25 @@ def decision(request, contact_id):
             s47_indicators=existing.s47_indicators,
         )
     form = forms.DecisionForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            saved = services.decision_record(
-                actor=request.user,
-                contact=contact,
-                level=data["level"],
-                outcome=data["outcome"],
-                reasons=data["reasons"],
-                s47_indicators=data["s47_indicators"],
-                version=data.get("version"),
-            )
-        except ValidationError as exc:
-            errors_to_form(form, exc)
-        else:
-            if hasattr(saved, "referral"):
-                messages.success(request, f"Referral {saved.referral.reference} opened: complete it and send it")
-                return redirect("referrals:edit", pk=saved.referral.pk)
-            messages.success(request, f"Decision on {contact.reference} saved")
-            return redirect("referrals:queue", name="mine")
+    saved = save_valid_form(
+        request,
+        form,
+        lambda data: services.decision_record(
+            actor=request.user,
+            contact=contact,
+            level=data["level"],
+            outcome=data["outcome"],
+            reasons=data["reasons"],
+            s47_indicators=data["s47_indicators"],
+            version=data.get("version"),
+        ),
+    )
+    if saved and hasattr(saved, "referral"):
+        messages.success(request, f"Referral {saved.referral.reference} opened: complete it and send it")
+        return redirect("referrals:edit", pk=saved.referral.pk)
+    if saved:
+        messages.success(request, f"Decision on {contact.reference} saved")
+        return redirect("referrals:queue", name="mine")
     return render(
         request,
         "referrals/decision.html",
@@ -110,18 +100,17 @@ def referral_edit(request, pk):
     initial["receiving_team"] = referral.receiving_team or suggestion.team
     initial["version"] = referral.version
     form = forms.ReferralForm(request.POST or None, initial=initial, teams=selectors.receiving_teams())
-    if request.method == "POST" and form.is_valid():
-        submit = "send" in request.POST
-        fields = dict(form.cleaned_data)
+    submit = "send" in request.POST
+
+    def save(data):
+        fields = dict(data)
         version = fields.pop("version")
         fields["allocated_worker"] = suggestion.worker
-        try:
-            services.referral_update(actor=request.user, referral=referral, version=version, submit=submit, **fields)
-        except ValidationError as exc:
-            errors_to_form(form, exc)
-        else:
-            messages.success(request, "Referral sent for authorisation" if submit else "Referral saved")
-            return redirect("referrals:detail", pk=referral.pk)
+        return services.referral_update(actor=request.user, referral=referral, version=version, submit=submit, **fields)
+
+    if save_valid_form(request, form, save):
+        messages.success(request, "Referral sent for authorisation" if submit else "Referral saved")
+        return redirect("referrals:detail", pk=referral.pk)
     return render(
         request,
         "referrals/edit.html",
@@ -169,65 +158,63 @@ def referral_authorise(request, pk):
     )
 
 
-def referral_sharing(request, pk):
+def _referral_form_page(request, pk, *, may, form_class, title: str, save, done: str):
+    """A form about one referral (sharing, police, milestones): the user must be allowed (`may`);
+    `save(referral, data)` is the one service call; then back to the referral with `done` as the message."""
     referral = _referral_or_404(request, pk)
-    if not permissions.can_decide_sharing(request.user, referral):
+    if not may(request.user, referral):
         raise PermissionDenied
-    form = forms.SharingForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.sharing_decide(actor=request.user, referral=referral, **form.cleaned_data)
-        except ValidationError as exc:
-            errors_to_form(form, exc)
-        else:
-            messages.success(request, "Decision on sharing recorded")
-            return redirect("referrals:detail", pk=referral.pk)
-    return render(request, "referrals/form_page.html", _page(referral, form, "Sharing without the parents' knowledge"))
+    form = form_class(request.POST or None)
+    if save_valid_form(request, form, lambda data: save(referral, data)):
+        messages.success(request, done)
+        return redirect("referrals:detail", pk=referral.pk)
+    return render(request, "referrals/form_page.html", {"referral": referral, "form": form, "title": title})
+
+
+def referral_sharing(request, pk):
+    return _referral_form_page(
+        request,
+        pk,
+        may=permissions.can_decide_sharing,
+        form_class=forms.SharingForm,
+        title="Sharing without the parents' knowledge",
+        save=lambda referral, data: services.sharing_decide(actor=request.user, referral=referral, **data),
+        done="Decision on sharing recorded",
+    )
 
 
 def referral_police(request, pk):
-    referral = _referral_or_404(request, pk)
-    if not permissions.can_notify_police(request.user, referral):
-        raise PermissionDenied
-    form = forms.PoliceForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+    def save(referral, data):
         when = timezone.make_aware(dt.datetime.combine(data["notified_on"], data["notified_time"]))
-        try:
-            services.police_notify(
-                actor=request.user,
-                referral=referral,
-                notified_at=when,
-                police_reference=data["police_reference"],
-                notes=data["notes"],
-            )
-        except ValidationError as exc:
-            errors_to_form(form, exc)
-        else:
-            messages.success(request, "Police notification recorded")
-            return redirect("referrals:detail", pk=referral.pk)
-    return render(request, "referrals/form_page.html", _page(referral, form, "Record that the police were told"))
+        return services.police_notify(
+            actor=request.user,
+            referral=referral,
+            notified_at=when,
+            police_reference=data["police_reference"],
+            notes=data["notes"],
+        )
+
+    return _referral_form_page(
+        request,
+        pk,
+        may=permissions.can_notify_police,
+        form_class=forms.PoliceForm,
+        title="Record that the police were told",
+        save=save,
+        done="Police notification recorded",
+    )
 
 
 def referral_milestone(request, pk):
-    referral = _referral_or_404(request, pk)
-    if not permissions.can_record_milestone(request.user, referral):
-        raise PermissionDenied
-    form = forms.MilestoneForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            services.milestone_record(actor=request.user, referral=referral, **data)
-        except ValidationError as exc:
-            errors_to_form(form, exc)
-        else:
-            messages.success(request, "Recorded")
-            return redirect("referrals:detail", pk=referral.pk)
-    return render(request, "referrals/form_page.html", _page(referral, form, "Record what happened next"))
-
-
-def _page(referral, form, title):
-    return {"referral": referral, "form": form, "title": title}
+    return _referral_form_page(
+        request,
+        pk,
+        may=permissions.can_record_milestone,
+        form_class=forms.MilestoneForm,
+        title="Record what happened next",
+        save=lambda referral, data: services.milestone_record(actor=request.user, referral=referral, **data),
+        done="Recorded",
+    )
 
 
 @require_POST

@@ -3,9 +3,12 @@
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from frontdoor.people.models import Involvement
 from frontdoor.people.tests.factories import make_person, relate
+from frontdoor.referrals import services
+from frontdoor.referrals.tests.factories import referral_make
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -24,7 +27,12 @@ def seeded_family(users):
     Involvement.objects.create(person=sister, kind="cp_plan", start_date=dt.date(2026, 2, 1), cp_category="NEG")
     for given in ("Alfie", "Alan", "Albert"):  # people who look a bit alike
         make_person(given, "Smith", sex="M", date_of_birth=dt.date(2016, 3, 19))
-    return {"child": child, "sister": sister}
+    referral = referral_make(worker=users["csw"], child=sister)
+    referral = services.referral_authorise(actor=users["manager"], referral=referral, version=referral.version)
+    services.milestone_record(
+        actor=users["manager"], referral=referral, kind="strategy_discussion", date=timezone.localdate()
+    )
+    return {"child": child, "sister": sister, "referral": referral}
 
 
 def test_find_child_and_see_family(page, sign_in, check_a11y, users, seeded_family):
@@ -51,8 +59,19 @@ def test_find_child_and_see_family(page, sign_in, check_a11y, users, seeded_fami
     page.wait_for_selector("svg.fd-genogram")
     assert page.locator("svg.fd-genogram circle").count() >= 2
     assert page.locator("svg.fd-genogram rect").count() >= 2
-    assert "Child protection plan started" in page.inner_text("main")
+    chronology = page.inner_text(".fd-chronology")
+    assert "Child protection plan started" in chronology
+    assert "Strategy discussion" in chronology and f"Referral {seeded_family['referral'].reference} made" in chronology
+    assert f"Contact {seeded_family['referral'].contact.reference}" in chronology
     check_a11y(page, "people-family")
+
+    page.click(".moj-sub-navigation a:has-text('Referrals and what happened next')")  # a plain link: ?show=
+    page.wait_for_url("**show=referrals**")
+    chronology = page.inner_text(".fd-chronology")
+    assert "Strategy discussion" in chronology and "Contact " not in chronology
+    check_a11y(page, "people-family-referrals")
+    page.click(f".fd-chronology a:has-text('Referral {seeded_family['referral'].reference} authorised')")
+    page.wait_for_selector(f"h1:has-text('{seeded_family['referral'].reference}')")
 
 
 def test_plain_form_works_without_javascript(browser, live_server, users, seeded_family):

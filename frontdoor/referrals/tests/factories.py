@@ -1,6 +1,5 @@
 """Factories for contacts as the call flow leaves them (status recorded, people linked to records)
-and for decisions and referrals. Contacts are made with the ORM here because the call-flow pages
-belong to another app."""
+and for decisions and referrals: test defaults over referrals.builders, which the demo uses too."""
 
 from __future__ import annotations
 
@@ -10,12 +9,13 @@ import itertools
 from django.utils import timezone
 from faker import Faker
 
-from frontdoor.contacts.models import Contact, ContactPerson
-from frontdoor.core.workdays import due_after
+from frontdoor.contacts.models import Contact
 from frontdoor.people.models import Person
+from frontdoor.referrals.builders import build_recorded_contact, build_referral
 
 fake = Faker("en_GB")
 _numbers = itertools.count(1)
+REASONS = "Bruising explained inconsistently; needs assessment."
 
 
 def person_make(**kwargs) -> Person:
@@ -40,10 +40,6 @@ def contact_make(
     received_at = received_at or timezone.now()
     n = next(_numbers)
     defaults = {
-        "reference": f"C-T{n:06d}",
-        "status": Contact.Status.RECORDED,
-        "worker": worker,
-        "received_at": received_at,
         "caller_type": Contact.CallerType.PROFESSIONAL,
         "caller_name": fake.name(),
         "caller_role": "Designated safeguarding lead",
@@ -53,35 +49,17 @@ def contact_make(
         "parents_aware": Contact.ParentsAware.NO,
         "consent": Contact.Consent.NOT_SOUGHT,
         "consent_not_sought_reason": Contact.ConsentNotSoughtReason.RISK_TO_CHILD,
-        "recorded_at": received_at,
-        "decision_due_at": due_after(received_at, 1),
-        "letter_due_at": due_after(received_at, 5),
     }
     defaults.update(kwargs)
-    contact = Contact.objects.create(**defaults)
-    child = child or person_make(postcode=postcode)
-    ContactPerson.objects.create(
-        contact=contact,
-        person=child,
-        role=ContactPerson.Role.CHILD,
-        given_name=child.given_name,
-        family_name=child.family_name,
-        date_of_birth=child.date_of_birth,
-        sex=child.sex,
-        address=child.address,
-        postcode=child.postcode,
+    reference = defaults.pop("reference", f"C-T{n:06d}")
+    return build_recorded_contact(
+        worker=worker,
+        child=child or person_make(postcode=postcode),
+        received_at=received_at,
+        reference=reference,
+        mother_given_name=fake.first_name_female(),
+        **defaults,
     )
-    ContactPerson.objects.create(
-        contact=contact,
-        role=ContactPerson.Role.PARENT_CARER,
-        given_name=fake.first_name_female(),
-        family_name=child.family_name,
-        relationship="Mother",
-        lives_with_child=True,
-        parental_responsibility=True,
-        position=1,
-    )
-    return contact
 
 
 def decision_make(*, contact, actor, outcome="referral", level=4, indicators=None):
@@ -92,7 +70,7 @@ def decision_make(*, contact, actor, outcome="referral", level=4, indicators=Non
         contact=contact,
         level=level,
         outcome=outcome,
-        reasons="Bruising explained inconsistently; needs assessment.",
+        reasons=REASONS,
         s47_indicators=indicators or [],
     )
 
@@ -100,20 +78,13 @@ def decision_make(*, contact, actor, outcome="referral", level=4, indicators=Non
 def referral_make(*, worker, disposal=4, team=None, submit=True, **contact_kwargs):
     """A referral for a fresh contact, optionally sent for authorisation with a disposal and team."""
     from frontdoor.directory.models import Team
-    from frontdoor.referrals.services import referral_update
 
     contact = contact_make(worker=worker, **contact_kwargs)
-    decision = decision_make(contact=contact, actor=worker)
-    referral = decision.referral
+    details = {}
     if submit:
-        team = team or Team.objects.get(code="fast-norwich")
-        referral = referral_update(
-            actor=worker,
-            referral=referral,
-            version=referral.version,
-            submit=True,
-            disposal=disposal,
-            disposal_reasons="Suspected physical harm",
-            receiving_team=team if disposal != 1 else None,
-        )
-    return referral
+        details = {
+            "disposal": disposal,
+            "disposal_reasons": "Suspected physical harm",
+            "receiving_team": (team or Team.objects.get(code="fast-norwich")) if disposal != 1 else None,
+        }
+    return build_referral(worker=worker, contact=contact, level=4, reasons=REASONS, submit=submit, **details)

@@ -113,8 +113,11 @@ def test_return_needs_reasons_then_resubmit(users):
         actor=users["manager"], referral=referral, version=referral.version, reasons="Find out about the school"
     )
     assert referral.state == "returned"
+    assert referral.returned_by == users["manager"] and referral.returned_at is not None
+    returned_at = referral.returned_at
     referral = services.referral_update(actor=users["csw"], referral=referral, version=referral.version, submit=True)
     assert referral.state == "awaiting_authorisation" and referral.return_reasons == ""
+    assert referral.returned_at == returned_at  # kept: the chronology shows when it was last returned
 
 
 def test_impossible_transitions_are_refused(users):
