@@ -140,7 +140,7 @@ def test_keep_the_record_right(page, sign_in, check_a11y, users, two_people):
     assert page.locator("svg.fd-genogram circle").count() == 3  # Maureen, and Sarah with a double outline
     assert page.locator("svg.fd-genogram line").count() > lines_before  # the new parent line is drawn
     page.click("summary:has-text('The genogram as a list')")
-    assert "Maureen Hall is parent of Sarah Smith" in page.inner_text("main")
+    assert "Maureen Hall is the parent of Sarah Smith" in page.inner_text("main")
     check_a11y(page, "record-family")
 
     page.goto("/people/?q=Sarah+Kowalski")  # found by the previous name

@@ -355,7 +355,7 @@ def test_the_direction_is_said_in_plain_words_and_saved_that_way(client_for, use
     rel = Relationship.objects.get(kind="grandparent")
     assert (rel.from_person, rel.to_person) == (gran, child)
     family = c.get(reverse("people:family", args=[child.pk])).content.decode()
-    assert "Maureen Hall is grandparent of Jack Smith" in family
+    assert "Maureen Hall is the grandparent of Jack Smith" in family
 
 
 def test_relationship_form_errors_keep_the_answers(client_for, users, record):
