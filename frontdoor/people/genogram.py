@@ -83,8 +83,9 @@ def _shape(node: Node, x: float, y: float) -> str:
     if node.sex == "M":
         shapes = [f'<rect x="{x - half}" y="{y}" width="{SIZE}" height="{SIZE}" class="{cls}"/>']
         if node.is_root:
-            shapes.append(
-                f'<rect x="{x - half - 4}" y="{y - 4}" width="{SIZE + 8}" height="{SIZE + 8}" class="{cls}"/>'
+            # The outer outline first: drawn after, its white fill would hide the inner one.
+            shapes.insert(
+                0, f'<rect x="{x - half - 4}" y="{y - 4}" width="{SIZE + 8}" height="{SIZE + 8}" class="{cls}"/>'
             )
     elif node.sex == "F":
         shapes = [f'<circle cx="{x}" cy="{y + half}" r="{half}" class="{cls}"/>']

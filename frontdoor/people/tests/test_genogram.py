@@ -44,6 +44,25 @@ def test_svg_uses_standard_shapes_and_is_accessible():
     assert "<line" in svg
 
 
+@pytest.mark.parametrize("sex, shape", [("M", "rect"), ("F", "circle"), ("U", "polygon")])
+def test_the_person_the_page_is_about_has_a_double_outline_with_both_lines_showing(sex, shape):
+    """The outer outline is drawn first, so the inner one (drawn over its white fill) still shows."""
+    svg = render_svg([Node("me", "Jack", sex, 0, is_root=True)], [], title="t", description="d")
+    outlines = re.findall(rf"<{shape} ([^>]*)/>", svg)
+    assert len(outlines) == 2
+
+    def extent(attrs: str) -> float:
+        values = dict(re.findall(r'(\w+)="([^"]*)"', attrs))
+        if shape == "rect":
+            return float(values["width"])
+        if shape == "circle":
+            return 2 * float(values["r"])
+        xs = [float(point.split(",")[0]) for point in values["points"].split()]
+        return max(xs) - min(xs)
+
+    assert extent(outlines[0]) > extent(outlines[1])  # the bigger one first, underneath
+
+
 def test_names_are_escaped():
     svg = render_svg([Node("a", "<script>", "M", 0)], [], title="t", description="d")
     assert "<script>" not in svg
