@@ -40,7 +40,7 @@ def can_edit_person(user, person=None) -> bool:
 
 def can_create_person(user) -> bool:
     """Make a new person record: during a call (the call flow has its own, narrower, gate), or as a family
-    member who has no record yet. Anyone who may keep records right may do the second (decision 8)."""
+    member who has no record yet. Anyone who may keep records right may do the second (decision 9)."""
     return is_role(user, *EDIT_ROLES)
 
 
