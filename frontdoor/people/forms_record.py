@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from django import forms
+from django.utils import timezone
 
 from frontdoor.accounts.models import Role, User
 from frontdoor.core import codes
@@ -16,7 +17,7 @@ from frontdoor.directory.models import Team
 from frontdoor.ui.forms import GovukDateField, radios, text
 
 from .models import Alias, Involvement, Relationship
-from .record_rules import relationship_options
+from .record_rules import person_details_errors, relationship_options
 from .validators import (
     EARLIEST_BIRTH_DATE,
     normalise_nhs_number,
@@ -48,13 +49,46 @@ def date_field(label: str, *, required: bool = False, hint: str = "For example, 
     )
 
 
-def postcode_field(*, required: bool = False):
+def postcode_field(*, required: bool = False, hint: str = ""):
     return forms.CharField(
         label="Postcode",
         max_length=10,
         required=required,
+        help_text=hint,
         validators=[validate_postcode],
         error_messages={"required": "Enter a postcode", "max_length": "Enter a real postcode, like NR1 2DH"},
+    )
+
+
+def expected_birth_field():
+    return GovukDateField(
+        label="Expected date of birth",
+        required=False,
+        help_text="Only for an unborn child. For example, 14 9 2026",
+    )
+
+
+def approximate_age_field():
+    return forms.IntegerField(
+        label="Approximate age in years",
+        required=False,
+        min_value=0,
+        max_value=120,
+        help_text="Only if you do not know the date of birth",
+        error_messages={
+            "invalid": "Approximate age must be a number, like 7",
+            "min_value": "Approximate age must be 0 or more",
+            "max_value": "Approximate age must be 120 or less",
+        },
+    )
+
+
+def sex_field(hint: str = "As the census records it. Record gender identity below."):
+    return radios(
+        "Sex",
+        [(code, SEX_LABELS.get(code, label)) for code, label in codes.sex_choices()],
+        required="Select their sex",
+        hint=hint,
     )
 
 
@@ -74,29 +108,9 @@ class PersonDetailsForm(VersionedForm):
     family_name = text("Last name", 100, required="Enter their last name")
     preferred_name = text("Preferred name", 100, hint="The name they like to be called, if it is different")
     date_of_birth = date_field("Date of birth")
-    expected_date_of_birth = GovukDateField(
-        label="Expected date of birth",
-        required=False,
-        help_text="Only for an unborn child. For example, 14 9 2026",
-    )
-    approximate_age = forms.IntegerField(
-        label="Approximate age in years",
-        required=False,
-        min_value=0,
-        max_value=120,
-        help_text="Only if you do not know the date of birth",
-        error_messages={
-            "invalid": "Approximate age must be a number, like 7",
-            "min_value": "Approximate age must be 0 or more",
-            "max_value": "Approximate age must be 120 or less",
-        },
-    )
-    sex = radios(
-        "Sex",
-        [(code, SEX_LABELS.get(code, label)) for code, label in codes.sex_choices()],
-        required="Select their sex",
-        hint="As the census records it. Record gender identity below.",
-    )
+    expected_date_of_birth = expected_birth_field()
+    approximate_age = approximate_age_field()
+    sex = sex_field()
     gender_identity = text("Gender identity", 60, hint="In their own words, if they have told you")
     ethnicity = forms.ChoiceField(
         label="Ethnicity",
@@ -251,7 +265,9 @@ class RelativeSearchForm(forms.Form):
     )
 
 
-class RelationshipAddForm(forms.Form):
+class RelationshipFields(forms.Form):
+    """How two people are related, said as one sentence chosen from both directions, and the two flags."""
+
     kind = forms.ChoiceField(
         label="How are they related?",
         widget=forms.RadioSelect,
@@ -270,10 +286,68 @@ class RelationshipAddForm(forms.Form):
     )
     inline_fields = ("parental_responsibility", "same_household")
 
+
+class RelationshipAddForm(RelationshipFields):
     def __init__(self, *args, person, other, **kwargs):
         super().__init__(*args, **kwargs)
         older = person.date_of_birth and other.date_of_birth and person.date_of_birth < other.date_of_birth
         self.fields["kind"].choices = relationship_options(person.full_name, other.full_name, this_first=bool(older))
+
+
+NEW_PERSON = "the new person"
+
+
+class NewRelativeForm(RelationshipFields):
+    """A family member who has no record yet: what is known about them, then how they are related.
+
+    Their age is given one way: a date of birth, an expected date of birth (unborn) or an approximate age.
+    """
+
+    given_name = text("First name", 100, required="Enter their first name")
+    family_name = text("Last name", 100, required="Enter their last name")
+    date_of_birth = date_field("Date of birth", hint="For example, 27 3 1988")
+    expected_date_of_birth = expected_birth_field()
+    approximate_age = approximate_age_field()
+    sex = sex_field(hint="As the census records it.")
+    postcode = postcode_field(hint="Optional. Where they live, if you know it. For example, NR1 2DH")
+
+    PERSON_FIELDS = (
+        "given_name",
+        "family_name",
+        "date_of_birth",
+        "expected_date_of_birth",
+        "approximate_age",
+        "sex",
+        "postcode",
+    )
+    RELATIONSHIP_FIELDS = ("kind", "parental_responsibility", "same_household", "description")
+    field_order = PERSON_FIELDS + RELATIONSHIP_FIELDS
+
+    def __init__(self, *args, person, **kwargs):
+        super().__init__(*args, **kwargs)
+        options = relationship_options(person.full_name, NEW_PERSON)
+        self.fields["kind"].choices = [(value, label[0].upper() + label[1:]) for value, label in options]
+
+    def clean_postcode(self) -> str:
+        return normalise_postcode(self.cleaned_data["postcode"])
+
+    def clean(self):
+        """The age rules here too (the service applies them again), so every mistake shows at once."""
+        data = super().clean()
+        if not any(name in self.errors for name in ("date_of_birth", "expected_date_of_birth", "approximate_age")):
+            errors = person_details_errors(
+                date_of_birth=data.get("date_of_birth"),
+                expected_date_of_birth=data.get("expected_date_of_birth"),
+                approximate_age=data.get("approximate_age"),
+                sex=data.get("sex") or "U",  # not chosen yet: its own error says so
+                today=timezone.localdate(),
+            )
+            for name, message in errors.items():
+                self.add_error(name, message)
+        return data
+
+    def person_values(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.PERSON_FIELDS}
 
 
 class RelationshipChangeForm(VersionedForm):

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from django.utils.safestring import mark_safe
 
+from . import record_rules
 from .family import Family
-from .genogram import Link, Node, render_svg
+from .genogram import Link, Node, direct_grandparent_links, render_svg
+
+DIRECT_GRANDPARENT_KEY = (
+    "A dashed line from a grandparent to a grandchild two rows below means the parent in between is not recorded."
+)
 
 
 def genogram_for(family: Family) -> tuple[str, list[str]]:
@@ -21,14 +26,16 @@ def genogram_for(family: Family) -> tuple[str, list[str]]:
         for p in family.people
     ]
     links = [Link(str(r.from_person_id), r.kind, str(r.to_person_id)) for r in family.relationships]
+    # The plain sentence the record page uses: "Maureen Hall is the grandparent of Jack Smith".
     sentences = [
-        f"{r.from_person.full_name} is {r.get_kind_display().lower()} of {r.to_person.full_name}"
+        record_rules.relationship_sentence(r.kind, r.from_person.full_name, r.to_person.full_name, r.description)
         + (" (parental responsibility)" if r.parental_responsibility else "")
         for r in family.relationships
     ]
     title = f"Genogram of the family of {family.root.full_name}"
+    key = f"{DIRECT_GRANDPARENT_KEY} " if direct_grandparent_links(links) else ""
     description = (
         f"{len(nodes)} people. Squares are male, circles female, diamonds sex not known; "
-        f"{family.root.full_name} has a double outline. " + "; ".join(sentences[:30])
+        f"{family.root.full_name} has a double outline. {key}" + "; ".join(sentences[:30])
     )
     return mark_safe(render_svg(nodes, links, title=title, description=description)), sentences  # noqa: S308 (escaped)

@@ -39,7 +39,14 @@ def can_edit_person(user, person=None) -> bool:
 
 
 def can_create_person(user) -> bool:
-    return is_role(user, Role.CONSULTANT_SOCIAL_WORKER, Role.TEAM_MANAGER, Role.ADMINISTRATOR)
+    """Make a new person record: during a call (the call flow has its own, narrower, gate), or as a family
+    member who has no record yet. Anyone who may keep records right may do the second (decision 9)."""
+    return is_role(user, *EDIT_ROLES)
+
+
+def can_add_new_relative(user, person=None) -> bool:
+    """Record a family member of `person` who has no record yet: their record and the relationship together."""
+    return can_edit_person(user, person) and can_create_person(user)
 
 
 def can_list_repeat_concerns(user) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .matching.query_text import parse_search_text
 from .validators import EARLIEST_BIRTH_DATE
 
 UNBORN_WINDOW_DAYS = 300  # about ten months: no expected date of birth further ahead than a pregnancy lasts
@@ -59,6 +60,26 @@ def parse_relationship_option(value: str) -> tuple[str, bool]:
     """("parent", True) when this person is the from_person; symmetric kinds put this person first."""
     kind, _, side = value.partition(":")
     return kind, side != "other"
+
+
+def new_person_from_search(text: str, *, today: dt.date) -> dict:
+    """What the worker searched for, as the start of a new person's details (they check and correct it).
+
+    "Sarah Smith 35" gives first name Sarah, last name Smith, about 35 years old. The last word is taken as
+    the last name, and a single word as a last name alone. A date in the future is an expected date of birth.
+    """
+    names, date, age = parse_search_text(text)
+    words = names.split()
+    initial: dict = {}
+    if words:
+        initial["family_name"] = words[-1]
+    if len(words) > 1:
+        initial["given_name"] = " ".join(words[:-1])
+    if date is not None:
+        initial["expected_date_of_birth" if date > today else "date_of_birth"] = date
+    elif age is not None:
+        initial["approximate_age"] = age
+    return initial
 
 
 def person_details_errors(

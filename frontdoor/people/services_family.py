@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 
@@ -14,6 +14,8 @@ from frontdoor.audit.services import audit_record, changed_fields
 
 from . import record_rules
 from .models import Involvement, Person, Relationship
+from .permissions import can_add_new_relative
+from .services import person_create
 from .services_record import locked_for_change, refuse_if, require_edit, today_local
 
 # Relationships ---------------------------------------------------------------------------------
@@ -80,6 +82,75 @@ def relationship_add(
         },
     )
     return rel
+
+
+@transaction.atomic
+def family_member_create(
+    *,
+    actor,
+    person: Person,
+    kind: str,
+    new_person_first: bool,
+    given_name: str,
+    family_name: str,
+    date_of_birth: dt.date | None = None,
+    expected_date_of_birth: dt.date | None = None,
+    approximate_age: int | None = None,
+    sex: str = "U",
+    postcode: str = "",
+    parental_responsibility: bool = False,
+    same_household: bool = False,
+    description: str = "",
+) -> tuple[Person, Relationship]:
+    """A family member of `person` who has no record yet: their new record and the relationship, both
+    or neither. The worker has searched first and chosen "None of these".
+
+    `new_person_first` says which way round: True is "the new person is the `kind` of `person`" (her
+    mother), False is "`person` is the `kind` of the new person" (his baby). The record is made by
+    `person_create`, so its search keys and its own audit event are written; the relationship is audited
+    on both people, as any other.
+    """
+    require_edit(actor, person)
+    if not can_add_new_relative(actor, person):
+        raise PermissionDenied("You cannot add a new person to this record")
+    given_name, family_name = (given_name or "").strip(), (family_name or "").strip()
+    errors = record_rules.person_details_errors(
+        date_of_birth=date_of_birth,
+        expected_date_of_birth=expected_date_of_birth,
+        approximate_age=approximate_age,
+        sex=sex,
+        today=today_local(),
+    )
+    if not given_name:
+        errors["given_name"] = "Enter their first name"
+    if not family_name:
+        errors["family_name"] = "Enter their last name"
+    if kind not in Relationship.Kind.values:
+        errors["kind"] = "Select how they are related"
+    elif kind == Relationship.Kind.OTHER and not (description or "").strip():
+        errors["description"] = "Enter how they are related"
+    refuse_if(errors)
+    new = person_create(
+        actor=actor,
+        given_name=given_name,
+        family_name=family_name,
+        date_of_birth=date_of_birth,
+        expected_date_of_birth=expected_date_of_birth,
+        approximate_age=approximate_age,
+        sex=sex,
+        postcode=postcode or "",
+    )
+    from_person, to_person = (new, person) if new_person_first else (person, new)
+    rel = relationship_add(
+        actor=actor,
+        from_person=from_person,
+        kind=kind,
+        to_person=to_person,
+        parental_responsibility=parental_responsibility,
+        same_household=same_household,
+        description=description,
+    )
+    return new, rel
 
 
 def _live_relationship(rel: Relationship, person: Person | None) -> None:

@@ -26,6 +26,7 @@ urlpatterns = [
         name="disability_archive",
     ),
     path("<uuid:pk>/relationships/add/", views_family.relationship_find, name="relationship_find"),
+    path("<uuid:pk>/relationships/add/new/", views_family.relationship_add_new, name="relationship_add_new"),
     path("<uuid:pk>/relationships/add/<uuid:other_pk>/", views_family.relationship_add, name="relationship_add"),
     path("<uuid:pk>/relationships/<uuid:rel_pk>/", views_family.relationship_change, name="relationship_change"),
     path("<uuid:pk>/relationships/<uuid:rel_pk>/end/", views_family.relationship_end, name="relationship_end"),

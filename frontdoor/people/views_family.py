@@ -10,9 +10,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 from . import forms_record as forms
 from . import selectors, services_family
 from .edit_pages import confirm, done, editable_person, found, page, submit
-from .permissions import can_edit_person
-from .record_rules import parse_relationship_option
-from .services_record import record_version
+from .permissions import can_add_new_relative, can_edit_person
+from .record_rules import new_person_from_search, parse_relationship_option
+from .services_record import record_version, today_local
 
 # Relationships ---------------------------------------------------------------------------------
 
@@ -25,7 +25,16 @@ def relationship_find(request, pk):
     results = None
     if request.GET and form.is_valid():
         results = selectors.relative_candidates(user=request.user, person=person, text=form.cleaned_data["q"])
-    return page(request, person, "people/record/relationship_find.html", form=form, results=results)
+    searched = form.cleaned_data["q"] if results is not None else ""
+    return page(
+        request,
+        person,
+        "people/record/relationship_find.html",
+        form=form,
+        results=results,
+        searched=searched,
+        can_add_new=can_add_new_relative(request.user, person),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -60,6 +69,43 @@ def relationship_add(request, pk, other_pk):
         if saved:
             return done(request, person, f"Relationship recorded: {services_family.relationship_sentence(made[0])}")
     return page(request, person, "people/record/relationship_add.html", form=form, other=other)
+
+
+@require_http_methods(["GET", "POST"])
+def relationship_add_new(request, pk):
+    """Step 2 when none of the people found is the one: a new record for them (started from what was
+    searched for) and how they are related, saved together by one service."""
+    person = editable_person(request, pk)
+    if not can_add_new_relative(request.user, person):
+        raise PermissionDenied("Your role cannot add people to the records")
+    searched = request.GET.get("q", "").strip()[:200]
+    if request.method == "POST":
+        form = forms.NewRelativeForm(request.POST, person=person)
+        made = []
+
+        def save(data):
+            kind, this_first = parse_relationship_option(data["kind"])
+            made.append(
+                services_family.family_member_create(
+                    actor=request.user,
+                    person=person,
+                    kind=kind,
+                    new_person_first=not this_first,
+                    **form.person_values(),
+                    parental_responsibility=data["parental_responsibility"],
+                    same_household=data["same_household"],
+                    description=data["description"],
+                )
+            )
+
+        saved, form = submit(request, form, save, person=person)
+        if saved:
+            new, rel = made[0]
+            sentence = services_family.relationship_sentence(rel)
+            return done(request, person, f"{new.full_name} added to the records. Relationship recorded: {sentence}")
+    else:
+        form = forms.NewRelativeForm(initial=new_person_from_search(searched, today=today_local()), person=person)
+    return page(request, person, "people/record/relationship_new.html", form=form, searched=searched)
 
 
 @require_http_methods(["GET", "POST"])

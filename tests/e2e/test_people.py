@@ -159,7 +159,7 @@ def test_keep_the_record_right(page, sign_in, check_a11y, users, two_people):
     assert page.locator("svg.fd-genogram circle").count() == 3  # Maureen, and Sarah with a double outline
     assert page.locator("svg.fd-genogram line").count() > lines_before  # the new parent line is drawn
     page.click("summary:has-text('The genogram as a list')")
-    assert "Maureen Hall is parent of Sarah Smith" in page.inner_text("main")
+    assert "Maureen Hall is the parent of Sarah Smith" in page.inner_text("main")
     check_a11y(page, "record-family")
 
     page.goto("/people/?q=Sarah+Kowalski")  # found by the previous name
@@ -195,3 +195,84 @@ def test_the_other_record_pages_are_accessible_with_and_without_errors(page, sig
     page.click("button:has-text('Yes, end the relationship')")
     page.wait_for_selector(".govuk-notification-banner--success:has-text('Relationship ended')")
     assert "No relationships recorded" in page.inner_text("main")
+
+
+@pytest.fixture
+def child_without_mother(users):
+    child = make_person("Jack", "Smith", sex="M", date_of_birth=dt.date(2016, 2, 3), postcode="NR1 2AB")
+    make_person("Maureen", "Hall", sex="F", date_of_birth=dt.date(1960, 7, 8), postcode="NR14 6AB")
+    return child
+
+
+def test_add_a_mother_who_has_no_record_yet(page, sign_in, check_a11y, users, child_without_mother):
+    """From the child's record: search for his mother, find nobody, choose "None of these", make her record
+    with the relationship (a mistake first), and see her on the record, the genogram and in search."""
+    child = child_without_mother
+    sign_in(users["csw"])
+    page.goto(f"/people/{child.pk}/")
+    page.wait_for_selector("h1:has-text('Jack Smith')")
+    check_a11y(page, "newperson-record")
+
+    page.click("text=Add a relationship")
+    page.wait_for_selector("h1:has-text('Add a relationship')")
+    check_a11y(page, "newperson-find")
+    page.fill("#id_q", "Claire Ward 34")
+    page.click("main button:has-text('Search')")
+    page.wait_for_selector("h2:has-text('No matches')")
+    check_a11y(page, "newperson-no-matches")
+
+    page.click("a:has-text('None of these: add a new person')")
+    page.wait_for_selector("h1:has-text('Add a new person')")
+    assert (page.input_value("#id_given_name"), page.input_value("#id_family_name")) == ("Claire", "Ward")
+    assert page.input_value("#id_approximate_age") == "34"
+    check_a11y(page, "newperson-form")
+    page.locator("fieldset", has_text="Sex").get_by_label("Female").check()
+    page.fill("#id_postcode", "NR99 ZZZZ")  # a mistake first: the error sits next to the field, the rest is kept
+    page.get_by_label("The new person is the parent of Jack Smith").check()
+    page.locator("fieldset", has_text="parental responsibility").get_by_label("Yes").check()
+    page.locator("fieldset", has_text="same household").get_by_label("Yes").check()
+    page.fill("#id_description", "Mother")
+    page.click("button:has-text('Add the person and the relationship')")
+    page.wait_for_selector(".govuk-error-summary")
+    assert "Enter a real postcode" in page.inner_text("#id_postcode-error")
+    assert page.input_value("#id_description") == "Mother" and page.input_value("#id_given_name") == "Claire"
+    assert page.get_by_label("The new person is the parent of Jack Smith").is_checked()
+    check_a11y(page, "newperson-form-errors")
+    page.fill("#id_postcode", "NR2 4AB")
+    page.click("button:has-text('Add the person and the relationship')")
+    page.wait_for_selector(".govuk-notification-banner--success")
+    banner = page.inner_text(".govuk-notification-banner")
+    assert "Claire Ward added to the records" in banner and "Claire Ward is the parent of Jack Smith" in banner
+    assert "Claire Ward" in page.inner_text("#relationships + dl")
+    check_a11y(page, "newperson-record-after")
+
+    page.click("text=See the family and genogram")
+    page.wait_for_selector("svg.fd-genogram")
+    assert "Claire Ward" in page.inner_html("svg.fd-genogram")
+    assert page.locator("svg.fd-genogram circle").count() == 1  # Claire; Jack is a square with a double outline
+    assert page.locator("svg.fd-genogram line").count() >= 3  # her parent line down to him
+    page.click("summary:has-text('The genogram as a list')")
+    assert "Claire Ward is the parent of Jack Smith (parental responsibility)" in page.inner_text("main")
+    check_a11y(page, "newperson-family")
+
+    page.goto("/people/?q=Claire+Ward")
+    assert "Claire Ward" in page.locator("#search-results").inner_text()
+
+
+def test_a_grandparent_recorded_without_the_parent_between_has_a_dashed_line(page, sign_in, check_a11y, users):
+    """The genogram joins a grandmother to her grandson two rows down, around his mother, and says so."""
+    child = make_person("Jack", "Smith", sex="M", date_of_birth=dt.date(2016, 2, 3))
+    mum = make_person("Sarah", "Smith", sex="F", date_of_birth=dt.date(1988, 5, 1))
+    gran = make_person("Maureen", "Hall", sex="F", date_of_birth=dt.date(1960, 7, 8))
+    relate(mum, "parent", child, parental_responsibility=True)
+    relate(gran, "grandparent", child)  # Maureen is not recorded as Sarah's mother
+    sign_in(users["csw"])
+    page.goto(f"/people/{child.pk}/family/")
+    page.wait_for_selector("svg.fd-genogram")
+    dashed = page.locator("svg.fd-genogram line.fd-genogram__line--grandparent")
+    assert dashed.count() >= 3  # down, round Sarah, and down onto Jack
+    assert all(dashed.nth(i).get_attribute("stroke-dasharray") for i in range(dashed.count()))
+    assert "the parent in between is not recorded" in page.inner_html("svg.fd-genogram desc")
+    page.click("summary:has-text('The genogram as a list')")
+    assert "Maureen Hall is the grandparent of Jack Smith" in page.inner_text("main")
+    check_a11y(page, "genogram-grandparent")

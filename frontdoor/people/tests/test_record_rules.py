@@ -10,6 +10,27 @@ TODAY = dt.date(2026, 3, 10)
 
 
 @pytest.mark.parametrize(
+    "searched, initial",
+    [
+        ("Sarah Smith", {"given_name": "Sarah", "family_name": "Smith"}),
+        ("  Sarah   Smith-Jones ", {"given_name": "Sarah", "family_name": "Smith-Jones"}),
+        ("Mary Ann Hall", {"given_name": "Mary Ann", "family_name": "Hall"}),
+        ("Smith", {"family_name": "Smith"}),
+        ("Sarah Smith 35", {"given_name": "Sarah", "family_name": "Smith", "approximate_age": 35}),
+        ("Sarah Smith 1/5/1988", {"given_name": "Sarah", "family_name": "Smith", "date_of_birth": dt.date(1988, 5, 1)}),
+        (
+            "Baby Smith 1/6/2026",
+            {"given_name": "Baby", "family_name": "Smith", "expected_date_of_birth": dt.date(2026, 6, 1)},
+        ),
+        ("", {}),
+    ],
+)
+def test_a_new_person_starts_from_what_was_searched_for(searched, initial):
+    """The last word is the last name; an age or a date typed with the names comes too (a future date: unborn)."""
+    assert rules.new_person_from_search(searched, today=TODAY) == initial
+
+
+@pytest.mark.parametrize(
     "dob, expected, age, sex, errors",
     [
         (dt.date(2015, 3, 4), None, None, "F", set()),

@@ -9,7 +9,7 @@ from frontdoor.audit.models import AuditEvent
 from frontdoor.directory.models import Team
 from frontdoor.people import services_family as services
 from frontdoor.people.family import family_for
-from frontdoor.people.models import Involvement, Relationship
+from frontdoor.people.models import Involvement, Person, PersonSearchKey, Relationship
 from frontdoor.people.services_record import StaleRecordError, record_version
 
 from .factories import make_person, relate
@@ -217,3 +217,118 @@ def test_an_involvement_of_someone_else_is_refused(users, people):
             version=record_version(inv),
             end_date=dt.date(2025, 10, 1),
         )
+
+
+# A family member with no record yet ------------------------------------------------------------
+
+
+def _new_mother(**changes) -> dict:
+    values = {
+        "kind": "parent",
+        "new_person_first": True,
+        "given_name": " Claire ",
+        "family_name": "Ward",
+        "approximate_age": 34,
+        "sex": "F",
+        "postcode": "nr2 4ab",
+        "parental_responsibility": True,
+        "same_household": True,
+    }
+    values.update(changes)
+    return values
+
+
+def test_a_new_family_member_and_the_relationship_are_recorded_together(users, people):
+    """One call: the new person's record (made by person_create, so audited and indexed) and the
+    relationship, audited on both of them; search then finds her and she is in the child's family."""
+    from frontdoor.people.selectors import person_search
+
+    child = people["child"]
+    new, rel = services.family_member_create(actor=users["csw"], person=child, **_new_mother())
+    new.refresh_from_db()
+    assert (new.given_name, new.family_name, new.approximate_age, new.sex) == ("Claire", "Ward", 34, "F")
+    assert new.postcode == "NR2 4AB" and new.person_id.startswith("P") and new.created_by == users["csw"]
+    assert (rel.from_person, rel.kind, rel.to_person) == (new, "parent", child)
+    assert rel.parental_responsibility and rel.same_household
+    created = AuditEvent.objects.get(object_id=str(new.pk), action="create")
+    assert created.summary == f"Created person record {new.person_id} for Claire Ward"
+    for person in (new, child):
+        event = AuditEvent.objects.get(object_id=str(person.pk), action="change")
+        assert event.summary == "Recorded a relationship: Claire Ward is the parent of Jack Smith"
+    assert new.search_keys.exists()
+    assert [m.person for m in person_search(user=users["csw"], text="Clare Ward")][:1] == [new]
+    assert new.pk in {p.pk for p in family_for(child).people}
+
+
+def test_the_new_person_can_be_the_second_of_the_pair(users, people):
+    """ "Sarah Smith is the parent of the new person": an unborn baby, sex not known, expected in spring."""
+    expected = services.today_local() + dt.timedelta(days=90)
+    new, rel = services.family_member_create(
+        actor=users["receiving"],
+        person=people["mum"],
+        **_new_mother(
+            new_person_first=False,
+            given_name="Baby",
+            family_name="Smith",
+            approximate_age=None,
+            expected_date_of_birth=expected,
+            sex="U",
+            postcode="",
+        ),
+    )
+    assert (rel.from_person, rel.to_person) == (people["mum"], new)
+    assert new.expected_date_of_birth == expected and new.date_of_birth is None
+
+
+@pytest.mark.parametrize(
+    "changes, field",
+    [
+        ({"given_name": "  "}, "given_name"),
+        ({"family_name": ""}, "family_name"),
+        ({"approximate_age": None}, "date_of_birth"),  # no age given any way
+        ({"date_of_birth": dt.date(1990, 1, 1)}, "approximate_age"),  # and an approximate age too
+        ({"postcode": "ZZ1"}, "postcode"),
+        ({"sex": "X"}, "sex"),
+        ({"kind": "other", "description": ""}, "description"),
+        ({"kind": "cousin"}, "kind"),
+    ],
+)
+def test_bad_input_leaves_nothing_half_written(users, people, changes, field):
+    """A refusal of either part, whether found before or after the record is made, writes neither."""
+    people_before = Person.objects.count()
+    with pytest.raises(ValidationError) as exc:
+        services.family_member_create(actor=users["csw"], person=people["child"], **_new_mother(**changes))
+    assert field in exc.value.message_dict
+    assert Person.objects.count() == people_before
+    assert not Relationship.objects.exists() and not AuditEvent.objects.exists()
+    assert not PersonSearchKey.objects.filter(person__family_name="Ward").exists()
+
+
+def test_a_refused_relationship_after_the_record_is_made_rolls_the_record_back(users, people, monkeypatch):
+    """The relationship is refused only once the person exists (here: a refusal from relationship_add)."""
+    people_before = Person.objects.count()
+
+    def refuse(**kwargs):
+        raise ValidationError({"kind": "Refused"})
+
+    monkeypatch.setattr(services, "relationship_add", refuse)
+    with pytest.raises(ValidationError):
+        services.family_member_create(actor=users["csw"], person=people["child"], **_new_mother())
+    assert Person.objects.count() == people_before
+    assert not AuditEvent.objects.exists() and not PersonSearchKey.objects.filter(person__family_name="Ward").exists()
+
+
+@pytest.mark.parametrize("role", ["csa", "analyst", "mash_partner"])
+def test_a_new_family_member_needs_a_role_that_may_edit(users, people, role):
+    with pytest.raises(PermissionDenied):
+        services.family_member_create(actor=users[role], person=people["child"], **_new_mother())
+    assert not Person.objects.filter(family_name="Ward").exists()
+
+
+def test_no_new_family_member_for_an_archived_record(users, people):
+    child = people["child"]
+    child.archived = True
+    child.save()
+    with pytest.raises(PermissionDenied):
+        services.family_member_create(actor=users["csw"], person=child, **_new_mother())
+    assert not Person.objects.filter(family_name="Ward").exists()

@@ -116,7 +116,7 @@ def test_family_page_draws_genogram_and_lists_everyone(client_for, users, family
     for person in family.values():
         assert person.full_name in html
     assert "Child protection plan started" in html
-    assert "Sarah Smith-Jones is partner of Liam Jones" in html
+    assert "Sarah Smith-Jones and Liam Jones are partners" in html
 
 
 def test_person_page_query_count_is_bounded(client_for, users, family, django_assert_max_num_queries):

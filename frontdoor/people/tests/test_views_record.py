@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from frontdoor.audit.models import AuditEvent
-from frontdoor.people.models import AddressHistory, Alias, Disability, Involvement, Relationship
+from frontdoor.people.models import AddressHistory, Alias, Disability, Involvement, Person, Relationship
 from frontdoor.people.services_record import record_version
 
 from .factories import make_person, relate
@@ -68,6 +68,7 @@ def _pages(r) -> dict[str, str]:
         "disability_archive": url("disability_archive", r["disability"].pk),
         "relationship_find": url("relationship_find") + "?q=Maureen+Hall",
         "relationship_add": url("relationship_add", r["gran"].pk),
+        "relationship_add_new": url("relationship_add_new") + "?q=Claire+Ward",
         "relationship_change": url("relationship_change", r["rel"].pk),
         "relationship_end": url("relationship_end", r["rel"].pk),
         "involvement_add": url("involvement_add"),
@@ -88,6 +89,7 @@ PAGES = [
     "disability_archive",
     "relationship_find",
     "relationship_add",
+    "relationship_add_new",
     "relationship_change",
     "relationship_end",
     "involvement_add",
@@ -130,8 +132,8 @@ def test_a_mistyped_record_address_is_404_for_editors_too(client_for, users, rec
 
 def test_record_page_links_every_change_for_editors(client_for, users, record):
     html = client_for(users["csw"]).get(reverse("people:detail", args=[record["child"].pk])).content.decode()
-    for url in _pages(record).values():
-        if "relationships/add/" in url and "?" not in url:
+    for name, url in _pages(record).items():
+        if name in ("relationship_add", "relationship_add_new"):
             continue  # the second step is reached from the search
         assert url.split("?")[0] in html, url
     assert 'Change<span class="govuk-visually-hidden"> date of birth</span>' in html
@@ -355,7 +357,7 @@ def test_the_direction_is_said_in_plain_words_and_saved_that_way(client_for, use
     rel = Relationship.objects.get(kind="grandparent")
     assert (rel.from_person, rel.to_person) == (gran, child)
     family = c.get(reverse("people:family", args=[child.pk])).content.decode()
-    assert "Maureen Hall is grandparent of Jack Smith" in family
+    assert "Maureen Hall is the grandparent of Jack Smith" in family
 
 
 def test_relationship_form_errors_keep_the_answers(client_for, users, record):
@@ -389,6 +391,153 @@ def test_changing_the_flags(client_for, users, record):
     c.post(url, {"version": record_version(rel), "parental_responsibility": "True", "same_household": "False"})
     rel.refresh_from_db()
     assert rel.parental_responsibility and not rel.same_household
+
+
+# A family member with no record yet ------------------------------------------------------------
+
+
+def _new_person_post(**changes) -> dict:
+    data = {
+        "given_name": "Claire",
+        "family_name": "Ward",
+        "date_of_birth_0": "",
+        "date_of_birth_1": "",
+        "date_of_birth_2": "",
+        "expected_date_of_birth_0": "",
+        "expected_date_of_birth_1": "",
+        "expected_date_of_birth_2": "",
+        "approximate_age": "34",
+        "sex": "F",
+        "postcode": "NR2 4AB",
+        "kind": "parent:other",
+        "parental_responsibility": "True",
+        "same_household": "True",
+        "description": "Typed description",
+    }
+    data.update(changes)
+    return data
+
+
+def test_none_of_these_is_offered_after_a_search_with_what_was_searched_for(client_for, users, record):
+    """Search first, create only when the worker chooses to: the choice comes with the results, or with none."""
+    c = client_for(users["csw"])
+    url = reverse("people:relationship_find", args=[record["child"].pk])
+    new = reverse("people:relationship_add_new", args=[record["child"].pk])
+    assert new not in c.get(url).content.decode()  # not before searching
+    for searched in ("Maureen Hall", "Nobody Likethis"):
+        html = c.get(url, {"q": searched}).content.decode()
+        assert "None of these: add a new person" in html
+        assert f"{new}?q={searched.replace(' ', '%20')}" in html
+
+
+def test_the_new_person_form_starts_from_what_was_searched_for(client_for, users, record):
+    url = reverse("people:relationship_add_new", args=[record["child"].pk])
+    html = client_for(users["receiving"]).get(url, {"q": "Claire Ward 34"}).content.decode()
+    assert 'name="given_name" type="text" value="Claire"' in html
+    assert 'name="family_name" type="text" value="Ward"' in html and 'value="34"' in html
+    assert "You searched for ‘Claire Ward 34’" in html
+    assert "The new person is the parent of Jack Smith" in html
+    assert "Jack Smith is the parent of the new person" in html
+
+
+def test_adding_a_new_person_shows_them_on_the_record_the_family_and_in_search(client_for, users, record):
+    child = record["child"]
+    c = client_for(users["csw"])
+    response = c.post(
+        reverse("people:relationship_add_new", args=[child.pk]) + "?q=Claire+Ward",
+        _new_person_post(description=""),
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "Claire Ward added to the records" in html
+    assert "Relationship recorded: Claire Ward is the parent of Jack Smith" in html
+    claire = Person.objects.get(given_name="Claire", family_name="Ward")
+    assert reverse("people:detail", args=[claire.pk]) in html  # listed under relationships
+    assert (claire.approximate_age, claire.sex, claire.postcode) == (34, "F", "NR2 4AB")
+    family = c.get(reverse("people:family", args=[child.pk])).content.decode()
+    assert "Claire Ward</text>" in family and "Claire Ward is the parent of Jack Smith" in family
+    found = c.get(reverse("people:search"), {"q": "Claire Ward"}).content.decode()
+    assert reverse("people:detail", args=[claire.pk]) in found
+
+
+@pytest.mark.parametrize("role", sorted(EDIT_ROLES))
+def test_every_role_that_may_edit_may_add_a_new_family_member(client_for, users, record, role):
+    response = client_for(users[role]).post(
+        reverse("people:relationship_add_new", args=[record["child"].pk]), _new_person_post()
+    )
+    assert response.status_code == 302
+    assert Relationship.objects.filter(from_person__family_name="Ward", to_person=record["child"]).exists()
+
+
+@pytest.mark.parametrize(
+    "changes, field, message",
+    [
+        ({"given_name": ""}, "given_name", "Enter their first name"),
+        ({"family_name": ""}, "family_name", "Enter their last name"),
+        (
+            {"approximate_age": ""},
+            "date_of_birth",
+            "Enter a date of birth, an expected date of birth or an approximate age",
+        ),
+        (
+            {"date_of_birth_0": "1", "date_of_birth_1": "5", "date_of_birth_2": "1990"},
+            "approximate_age",
+            "Remove the approximate age",
+        ),
+        (
+            {"date_of_birth_0": "31", "date_of_birth_1": "2", "date_of_birth_2": "1990"},
+            "date_of_birth",
+            "Date of birth must be a real date",
+        ),
+        ({"approximate_age": "three"}, "approximate_age", "Approximate age must be a number"),
+        ({"postcode": "NR99 ZZZZ"}, "postcode", "Enter a real postcode"),
+        ({"sex": ""}, "sex", "Select their sex"),
+        ({"kind": ""}, "kind", "Select how they are related"),
+        ({"same_household": ""}, "same_household", "Select yes if they live in the same household"),
+        ({"kind": "other", "description": ""}, "description", "Enter how they are related"),  # from the service
+    ],
+)
+def test_new_person_errors_sit_next_to_the_field_and_keep_what_was_typed(
+    client_for, users, record, changes, field, message
+):
+    people_before = Person.objects.count()
+    data = _new_person_post(**changes)
+    response = client_for(users["csw"]).post(
+        reverse("people:relationship_add_new", args=[record["child"].pk]) + "?q=Claire+Ward", data
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "There is a problem" in html and html.startswith("<!DOCTYPE html>")
+    assert f'id="id_{field}-error"' in html and message in html
+    assert f'href="#id_{field}' in html  # the summary links to the field
+    for name in ("given_name", "family_name", "approximate_age", "postcode", "description"):
+        if data[name]:
+            assert f'value="{data[name]}"' in html, name
+    if data["kind"]:
+        assert f'value="{data["kind"]}" checked' in html
+    assert Person.objects.count() == people_before
+    assert not AuditEvent.objects.filter(action__in=["create", "change"]).exists()
+
+
+def test_an_unborn_child_must_have_sex_not_known(client_for, users, record):
+    soon = dt.date.today() + dt.timedelta(days=60)
+    response = client_for(users["csw"]).post(
+        reverse("people:relationship_add_new", args=[record["child"].pk]),
+        _new_person_post(
+            given_name="Baby",
+            family_name="Smith",
+            approximate_age="",
+            expected_date_of_birth_0=str(soon.day),
+            expected_date_of_birth_1=str(soon.month),
+            expected_date_of_birth_2=str(soon.year),
+            kind="half_sibling",
+            parental_responsibility="False",
+        ),
+    )
+    html = response.content.decode()
+    assert 'id="id_sex-error"' in html and "Select ‘Not known or unborn’ for an unborn child" in html
+    assert f'value="{soon.year}"' in html
+    assert not Person.objects.filter(given_name="Baby").exists()
 
 
 # Involvements ----------------------------------------------------------------------------------
