@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from playwright.sync_api import expect
 
 from frontdoor.people.models import Person
 from frontdoor.people.search_index import person_index_update
@@ -25,11 +26,11 @@ def test_advisor_checks_for_a_worker_and_hands_over_to_cads(page, users, sign_in
     check_a11y(page, "csa-check")
     page.fill("#id_child_name", "Ruby Hart")
     page.click("button:has-text('Check')")
-    assert "No allocated worker" in page.content()
+    expect(page.locator("body")).to_contain_text("No allocated worker")
     check_a11y(page, "csa-results")
     page.get_by_label("Live handover to CADS").check()
     page.select_option("#id_handed_to", str(users["csw"].pk))
     page.fill("#id_caller_phone", "07700 900982")
     page.click("button:has-text('Record the call')")
-    assert "The call has been recorded" in page.content()
+    expect(page.locator("body")).to_contain_text("The call has been recorded")
     check_a11y(page, "csa-calls")

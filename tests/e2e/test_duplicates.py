@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from playwright.sync_api import expect
 
 from frontdoor.people.models import PossibleDuplicate
 from frontdoor.people.tests.factories import make_person
@@ -23,11 +24,11 @@ def test_scan_compare_merge_and_undo(page, sign_in, check_a11y, users):
     assert "checked 3 people and found 1 new pair" in page.inner_text("#scan-status")
     check_a11y(page, "duplicates-after-scan")
     page.click("a:has-text('Compare')")
-    assert "Are these the same person?" in page.content()
+    expect(page.locator("body")).to_contain_text("Are these the same person?")
     check_a11y(page, "duplicate-compare")
     page.click("button:has-text('Merge, keeping the first record')")
     page.wait_for_load_state()
-    assert "Undo this merge" in page.content()
+    expect(page.locator("body")).to_contain_text("Undo this merge")
     check_a11y(page, "merge-done")
     page.click("button:has-text('Undo this merge')")
     page.wait_for_load_state()

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from frontdoor.letters.models import SentLetter, SurveyResponse
 from frontdoor.letters.tests.factories import recorded_contact
@@ -45,7 +46,7 @@ def test_worker_previews_edits_approves_and_sends_the_letter(page, users, sign_i
     page.fill("#id_email", "ruth.teacher@school.example.org")
     page.click("button:has-text('Send the letter')")
     page.wait_for_load_state()
-    assert "Letters sent" in page.content()
+    expect(page.locator("body")).to_contain_text("Letters sent")
     check_a11y(page, "letters-contact-sent")
 
     sent = SentLetter.objects.get(contact=contact)
