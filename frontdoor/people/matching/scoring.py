@@ -39,7 +39,7 @@ class Query:
         return compact_postcode(self.postcode)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Candidate:
     given_name: str
     family_name: str
@@ -55,6 +55,7 @@ def strength(score: float) -> str:
     return "Strong" if score >= STRONG else "Possible" if score >= POSSIBLE else "Weak"
 
 
+@lru_cache(maxsize=65536)
 def compact_postcode(postcode: str | None) -> str:
     return "".join((postcode or "").split()).upper()
 
@@ -154,9 +155,14 @@ def _name_score(reading: Reading, given_names: tuple[str, ...], family: str) -> 
     return score, tuple(reasons)
 
 
+@lru_cache(maxsize=65536)
+def _given_tokens(given_name: str, other_given: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(t for n in (given_name, *other_given) for t in tokens(n))
+
+
 def name_agreement(query: Query, candidate: Candidate) -> tuple[float, list[str]]:
     """Best agreement over the ways of reading the typed text and the person's names and aliases."""
-    main_given = tuple(t for n in (candidate.given_name, *candidate.other_given) for t in tokens(n))
+    main_given = _given_tokens(candidate.given_name, candidate.other_given)
     best: tuple[float, list[str]] = (0.0, [])
     for reading in query.readings:
         if best[0] >= 0.9 and not candidate.aliases:
