@@ -16,7 +16,7 @@ from . import record_rules
 from .models import Involvement, Person, Relationship
 from .permissions import can_add_new_relative
 from .services import person_create
-from .services_record import locked_for_change, refuse_if, require_edit, today_local
+from .services_record import locked_for_change, refuse_if, require_edit, save_if_changed, today_local
 
 # Relationships ---------------------------------------------------------------------------------
 
@@ -311,17 +311,8 @@ def involvement_update(*, actor, person: Person, involvement: Involvement, versi
         setattr(locked, name, "" if value is None and name in ("worker_name", "cp_category", "notes") else value)
     locked.modified_by = actor
     _check_involvement(locked)
-    changes = changed_fields(before, _involvement_snapshot(locked))
-    if changes:
-        locked.save()
-        audit_record(
-            actor=actor,
-            action="change",
-            obj=person,
-            summary=f"Corrected an involvement of {person.full_name}: {_describe(locked)}",
-            changes=changes,
-        )
-    return locked
+    summary = f"Corrected an involvement of {person.full_name}: {_describe(locked)}"
+    return save_if_changed(locked, before, _involvement_snapshot(locked), actor=actor, person=person, summary=summary)
 
 
 @transaction.atomic

@@ -80,6 +80,23 @@ def refuse_if(errors: dict[str, str]) -> None:
         raise ValidationError(errors)
 
 
+def save_if_changed(row: models.Model, before: dict[str, Any], after: dict[str, Any], *, actor, person, summary):
+    """Save and audit a corrected row, but only when a value really changed: the audit says what."""
+    changes = changed_fields(before, after)
+    if changes:
+        row.save()
+        audit_record(actor=actor, action="change", obj=person, summary=summary, changes=changes)
+    return row
+
+
+def archive_row(row: models.Model, *, actor, person: Person, summary: str, field: str, was: str):
+    """Take a row off the record: archived, so it stays in the history and the audit trail."""
+    row.archived, row.modified_by = True, actor
+    row.save(update_fields=["archived", "modified_by", "modified_at"])
+    audit_record(actor=actor, action="archive", obj=person, summary=summary, changes={field: [was, None]})
+    return row
+
+
 def today_local() -> dt.date:
     return timezone.localdate()
 
@@ -274,17 +291,9 @@ def address_history_correct(
     locked.address, locked.postcode, locked.moved_in, locked.moved_out = address, postcode, moved_in, moved_out
     locked.modified_by = actor
     locked.full_clean()
-    changes = changed_fields(before, {f: getattr(locked, f) for f in before})
-    if changes:
-        locked.save()
-        audit_record(
-            actor=actor,
-            action="change",
-            obj=person,
-            summary=f"Corrected an earlier address of {person.full_name}",
-            changes=changes,
-        )
-    return locked
+    after = {f: getattr(locked, f) for f in before}
+    summary = f"Corrected an earlier address of {person.full_name}"
+    return save_if_changed(locked, before, after, actor=actor, person=person, summary=summary)
 
 
 @transaction.atomic
@@ -292,16 +301,8 @@ def address_history_archive(*, actor, person: Person, row: AddressHistory) -> Ad
     """Take an earlier address out of the record (kept, archived, in case it was right after all)."""
     require_edit(actor, person)
     row = _history_row(person, AddressHistory.objects.select_for_update().get(pk=row.pk))
-    row.archived, row.modified_by = True, actor
-    row.save(update_fields=["archived", "modified_by", "modified_at"])
-    audit_record(
-        actor=actor,
-        action="archive",
-        obj=person,
-        summary=f"Removed an earlier address of {person.full_name}: {row}",
-        changes={"address_history": [str(row), None]},
-    )
-    return row
+    summary = f"Removed an earlier address of {person.full_name}: {row}"
+    return archive_row(row, actor=actor, person=person, summary=summary, field="address_history", was=str(row))
 
 
 # Other names -----------------------------------------------------------------------------------
@@ -353,16 +354,10 @@ def alias_archive(*, actor, person: Person, alias: Alias) -> Alias:
     alias = Alias.objects.select_for_update().get(pk=alias.pk)
     if alias.person_id != locked.pk or alias.archived:
         raise ValidationError("That name is not recorded for this person")
-    alias.archived, alias.modified_by = True, actor
-    alias.save(update_fields=["archived", "modified_by", "modified_at"])
+    was = f"{alias} ({alias.get_kind_display().lower()})"
+    summary = f"Removed another name of {locked.full_name}: {alias}"
+    archive_row(alias, actor=actor, person=locked, summary=summary, field="alias", was=was)
     person_index_update(locked)
-    audit_record(
-        actor=actor,
-        action="archive",
-        obj=locked,
-        summary=f"Removed another name of {locked.full_name}: {alias}",
-        changes={"alias": [f"{alias} ({alias.get_kind_display().lower()})", None]},
-    )
     return alias
 
 
@@ -401,14 +396,6 @@ def disability_archive(*, actor, person: Person, disability: Disability) -> Disa
     disability = Disability.objects.select_for_update().get(pk=disability.pk)
     if disability.person_id != person.pk or disability.archived:
         raise ValidationError("That disability is not recorded for this person")
-    disability.archived, disability.modified_by = True, actor
-    disability.save(update_fields=["archived", "modified_by", "modified_at"])
     label = disability.get_code_display()
-    audit_record(
-        actor=actor,
-        action="archive",
-        obj=person,
-        summary=f"Removed a disability of {person.full_name}: {label}",
-        changes={"disability": [label, None]},
-    )
-    return disability
+    summary = f"Removed a disability of {person.full_name}: {label}"
+    return archive_row(disability, actor=actor, person=person, summary=summary, field="disability", was=label)
