@@ -26,8 +26,10 @@ def test_perturbed_queries_keep_the_target():
 
 
 def test_benchmark_runs_on_200_people(tmp_path, capsys):
-    figures = main(["--people", "200", "--queries", "40", "--work-dir", str(tmp_path), "--duplicates", "10"])
+    args = ["--people", "200", "--queries", "40", "--work-dir", str(tmp_path), "--duplicates", "10"]
+    figures = main([*args, "--match-in-process"])
     assert figures["top5_accuracy_pct"] >= 90
     assert figures["search_p95_ms"] > 0 and figures["match_queries_per_s"] > 0
+    assert figures["match_top5_accuracy_pct"] >= 90
     assert figures["duplicates_planted"] == 10 and figures["duplicate_scan_recall_pct"] >= 80
     assert "Figures:" in capsys.readouterr().out
