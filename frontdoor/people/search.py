@@ -8,6 +8,7 @@ score, a second pass widens to given-name-sound-and-family-initial keys and fami
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import uuid
 from dataclasses import dataclass, field
 
@@ -23,7 +24,10 @@ from .matching.scoring import (
     SEX_WEIGHT,
     Candidate,
     Query,
-    score_candidate,
+    combined_score,
+    name_agreement,
+    other_agreement,
+    score_bound,
     strength,
 )
 from .models import Alias, Person, PersonSearchKey
@@ -33,6 +37,7 @@ from .validators import normalise_postcode
 PER_LOOKUP = 250
 MIN_SCORE = 30.0
 GOOD_ENOUGH = 0.85  # of the best score the query could reach
+UNSCORED = -1.0  # a candidate that could not have reached the results, so was not compared
 _FIELDS = (
     "id",
     "given_name",
@@ -172,7 +177,10 @@ def _in(column: str, values: list) -> tuple[str, list]:
     return f"{column} IN ({', '.join(['%s'] * len(values))})", list(values)
 
 
-def _score(query: Query, rows: list[tuple], done: dict) -> None:
+def _score(query: Query, rows: list[tuple], done: dict, limit: int) -> None:
+    """Score the new candidates in `rows` into `done`. Names cost the most to compare, so candidates are
+    taken in order of the best score they could reach, and once that is below the `limit`-th best
+    score already found, the rest cannot be in the results: they are marked unscored (-1), not compared."""
     people: dict = {}
     aliases: dict = {}
     for row in rows:
@@ -182,22 +190,41 @@ def _score(query: Query, rows: list[tuple], done: dict) -> None:
         people.setdefault(pk, row)
         if row[-2] or row[-1]:
             aliases.setdefault(pk, set()).add((row[-2], row[-1]))
+    waiting = []
     for pk, row in people.items():
-        _, given, middle, preferred, family, dob, approx, sex, postcode, _, _ = row
-        if isinstance(dob, str):
-            dob = dt.date.fromisoformat(dob)
-        candidate = Candidate(
-            given_name=given,
-            family_name=family,
-            other_given=tuple(n for n in (preferred, middle) if n),
-            aliases=tuple(sorted(aliases.get(pk, ()))),
-            date_of_birth=dob,
-            approximate_age=approx,
-            sex=sex,
-            postcode=postcode,
-        )
-        score, reasons = score_candidate(query, candidate)
-        done[pk] = ScoredId(pk, score, reasons)
+        candidate = _candidate(row, aliases.get(pk, ()))
+        parts, reasons = other_agreement(query, candidate)
+        waiting.append((score_bound(parts), pk, candidate, parts, reasons))
+    waiting.sort(key=lambda w: -w[0])
+    best = heapq.nlargest(limit, (s.score for s in done.values() if s.score != UNSCORED))
+    heapq.heapify(best)
+    for bound, pk, candidate, parts, other_reasons in waiting:
+        if bound < MIN_SCORE or (len(best) >= limit and bound < best[0]):
+            done[pk] = ScoredId(pk, UNSCORED, [])
+            continue
+        name, reasons = name_agreement(query, candidate)
+        score = combined_score(name, parts)
+        done[pk] = ScoredId(pk, score, [*reasons, *other_reasons])
+        if len(best) < limit:
+            heapq.heappush(best, score)
+        elif score > best[0]:
+            heapq.heapreplace(best, score)
+
+
+def _candidate(row: tuple, aliases) -> Candidate:
+    _, given, middle, preferred, family, dob, approx, sex, postcode, _, _ = row
+    if isinstance(dob, str):
+        dob = dt.date.fromisoformat(dob)
+    return Candidate(
+        given_name=given,
+        family_name=family,
+        other_given=tuple(n for n in (preferred, middle) if n),
+        aliases=tuple(sorted(aliases)),
+        date_of_birth=dob,
+        approximate_age=approx,
+        sex=sex,
+        postcode=postcode,
+    )
 
 
 def best_possible(query: Query) -> float:
@@ -237,10 +264,10 @@ def search_ids(query: Query, *, limit: int = 10) -> list[ScoredId]:
     if not query.text and not query.date_of_birth and not query.postcode:
         return []
     scored: dict = {}
-    _score(query, _first_pass(query), scored)
+    _score(query, _first_pass(query), scored, limit)
     top = max((s.score for s in scored.values()), default=0.0)
     if top < GOOD_ENOUGH * best_possible(query) and query.text:
-        _score(query, _second_pass(query), scored)
+        _score(query, _second_pass(query), scored, limit)
     ranked = sorted((s for s in scored.values() if s.score >= MIN_SCORE), key=_rank)
     for s in ranked[:limit]:
         s.pk = s.pk if isinstance(s.pk, uuid.UUID) else uuid.UUID(str(s.pk))

@@ -180,37 +180,58 @@ def name_agreement(query: Query, candidate: Candidate) -> tuple[float, list[str]
     return best
 
 
-def score_candidate(query: Query, candidate: Candidate) -> tuple[float, list[str]]:
-    """The 0-100 score and reasons for one candidate."""
-    name, reasons = name_agreement(query, candidate)
-    total = NAME_WEIGHT * name
+def other_agreement(query: Query, candidate: Candidate) -> tuple[list[float], list[str]]:
+    """What the date of birth (or age), postcode and sex add to the score, and why. Cheap, so it is
+    worked out first: with it, `score_bound` says how high the name could still take a candidate."""
+    parts: list[float] = []
+    reasons: list[str] = []
     if query.date_of_birth:
         if candidate.date_of_birth:
             agreement, why = compare_dates(query.date_of_birth, candidate.date_of_birth)
         else:
             agreement, why = 0.0, "No date of birth recorded"
-        total += DOB_WEIGHT * agreement
+        parts.append(DOB_WEIGHT * agreement)
         reasons.append(why)
     elif query.age is not None:
         agreement, why = compare_age(query.age, candidate.date_of_birth, candidate.approximate_age, query.today)
-        total += DOB_WEIGHT * agreement
+        parts.append(DOB_WEIGHT * agreement)
         reasons.append(why)
     typed_postcode = query.compact_postcode
     if typed_postcode:
         recorded = compact_postcode(candidate.postcode)
         if recorded == typed_postcode:
-            total += POSTCODE_WEIGHT
+            parts.append(POSTCODE_WEIGHT)
             reasons.append("Same postcode")
         elif recorded and recorded[:-3] == typed_postcode[:-3]:
-            total += POSTCODE_WEIGHT / 2
+            parts.append(POSTCODE_WEIGHT / 2)
             reasons.append(f"Same postcode district ({recorded[:-3]})")
     if query.sex and query.sex in "MF":
         if candidate.sex == query.sex:
-            total += SEX_WEIGHT
+            parts.append(SEX_WEIGHT)
         elif candidate.sex in ("M", "F"):
-            total -= 0.05
+            parts.append(-0.05)
             reasons.append("Recorded sex is different")
-    return round(max(0.0, min(total, 1.0)) * 100, 1), reasons
+    return parts, reasons
+
+
+def combined_score(name: float, parts: list[float]) -> float:
+    """The 0-100 score: added up in one fixed order, so that the same agreement always rounds the same way."""
+    total = NAME_WEIGHT * name
+    for part in parts:
+        total += part
+    return round(max(0.0, min(total, 1.0)) * 100, 1)
+
+
+def score_bound(parts: list[float]) -> float:
+    """The highest score a candidate could reach if its names agreed completely (name agreement is at most 1)."""
+    return combined_score(1.0, parts)
+
+
+def score_candidate(query: Query, candidate: Candidate) -> tuple[float, list[str]]:
+    """The 0-100 score and reasons for one candidate."""
+    parts, other_reasons = other_agreement(query, candidate)
+    name, reasons = name_agreement(query, candidate)
+    return combined_score(name, parts), [*reasons, *other_reasons]
 
 
 def is_plausible(query: Query) -> bool:
