@@ -16,6 +16,14 @@ from .factories import RECORDS_NOTE
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def plain_staff_names(users):
+    """Staff names come from Faker and could hold a word these tests must not find ("Megan", "Cole")."""
+    for n, user in enumerate(users.values(), start=1):
+        user.first_name, user.last_name = "Worker", f"Number{n}"
+        user.save(update_fields=["first_name", "last_name"])
+
+
 def test_professional_letter_pdf_says_what_a_professional_is_told(users, approved):
     """The professional gets the children with dates of birth, the problem, the decision and phones, not our records."""
     text = pdf_text(services.letter_pdf(approved))
