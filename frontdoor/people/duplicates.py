@@ -21,7 +21,9 @@ from .search import search_ids
 
 DUPLICATE_SCORE = 85.0
 CHUNK = 2000
-STALE_AFTER = dt.timedelta(hours=12)  # an unfinished scan older than this has died with its worker
+# An unfinished scan with no sign of life for this long has died with its process: a scan records
+# progress every few seconds, so this leaves room for a queued scan the worker has not reached yet.
+SILENT_AFTER = dt.timedelta(minutes=30)
 _FIELDS = ("pk", "given_name", "family_name", "date_of_birth", "sex", "postcode")
 
 
@@ -81,12 +83,9 @@ def last_finished_scan() -> DuplicateScan | None:
 
 
 def running_scan() -> DuplicateScan | None:
-    cutoff = timezone.now() - STALE_AFTER
-    return (
-        DuplicateScan.objects.filter(finished_at__isnull=True, failed="", started_at__gte=cutoff)
-        .order_by("-started_at")
-        .first()
-    )
+    cutoff = timezone.now() - SILENT_AFTER
+    alive = Q(progress_at__gte=cutoff) | Q(progress_at__isnull=True, started_at__gte=cutoff)
+    return DuplicateScan.objects.filter(alive, finished_at__isnull=True, failed="").order_by("-started_at").first()
 
 
 def duplicate_scan_start(*, actor=None, everyone: bool = False) -> DuplicateScan:
@@ -103,14 +102,15 @@ def duplicate_scan_run(scan: DuplicateScan, *, workers: int = 1, chunk: int = CH
     """Check the scan's people, recording pairs as each chunk is done (so a long scan shows progress)."""
     try:
         ids = list(people_to_check(scan))
-        scan.people_total = len(ids)
-        scan.save(update_fields=["people_total"])
+        scan.people_total, scan.progress_at = len(ids), timezone.now()
+        scan.save(update_fields=["people_total", "progress_at"])
         jobs = [ids[i : i + chunk] for i in range(0, len(ids), chunk)]
         warm = (lambda: _check_chunk(jobs[0][:20])) if jobs else None
         for checked, found in zip(jobs, parallel_map(_check_chunk, jobs, workers=workers, warm_up=warm), strict=True):
             scan.pairs_found += record_pairs(found)
             scan.people_checked += len(checked)
-            scan.save(update_fields=["people_checked", "pairs_found"])
+            scan.progress_at = timezone.now()
+            scan.save(update_fields=["people_checked", "pairs_found", "progress_at"])
         scan.finished_at = timezone.now()
         scan.save(update_fields=["finished_at"])
     except Exception as e:

@@ -282,6 +282,7 @@ class DuplicateScan(models.Model):
     people_checked = models.PositiveIntegerField(default=0)
     pairs_found = models.PositiveIntegerField(default=0)
     failed = models.TextField(blank=True, help_text="Why the scan stopped, if it did")
+    progress_at = models.DateTimeField(null=True, blank=True, help_text="Last sign of life: as each chunk is done")
 
     class Meta:
         ordering = ["-started_at"]

@@ -78,6 +78,28 @@ def test_a_failed_scan_says_why_and_is_not_left_running(index, monkeypatch):
     assert running_scan() is None
 
 
+def test_a_scan_is_running_while_it_shows_signs_of_life():
+    """A long scan stays running; one whose process died (no progress for half an hour) does not
+    block the next night's scan."""
+    now = timezone.now()
+    queued = DuplicateScan.objects.create(scope=DuplicateScan.Scope.EVERYONE)
+    assert running_scan() == queued
+    DuplicateScan.objects.filter(pk=queued.pk).update(started_at=now - dt.timedelta(hours=1))
+    assert running_scan() is None  # queued an hour ago and never started
+    DuplicateScan.objects.filter(pk=queued.pk).update(
+        started_at=now - dt.timedelta(hours=13), progress_at=now - dt.timedelta(minutes=1)
+    )
+    assert running_scan() == queued  # a long scan, still going
+    DuplicateScan.objects.filter(pk=queued.pk).update(progress_at=now - dt.timedelta(minutes=31))
+    assert running_scan() is None  # its process died
+
+
+def test_a_scan_records_its_progress_as_it_goes(index):
+    make_person("Jess", "Smith", date_of_birth=dt.date(2015, 3, 4), postcode="NR1 2AB")
+    scan = duplicate_scan_run(duplicate_scan_start(everyone=True), chunk=1)
+    assert scan.progress_at is not None and scan.progress_at >= scan.started_at
+
+
 def test_the_command_reports_what_it_checked_and_refuses_to_overlap(index):
     make_person("Jess", "Smith", date_of_birth=dt.date(2015, 3, 4), postcode="NR1 2AB")
     from io import StringIO
