@@ -11,7 +11,8 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from frontdoor.referrals.viewutils import errors_to_form, save_valid_form, visible_or_404
+from frontdoor.referrals.viewutils import save_valid_form, visible_or_404
+from frontdoor.ui.forms import add_service_errors
 
 from . import domain, forms, permissions, selectors, services
 
@@ -73,7 +74,7 @@ def request_add(request, pk):
             if hasattr(exc, "error_dict") and "due_at" in exc.error_dict:
                 form.add_error("due_on", exc.message_dict.pop("due_at")[0])
             else:
-                errors_to_form(form, exc)
+                add_service_errors(form, exc)
         else:
             messages.success(request, f"Request sent to {data['agency']}")
             return redirect("mash:detail", pk=enquiry.pk)

@@ -13,9 +13,10 @@ from django.views.decorators.http import require_POST
 
 from frontdoor.audit.permissions import can_view_audit
 from frontdoor.audit.selectors import audit_events_for_object
+from frontdoor.ui.forms import add_service_errors
 
 from . import domain, forms, permissions, queues, selectors, services
-from .viewutils import errors_to_form, save_valid_form, visible_or_404
+from .viewutils import save_valid_form, visible_or_404
 
 
 def _referral_or_404(request, pk):
@@ -143,7 +144,7 @@ def referral_authorise(request, pk):
         except PermissionDenied as exc:
             form.add_error(None, str(exc) or "You cannot authorise this referral")
         except ValidationError as exc:
-            errors_to_form(form, exc)
+            add_service_errors(form, exc)
         else:
             return redirect("referrals:queue", name="authorisation")
     return render(

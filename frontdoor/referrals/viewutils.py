@@ -8,6 +8,8 @@ from typing import TypeVar
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
+from frontdoor.ui.forms import add_service_errors
+
 T = TypeVar("T")
 
 
@@ -32,16 +34,5 @@ def save_valid_form(request, form, save: Callable[[dict], T]) -> T | None:
     try:
         return save(form.cleaned_data)
     except ValidationError as exc:
-        errors_to_form(form, exc)
+        add_service_errors(form, exc)
         return None
-
-
-def errors_to_form(form, exc: ValidationError) -> None:
-    """Put a service's ValidationError on the form: field errors by the field, the rest at the top."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            for message in errors:
-                form.add_error(field if field in form.fields else None, message)
-    else:
-        for message in exc.messages:
-            form.add_error(None, message)
