@@ -9,7 +9,7 @@ from django.utils import timezone
 from frontdoor.directory.models import District, Team
 
 from .models import Involvement, Person, Relationship
-from .search_index import index_new_people, search_names
+from .search_index import index_new_people, set_search_fields
 
 ETHNICITIES = ["WBRI"] * 8 + ["WOTH", "MWBC", "ABAN", "BAFR", "CHNE", "WROM", "AOTH"]
 # (a family whose roll is below this, the kind of involvement, started low to high days ago, still current)
@@ -93,7 +93,7 @@ def seed(*, people: int, fake, rng) -> str:
         made = len(batch)
         families += 1
     for person in batch:
-        person.search_given, person.search_family = search_names(person.given_name, person.family_name)
+        set_search_fields(person)
     saved = Person.objects.bulk_create(batch, batch_size=500)
     index_new_people(saved)
     Relationship.objects.bulk_create(

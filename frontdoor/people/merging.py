@@ -78,6 +78,7 @@ def person_merge(*, actor, keep: Person, other: Person, duplicate: PossibleDupli
     other.archived = True
     other.modified_by = actor
     other.save(update_fields=["archived", "modified_by", "modified_at"])
+    person_index_update(other)  # an archived person has no search keys
     merge = PersonMerge.objects.create(
         kept=keep,
         merged=other,

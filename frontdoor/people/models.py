@@ -47,6 +47,8 @@ class Person(TrackedModel):
     # Search keys kept by people.search_index: names folded to lower-case ASCII letters, parts run together.
     search_given = models.CharField(max_length=100, blank=True, editable=False)
     search_family = models.CharField(max_length=100, blank=True, editable=False)
+    # What the scoring reads (people.matching.card), kept by people.search_index with the keys.
+    search_card = models.TextField(blank=True, editable=False)
 
     class Meta:
         ordering = ["family_name", "given_name"]
@@ -148,13 +150,16 @@ class Involvement(TrackedModel):
 
 
 class PersonSearchKey(models.Model):
-    """Indexed sound-alike keys for a person (see people.matching.keys). Rebuilt whenever names change."""
+    """Indexed sound-alike keys for a person (see people.matching.keys), each carrying the person's
+    search card, so that a look-up by key reads everything it scores from the index alone.
+    Rebuilt whenever anything the search scores changes; an archived (merged) person has none."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="search_keys")
     key = models.CharField(max_length=40)
+    card = models.TextField(blank=True)
 
     class Meta:
-        indexes = [models.Index(fields=["key", "person"], name="person_search_key")]
+        indexes = [models.Index(fields=["key", "person", "card"], name="person_search_key_card")]
 
     def __str__(self) -> str:
         return self.key

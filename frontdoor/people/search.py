@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 
+from .matching.card import Card, read_card
 from .matching.dates import date_variants
 from .matching.keys import query_keys, readings
 from .matching.query_text import parse_search_text
@@ -38,17 +39,6 @@ PER_LOOKUP = 250
 MIN_SCORE = 30.0
 GOOD_ENOUGH = 0.85  # of the best score the query could reach
 UNSCORED = -1.0  # a candidate that could not have reached the results, so was not compared
-_FIELDS = (
-    "id",
-    "given_name",
-    "middle_names",
-    "preferred_name",
-    "family_name",
-    "date_of_birth",
-    "approximate_age",
-    "sex",
-    "postcode",
-)
 
 
 @dataclass
@@ -74,20 +64,22 @@ def _tune(cursor) -> None:
 
 
 class _Union:
-    """One SQL statement: the union of several bounded index look-ups, each returning scoring rows."""
+    """One SQL statement: the union of several bounded index look-ups, each returning (id, card) rows.
+
+    Key look-ups read the card from the keys' own index, without visiting the person's row; archived
+    people have no keys. Duplicates across look-ups are dropped in Python (UNION ALL), which is cheaper
+    than having the database compare whole rows."""
 
     def __init__(self):
         self.parts: list[str] = []
         self.params: list = []
         self.person = Person._meta.db_table
         self.keys = PersonSearchKey._meta.db_table
-        self.aliases = Alias._meta.db_table
         # The id as text: hashing and comparing strings is cheaper than building UUID objects for
         # every row read, and only the few best are turned into UUIDs.
-        pk = "CAST(p.id AS text)" if connection.vendor == "postgresql" else "p.id"
-        self.columns = ", ".join([pk, *(f"p.{c}" for c in _FIELDS[1:])]) + ", a.given_name, a.family_name"
-        # Aliases come in the same statement (one row per alias; almost everyone has none).
-        self.alias_join = f"LEFT JOIN {self.aliases} a ON a.person_id = p.id AND a.archived = %s"
+        text = connection.vendor == "postgresql"
+        self.key_columns = "CAST(k.person_id AS text), k.card" if text else "k.person_id, k.card"
+        self.person_columns = "CAST(p.id AS text), p.search_card" if text else "p.id, p.search_card"
 
     def add(self, sql: str, params: list, limit: int) -> None:
         self.parts.append(f"SELECT * FROM ({sql} LIMIT {int(limit)}) AS part{len(self.parts)}")
@@ -96,17 +88,12 @@ class _Union:
     def keys_in(self, keys: set[str], limit: int = PER_LOOKUP) -> None:
         if keys:
             where, params = _in("k.key", sorted(keys))
-            self.add(
-                f"SELECT {self.columns} FROM {self.keys} k JOIN {self.person} p ON p.id = k.person_id "
-                f"{self.alias_join} WHERE {where} AND p.archived = %s",
-                [False, *params, False],
-                limit,
-            )
+            self.add(f"SELECT {self.key_columns} FROM {self.keys} k WHERE {where}", params, limit)
 
     def people_where(self, where: str, params: list, limit: int = PER_LOOKUP) -> None:
         self.add(
-            f"SELECT {self.columns} FROM {self.person} p {self.alias_join} WHERE {where} AND p.archived = %s",
-            [False, *params, False],
+            f"SELECT {self.person_columns} FROM {self.person} p WHERE {where} AND p.archived = %s",
+            [*params, False],
             limit,
         )
 
@@ -115,7 +102,7 @@ class _Union:
             return []
         with prepared_cursor() as cursor:
             _tune(cursor)
-            cursor.execute(" UNION ".join(self.parts), self.params)
+            cursor.execute(" UNION ALL ".join(self.parts), self.params)
             return cursor.fetchall()
 
 
@@ -181,18 +168,13 @@ def _score(query: Query, rows: list[tuple], done: dict, limit: int) -> None:
     """Score the new candidates in `rows` into `done`. Names cost the most to compare, so candidates are
     taken in order of the best score they could reach, and once that is below the `limit`-th best
     score already found, the rest cannot be in the results: they are marked unscored (-1), not compared."""
-    people: dict = {}
-    aliases: dict = {}
-    for row in rows:
-        pk = row[0]
-        if pk in done:
-            continue
-        people.setdefault(pk, row)
-        if row[-2] or row[-1]:
-            aliases.setdefault(pk, set()).add((row[-2], row[-1]))
+    cards = {pk: card for pk, card in rows if pk not in done and card}
+    people = {pk: read_card(card) for pk, card in cards.items()}
+    more = [pk for pk, card in people.items() if card.aliases is None]
+    aliases = _aliases_of(more) if more else {}
     waiting = []
-    for pk, row in people.items():
-        candidate = _candidate(row, aliases.get(pk, ()))
+    for pk, card in people.items():
+        candidate = _candidate(card, aliases.get(pk, ()))
         parts, reasons = other_agreement(query, candidate)
         waiting.append((score_bound(parts), pk, candidate, parts, reasons))
     waiting.sort(key=lambda w: -w[0])
@@ -211,19 +193,27 @@ def _score(query: Query, rows: list[tuple], done: dict, limit: int) -> None:
             heapq.heapreplace(best, score)
 
 
-def _candidate(row: tuple, aliases) -> Candidate:
-    _, given, middle, preferred, family, dob, approx, sex, postcode, _, _ = row
-    if isinstance(dob, str):
-        dob = dt.date.fromisoformat(dob)
+def _aliases_of(pks: list) -> dict:
+    """Other names of people with more than fit on their card (rare), as the card would hold them."""
+    found: dict = {}
+    ids = [pk if isinstance(pk, uuid.UUID) else uuid.UUID(str(pk)) for pk in pks]
+    rows = Alias.objects.filter(person_id__in=ids, archived=False).values_list("person_id", "given_name", "family_name")
+    text = {uuid.UUID(str(pk)): pk for pk in pks}
+    for person_id, given, family in rows:
+        found.setdefault(text[person_id], set()).add((given, family))
+    return found
+
+
+def _candidate(card: Card, aliases) -> Candidate:
     return Candidate(
-        given_name=given,
-        family_name=family,
-        other_given=tuple(n for n in (preferred, middle) if n),
-        aliases=tuple(sorted(aliases)),
-        date_of_birth=dob,
-        approximate_age=approx,
-        sex=sex,
-        postcode=postcode,
+        given_name=card.given_name,
+        family_name=card.family_name,
+        other_given=tuple(n for n in (card.preferred_name, card.middle_names) if n),
+        aliases=tuple(sorted(aliases if card.aliases is None else card.aliases)),
+        date_of_birth=card.date_of_birth,
+        approximate_age=card.approximate_age,
+        sex=card.sex,
+        postcode=card.postcode,
     )
 
 

@@ -48,7 +48,8 @@ def person_search(
         return []
     query = build_query(text, date_of_birth, sex, postcode)
     found = search_ids(query, limit=limit)
-    people = Person.objects.in_bulk([s.pk for s in found])
+    # Archived (merged) people have no search keys; this also keeps out one archived some other way.
+    people = Person.objects.filter(archived=False).in_bulk([s.pk for s in found])
     return [PersonMatch(people[s.pk], s.score, s.reasons) for s in found if s.pk in people]
 
 

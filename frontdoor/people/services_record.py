@@ -21,7 +21,7 @@ from frontdoor.core import codes
 from . import record_rules
 from .models import AddressHistory, Alias, Disability, Person
 from .permissions import can_edit_person
-from .search_index import person_index_update
+from .search_index import SEARCHED_FIELDS, person_index_update
 from .validators import normalise_nhs_number, normalise_postcode
 
 DETAIL_FIELDS = (
@@ -45,7 +45,6 @@ DETAIL_FIELDS = (
     "school",
     "phone",
 )
-NAME_FIELDS = {"given_name", "family_name", "preferred_name"}  # the ones the search keys are built from
 
 
 class StaleRecordError(Exception):
@@ -153,7 +152,7 @@ def person_details_update(*, actor, person: Person, version: str, **values: Any)
         return locked
     locked.modified_by = actor
     locked.save()
-    if NAME_FIELDS & set(changes):
+    if SEARCHED_FIELDS & set(changes):
         person_index_update(locked)
     labels = ", ".join(str(Person._meta.get_field(name).verbose_name) for name in changes)
     audit_record(
@@ -210,6 +209,7 @@ def person_address_move(*, actor, person: Person, address: str, postcode: str, m
     before = {"address": locked.address, "postcode": locked.postcode}
     locked.address, locked.postcode, locked.modified_by = address, postcode, actor
     locked.save(update_fields=["address", "postcode", "modified_by", "modified_at"])
+    person_index_update(locked)  # the postcode is on the search card
     audit_record(
         actor=actor,
         action="change",
@@ -244,6 +244,7 @@ def person_address_correct(
     if row is not None:
         row.save()
     locked.save(update_fields=["address", "postcode", "modified_by", "modified_at"])
+    person_index_update(locked)  # the postcode is on the search card
     audit_record(
         actor=actor,
         action="change",

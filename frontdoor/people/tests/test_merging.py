@@ -10,6 +10,7 @@ from django.utils import timezone
 from frontdoor.audit.models import AuditEvent
 from frontdoor.contacts.models import Contact, ContactPerson
 from frontdoor.people.duplicates import find_duplicates
+from frontdoor.people.matching.card import read_card
 from frontdoor.people.merging import person_merge, person_merge_undo
 from frontdoor.people.models import Alias, Involvement, PossibleDuplicate, Relationship
 from frontdoor.people.selectors import person_search
@@ -68,7 +69,7 @@ def test_merge_keeps_every_contact_and_undo_restores_exactly(pair, users):
     assert not Relationship.objects.filter(archived=False, from_person=keep, to_person=keep).exists()
     assert Involvement.objects.get().person == keep
     other.refresh_from_db()
-    assert other.archived
+    assert other.archived and not other.search_keys.exists()  # the search no longer offers them
     assert Alias.objects.filter(person=keep, given_name="Jess").exists()
     assert person_search(user=users["csw"], text="Jess Smith")[0].person == keep
     assert AuditEvent.objects.filter(object_id=str(keep.pk), summary__startswith="Merged").exists()
@@ -82,6 +83,7 @@ def test_merge_keeps_every_contact_and_undo_restores_exactly(pair, users):
     assert after == before
     other.refresh_from_db()
     assert not other.archived and not Alias.objects.exists()
+    assert other.search_keys.exists() and read_card(keep.search_keys.first().card).aliases == ()
     assert AuditEvent.objects.filter(summary__startswith="Undid the merge").count() == 2
 
 

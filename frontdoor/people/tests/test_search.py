@@ -67,3 +67,18 @@ def test_roles_without_access_find_nobody(index, users, role):
 def test_search_uses_a_bounded_number_of_queries(index, users, django_assert_max_num_queries):
     with django_assert_max_num_queries(12):
         person_search(user=users["csw"], text="Jess Smyth", date_of_birth=dt.date(2015, 3, 4), postcode="NR1 2AB")
+
+
+def test_someone_with_more_other_names_than_fit_on_their_card_is_found_by_any(index, users):
+    from frontdoor.people.models import Alias
+    from frontdoor.people.search_index import person_index_update
+
+    person = make_person("Katherine", "Long", date_of_birth=dt.date(2011, 5, 6))
+    for i in range(40):
+        Alias.objects.create(person=person, given_name=f"Katherine{chr(97 + i % 26) * 30}", family_name=f"Long{i}" * 8)
+    Alias.objects.create(person=person, given_name="Kitty", family_name="Featherstonehaugh")
+    person_index_update(person)
+    assert person.search_card.endswith("\x1c")
+    results = person_search(user=users["csw"], text="Kitty Featherstonehaugh", date_of_birth=dt.date(2011, 5, 6))
+    assert results[0].person == person
+    assert any("previous name or alias" in reason for reason in results[0].reasons)

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from frontdoor.audit.models import AuditEvent
 from frontdoor.people import services_record as services
+from frontdoor.people.matching.card import read_card
 from frontdoor.people.models import AddressHistory, Alias, Disability, PersonSearchKey
 from frontdoor.people.selectors import person_search
 from frontdoor.people.validators import upn_check_letter
@@ -63,6 +64,41 @@ def test_a_new_name_rebuilds_the_search_keys(users, child):
     assert child.search_family == "okafor"
     results = person_search(user=users["csw"], text="Jasmine Okafor")
     assert results and results[0].person == child
+
+
+def _cards(person):
+    """The person's card and the cards on their keys, read back: they must always agree."""
+    person.refresh_from_db()
+    cards = set(PersonSearchKey.objects.filter(person=person).values_list("card", flat=True))
+    assert cards == {person.search_card}
+    return read_card(person.search_card)
+
+
+def test_the_search_card_follows_every_scored_change(users, child):
+    """Scores are worked out from the card, so a change to anything scored updates it at once."""
+    _update(users["csw"], child, date_of_birth=dt.date(2015, 4, 3), sex="F", middle_names="Ann")
+    card = _cards(child)
+    assert (card.date_of_birth, card.sex, card.middle_names) == (dt.date(2015, 4, 3), "F", "Ann")
+    services.person_address_move(
+        actor=users["csw"], person=child, address="2 Oak Lane", postcode="NR2 3DH", moved_in=dt.date(2026, 1, 5)
+    )
+    assert _cards(child).postcode == "NR2 3DH"
+    child.refresh_from_db()
+    services.person_address_correct(
+        actor=users["csw"],
+        person=child,
+        version=services.record_version(child),
+        address="2 Oak Lane",
+        postcode="NR2 3DJ",
+        moved_in=dt.date(2026, 1, 5),
+    )
+    assert _cards(child).postcode == "NR2 3DJ"
+    alias = services.alias_add(actor=users["csw"], person=child, kind="previous", given_name="Jess", family_name="Ward")
+    assert _cards(child).aliases == (("Jess", "Ward"),)
+    services.alias_archive(actor=users["csw"], person=child, alias=alias)
+    assert _cards(child).aliases == ()
+    results = person_search(user=users["csw"], text="Jessica Smith", date_of_birth=dt.date(2015, 4, 3))
+    assert results[0].person == child and "Same date of birth" in results[0].reasons
 
 
 @pytest.mark.parametrize(
