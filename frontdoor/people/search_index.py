@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.db import transaction
+
 from .matching.card import card_text
 from .matching.keys import person_keys
 from .matching.normalise import joined
@@ -85,12 +87,10 @@ def index_new_people(people: Iterable[Person], batch_size: int = 2000) -> int:
 
 
 def index_rebuild_all(batch_size: int = 2000) -> int:
-    """Rebuild every person's search keys (after a change to the matching rules). Returns people indexed."""
-    done = 0
-    qs = Person.objects.order_by("pk").values_list("pk", flat=True)
-    ids = list(qs)
+    """Rebuild every person's search keys and card, a batch per transaction. Returns people indexed."""
+    ids = list(Person.objects.order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(ids), batch_size):
-        for person in Person.objects.filter(pk__in=ids[start : start + batch_size]):
-            person_index_update(person)
-            done += 1
-    return done
+        with transaction.atomic():
+            for person in Person.objects.filter(pk__in=ids[start : start + batch_size]):
+                person_index_update(person)
+    return len(ids)

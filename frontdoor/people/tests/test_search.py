@@ -1,6 +1,7 @@
 """person_search against the database: the indexed look-up finds the person despite the usual slips."""
 
 import datetime as dt
+import io
 
 import pytest
 
@@ -82,3 +83,16 @@ def test_someone_with_more_other_names_than_fit_on_their_card_is_found_by_any(in
     results = person_search(user=users["csw"], text="Kitty Featherstonehaugh", date_of_birth=dt.date(2011, 5, 6))
     assert results[0].person == person
     assert any("previous name or alias" in reason for reason in results[0].reasons)
+
+
+def test_rebuilding_the_index_puts_right_a_record_changed_behind_the_apps_back(index, users):
+    from django.core.management import call_command
+
+    from frontdoor.people.models import Person
+
+    Person.objects.filter(pk=index["zoe"].pk).update(date_of_birth=dt.date(2012, 12, 1))  # not through a service
+    out = io.StringIO()
+    call_command("rebuild_search_index", stdout=out)
+    assert f"for {Person.objects.count()} people" in out.getvalue()
+    results = person_search(user=users["csw"], text="Zoe Taylor", date_of_birth=dt.date(2012, 12, 1))
+    assert results[0].person == index["zoe"] and "Same date of birth" in results[0].reasons
