@@ -69,8 +69,11 @@ def _contact(*, n: int, worker, fake, rng, days_ago: int, public: bool) -> Conta
         position=0,
         date_of_birth=fake.date_of_birth(minimum_age=1, maximum_age=15),
     )
+    parent = fake.first_name()
+    while parent == child:  # a parent with the child's own full name would be "named" by the letter
+        parent = fake.first_name()
     ContactPerson.objects.create(
-        contact=contact, role="parent_carer", given_name=fake.first_name(), family_name=family, position=1
+        contact=contact, role="parent_carer", given_name=parent, family_name=family, position=1
     )
     Action.objects.create(
         contact=contact,
