@@ -7,7 +7,9 @@ import datetime as dt
 import pytest
 from django.core.management import CommandError, call_command
 
+from frontdoor.people.matching.card import read_card
 from frontdoor.people.models import Person, PersonImport
+from frontdoor.people.search_index import person_index_update
 from frontdoor.people.selectors import person_search
 
 pytestmark = pytest.mark.django_db
@@ -74,6 +76,20 @@ def test_rerun_updates_rather_than_duplicates(tmp_path, capsys, users):
     jess = Person.objects.get(person_id="A1")
     assert (jess.family_name, jess.postcode) == ("Smith", "NR2 4XY")
     assert person_search(user=users["csw"], text="Jessica Smith")[0].person == jess
+    # the search card and every key carry the new details (the search scores from them)
+    assert read_card(jess.search_card).postcode == "NR2 4XY"
+    assert set(jess.search_keys.values_list("card", flat=True)) == {jess.search_card}
+
+
+def test_rerun_updates_a_merged_person_but_the_search_still_leaves_them_out(tmp_path, users):
+    call_command("import_people", str(write(tmp_path, GOOD)))
+    merged = Person.objects.get(person_id="A2")
+    merged.archived = True
+    merged.save()
+    person_index_update(merged)  # as a merge does
+    call_command("import_people", str(write(tmp_path, ["A2,William,O'Brien,02/01/2010,M,NR3 1AB,,,,"], "again.csv")))
+    merged.refresh_from_db()
+    assert merged.postcode == "NR3 1AB" and not merged.search_keys.exists()
 
 
 @pytest.mark.parametrize(

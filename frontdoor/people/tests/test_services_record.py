@@ -29,6 +29,14 @@ def _update(actor, person, **values):
     return services.person_details_update(actor=actor, person=person, version=services.record_version(person), **values)
 
 
+def _correct(actor, person, **values):
+    """Correct the current address from a freshly read record (as the page does)."""
+    person.refresh_from_db()
+    return services.person_address_correct(
+        actor=actor, person=person, version=services.record_version(person), **values
+    )
+
+
 def _events(person, action="change"):
     return AuditEvent.objects.filter(object_id=str(person.pk), action=action)
 
@@ -83,15 +91,7 @@ def test_the_search_card_follows_every_scored_change(users, child):
         actor=users["csw"], person=child, address="2 Oak Lane", postcode="NR2 3DH", moved_in=dt.date(2026, 1, 5)
     )
     assert _cards(child).postcode == "NR2 3DH"
-    child.refresh_from_db()
-    services.person_address_correct(
-        actor=users["csw"],
-        person=child,
-        version=services.record_version(child),
-        address="2 Oak Lane",
-        postcode="NR2 3DJ",
-        moved_in=dt.date(2026, 1, 5),
-    )
+    _correct(users["csw"], child, address="2 Oak Lane", postcode="NR2 3DJ", moved_in=dt.date(2026, 1, 5))
     assert _cards(child).postcode == "NR2 3DJ"
     alias = services.alias_add(actor=users["csw"], person=child, kind="previous", given_name="Jess", family_name="Ward")
     assert _cards(child).aliases == (("Jess", "Ward"),)
@@ -204,15 +204,7 @@ def test_correcting_the_current_address_keeps_person_and_history_in_step(users, 
     services.person_address_move(
         actor=users["csw"], person=child, address="2 Oak Lnae", postcode="NR2 3DH", moved_in=dt.date(2025, 6, 1)
     )
-    child.refresh_from_db()
-    services.person_address_correct(
-        actor=users["csw"],
-        person=child,
-        version=services.record_version(child),
-        address="2 Oak Lane",
-        postcode="NR2 3DH",
-        moved_in=dt.date(2025, 6, 2),
-    )
+    _correct(users["csw"], child, address="2 Oak Lane", postcode="NR2 3DH", moved_in=dt.date(2025, 6, 2))
     child.refresh_from_db()
     current = AddressHistory.objects.get(person=child, moved_out__isnull=True)
     assert child.address == current.address == "2 Oak Lane"
