@@ -66,7 +66,6 @@ class Contact(TrackedModel):
     worker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="contacts")
     received_at = models.DateTimeField(help_text="When the call came in")
     last_step = models.CharField(max_length=40, blank=True, help_text="The last step saved, to resume a draft")
-    version = models.PositiveIntegerField(default=1, help_text="Raised on every save, to refuse stale edits")
 
     # 1. Caller
     caller_type = models.CharField(max_length=20, choices=CallerType.choices, blank=True)

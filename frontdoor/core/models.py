@@ -19,6 +19,9 @@ class TrackedModel(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     archived = models.BooleanField(default=False)
+    version = models.PositiveIntegerField(
+        default=1, editable=False, help_text="Raised on every save, to refuse stale edits (core.locking)"
+    )
 
     class Meta:
         abstract = True

@@ -26,7 +26,6 @@ class Letter(TrackedModel):
 
     contact = models.ForeignKey("contacts.Contact", on_delete=models.PROTECT, related_name="letters")
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
-    version = models.PositiveIntegerField(default=1, help_text="Raised on every save, to refuse stale edits")
     recipient_kind = models.CharField(max_length=20, choices=domain.RecipientKind.choices)
     recipient_name = models.CharField(max_length=160, blank=True)
     recipient_email = models.EmailField(max_length=254, blank=True)
@@ -201,7 +200,6 @@ class Disagreement(TrackedModel):
     reason = models.TextField("why they disagree")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     outcome = models.TextField(blank=True)
-    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["-raised_on", "-created_at"]

@@ -44,7 +44,7 @@ STORED = (
     "search_family",
     "search_card",
 )
-INSERTED = ("id", *STORED, "created_at", "modified_at", "created_by_id", "modified_by_id", "archived")
+INSERTED = ("id", *STORED, "created_at", "modified_at", "created_by_id", "modified_by_id", "archived", "version")
 
 
 _last_ms, _counter = 0, 0
@@ -119,7 +119,7 @@ def load_batch(batch: list[dict], *, actor_id=None) -> tuple[int, int]:
             pk = existing.get(values["person_id"])
             if pk is None:
                 pk = sequential_uuid()
-                inserts.append((_pk_value(pk), *(values[n] for n in STORED), now, now, actor_id, actor_id, False))
+                inserts.append((_pk_value(pk), *(values[n] for n in STORED), now, now, actor_id, actor_id, False, 1))
             else:
                 updates.append((*(values[n] for n in STORED), now, actor_id, _pk_value(pk)))
             if pk in merged:
@@ -132,6 +132,7 @@ def load_batch(batch: list[dict], *, actor_id=None) -> tuple[int, int]:
         _insert(person_table, INSERTED, inserts)
         if updates:
             assignments = ", ".join(f"{n} = %s" for n in (*STORED, "modified_at", "modified_by_id"))
+            assignments += ", version = version + 1"  # an open edit page of this person is now stale
             with connection.cursor() as cursor:
                 cursor.executemany(f"UPDATE {person_table} SET {assignments} WHERE id = %s", updates)
             PersonSearchKey.objects.filter(person_id__in=list(existing.values()))._raw_delete(using="default")

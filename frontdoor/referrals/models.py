@@ -38,7 +38,6 @@ class ContactDecision(TrackedModel):
     consider_strategy_discussion = models.BooleanField(default=False)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     decided_at = models.DateTimeField()
-    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         constraints = [
@@ -115,7 +114,6 @@ class Referral(TrackedModel):
     returned_at = models.DateTimeField(null=True, blank=True, help_text="When a manager last returned it")
     routed_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
-    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["-created_at"]

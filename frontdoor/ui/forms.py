@@ -4,9 +4,15 @@ and the helpers that carry a service's refusals (stale version, validation) back
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import TypeVar
 
 from django import forms
 from django.core.exceptions import ValidationError
+
+from frontdoor.core.locking import StaleEdit, parse_version
+
+T = TypeVar("T")
 
 
 def text(label: str, max_length: int, *, required: str | None = None, long: bool = False, hint: str = "", rows=5):
@@ -36,17 +42,52 @@ def radios(label: str, choices, *, required: str, hint: str = ""):
     )
 
 
-def stale_form(form_class, data, *, version, message: str, **kwargs):
-    """The form re-bound to what the user typed, carrying the record's current version and the stale message.
+class VersionField(forms.CharField):
+    """The hidden version of the row a page edits (core.locking). Never invalid by itself: a missing or
+    forged value cleans to None, which the service's `lock_for_change` refuses as stale like any other."""
 
-    Saving it again is then a deliberate choice made after seeing the message.
-    """
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        return parse_version(value)
+
+
+def version_field() -> VersionField:
+    return VersionField()
+
+
+def stale_form(form_class, data, exc: StaleEdit, **kwargs):
+    """The form re-bound to what the user typed, carrying the row's current version and the message
+    saying who changed it and when. Saving it again is then a deliberate choice made after reading it."""
     data = data.copy()
-    data["version"] = str(version)
+    data["version"] = str(exc.current_version)
     form = form_class(data, **kwargs)
     form.is_valid()
-    form.add_error(None, message)
+    form.add_error(None, exc.message)
     return form
+
+
+def submit(request, form, save: Callable[[dict], T], **form_kwargs) -> tuple[T | None, forms.BaseForm]:
+    """Run one service call for a POSTed form: (what the service returned, form) once it has saved.
+
+    Otherwise (None, form): not posted, not valid, or refused by the service. A `StaleEdit` gives a new
+    form keeping what was typed, re-bound to the current version (built with `form_kwargs`), with the
+    message naming who changed the row and when; a ValidationError is shown next to the field it names.
+    Services return the row they saved, never None.
+    """
+    if request.method != "POST" or not form.is_valid():
+        return None, form
+    try:
+        return save(form.cleaned_data), form
+    except StaleEdit as exc:
+        return None, stale_form(type(form), request.POST, exc, **form_kwargs)
+    except ValidationError as exc:
+        add_service_errors(form, exc)
+        return None, form
 
 
 def add_service_errors(form, exc: ValidationError) -> None:
