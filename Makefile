@@ -17,7 +17,7 @@ run: setup system-pdf migrate reference demo
 
 test: setup system-pdf system-browser lint
 	$(PY) manage.py makemigrations --check --dry-run
-	$(PY) -m pytest -n 2
+	$(PY) -m pytest -n 2 --durations=15
 
 setup: venv static
 

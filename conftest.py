@@ -25,13 +25,38 @@ def _immediate_tasks(settings, tmp_path):
     }
 
 
-@pytest.fixture
-def reference_data(db):
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hasher():
+    """Tests sign users in, not attack them: a fast hasher instead of 1,000,000 rounds of PBKDF2 per user."""
+    from django.test import override_settings
+
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
+def _load_reference_data() -> None:
     from django.conf import settings
 
     from frontdoor.directory.services import reference_data_load
 
     reference_data_load(path=settings.FRONTDOOR_REFERENCE_FILE)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Reference data (localities, teams, agencies) loaded once into each test database, not per test;
+    every test's own rows are rolled back around it."""
+    with django_db_blocker.unblock():
+        _load_reference_data()
+
+
+@pytest.fixture
+def reference_data(db):
+    """The authority's reference data: already there, unless a transactional test emptied the database."""
+    from frontdoor.directory.models import Authority
+
+    if not Authority.objects.exists():
+        _load_reference_data()
 
 
 @pytest.fixture
