@@ -27,3 +27,32 @@ def test_sign_out_needs_post(users, client_for):
     client = client_for(users["csw"])
     assert client.post("/accounts/sign-out/").status_code == 302
     assert client.get("/").status_code == 302
+
+
+def test_navigation_is_worked_out_once_per_request(users, rf, django_assert_num_queries):
+    """A page that renders several templates still counts the header's drafts and contacts once."""
+    from frontdoor.ui.context_processors import navigation
+
+    request = rf.get("/")
+    request.user = users["csw"]
+    first = list(navigation(request)["nav_items"])
+    assert any(item["label"] == "My drafts" for item in first)
+    with django_assert_num_queries(0):
+        again = list(navigation(request)["nav_items"])
+    assert again == first
+
+
+def test_an_htmx_partial_response_computes_no_navigation(users, client_for, monkeypatch):
+    """The live search's result list has no header, so the header's counts are never queried for it."""
+    from frontdoor.contacts import selectors
+
+    def refuse(**kwargs):
+        raise AssertionError("navigation counts computed for a partial response")
+
+    monkeypatch.setattr(selectors, "nav_counts", refuse)
+    client = client_for(users["csw"])
+    response = client.get("/people/", {"q": "Smith"}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    assert "govuk-header" not in response.content.decode()
+    with pytest.raises(AssertionError, match="partial"):
+        client.get("/people/", {"q": "Smith"})
