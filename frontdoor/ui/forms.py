@@ -9,6 +9,7 @@ from typing import TypeVar
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from frontdoor.core.locking import StaleEdit, parse_version
 
@@ -154,7 +155,7 @@ class GovukDateField(forms.MultiValueField):
             value = dt.date(year, month, day)
         except ValueError:
             raise ValidationError(f"{self.noun} must be a real date") from None
-        today = dt.date.today()
+        today = timezone.localdate()
         if self.past_only and value > today:
             raise ValidationError(f"{self.noun} must be today or in the past")
         if self.future_only and value < today:
