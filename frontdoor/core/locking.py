@@ -10,10 +10,13 @@ the current version, so saving again is a deliberate choice made after seeing wh
 from __future__ import annotations
 
 import datetime as dt
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from django.db import models
 from django.utils import timezone
+
+if TYPE_CHECKING:
+    from frontdoor.accounts.models import User
 
 M = TypeVar("M", bound=models.Model)
 
@@ -78,8 +81,8 @@ def lock_for_change(row: M, *, version: object, noun: str = "record") -> M:
     return locked
 
 
-def bump_version(row: models.Model, *, actor=None) -> None:
+def bump_version(row: models.Model, *, actor: User | None = None) -> None:
     """Mark `row` as changed by `actor`: the next save is the new version. (Saving is the caller's.)"""
     row.version += 1  # type: ignore[attr-defined]
     if actor is not None and hasattr(row, "modified_by"):
-        row.modified_by = actor  # type: ignore[attr-defined]
+        row.modified_by = actor
