@@ -1,5 +1,5 @@
-"""What the record-keeping pages share: the person they may change, one service call with its refusals
-put back on the form, the "Are you sure?" page, and the way back to the record."""
+"""What the record-keeping pages share: the person they may change, the "Are you sure?" page, and the
+way back to the record. (One service call with its refusals put back on the form is `ui.forms.submit`.)"""
 
 from __future__ import annotations
 
@@ -10,16 +10,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 
-from frontdoor.ui.forms import add_service_errors, stale_form
-
 from . import selectors
 from .permissions import can_edit_person
-from .services_record import StaleRecordError
-
-STALE_MESSAGE = (
-    "This record was changed by someone else, or in another tab or window, after you opened this page, so "
-    "your changes have not been saved. What you typed is shown below: check it against the record and save again."
-)
 
 
 def editable_person(request, pk):
@@ -35,22 +27,6 @@ def found(row):
     if row is None:
         raise Http404("Not part of this person's record")
     return row
-
-
-def submit(request, form, save: Callable[[dict], object], **form_kwargs):
-    """(True, form) once the service has saved; otherwise (False, form) with the refusal on the form."""
-    if not form.is_valid():
-        return False, form
-    try:
-        save(form.cleaned_data)
-    except StaleRecordError as exc:
-        return False, stale_form(
-            type(form), request.POST, version=exc.current_version, message=STALE_MESSAGE, **form_kwargs
-        )
-    except ValidationError as exc:
-        add_service_errors(form, exc)
-        return False, form
-    return True, form
 
 
 def done(request, person, message: str):

@@ -14,7 +14,7 @@ from django.utils import timezone
 from frontdoor.accounts.models import Role, User
 from frontdoor.core import codes
 from frontdoor.directory.models import Team
-from frontdoor.ui.forms import GovukDateField, radios, text
+from frontdoor.ui.forms import GovukDateField, radios, text, version_field
 
 from .models import Alias, Involvement, Relationship
 from .record_rules import person_details_errors, relationship_options
@@ -95,7 +95,7 @@ def sex_field(hint: str = "As the census records it. Record gender identity belo
 class VersionedForm(forms.Form):
     """Carries the version of the row the worker opened, so that a save from a stale tab is refused."""
 
-    version = forms.CharField(widget=forms.HiddenInput, required=False)
+    version = version_field()
     inline_fields: tuple[str, ...] = ()
 
 
@@ -180,7 +180,7 @@ class PersonDetailsForm(VersionedForm):
         return value
 
     @classmethod
-    def initial_from(cls, person, version: str) -> dict:
+    def initial_from(cls, person, version: int) -> dict:
         initial = {name: getattr(person, name) for name in cls.base_fields if name != "version"}
         initial["version"] = version
         return initial
@@ -406,7 +406,7 @@ class InvolvementForm(forms.Form):
     notes = text("Notes", 2000, long=True, rows=3)
 
     @classmethod
-    def initial_from(cls, inv: Involvement, version: str) -> dict:
+    def initial_from(cls, inv: Involvement, version: int) -> dict:
         initial = {name: getattr(inv, name) for name in cls.base_fields if name not in ("version", "worker", "team")}
         initial.update(worker=inv.worker_id, team=inv.team_id, version=version)
         return initial

@@ -11,12 +11,13 @@ from django.db import transaction
 from django.db.models import Q
 
 from frontdoor.audit.services import audit_record, changed_fields
+from frontdoor.core.locking import bump_version, lock_for_change
 
 from . import record_rules
 from .models import Involvement, Person, Relationship
 from .permissions import can_add_new_relative
 from .services import person_create
-from .services_record import locked_for_change, refuse_if, require_edit, save_if_changed, today_local
+from .services_record import refuse_if, require_edit, save_if_changed, today_local
 
 # Relationships ---------------------------------------------------------------------------------
 
@@ -163,7 +164,7 @@ def relationship_update(
     *,
     actor,
     relationship: Relationship,
-    version: str,
+    version: int | None,
     parental_responsibility: bool,
     same_household: bool,
     description: str = "",
@@ -172,16 +173,17 @@ def relationship_update(
     """Change whether they hold parental responsibility, share a household, and the description."""
     require_edit(actor, relationship.from_person, relationship.to_person)
     _live_relationship(relationship, person)
-    locked = locked_for_change(Relationship, relationship, version)
+    locked = lock_for_change(relationship, version=version, noun="relationship")
     description = (description or "").strip()
     if locked.kind == Relationship.Kind.OTHER and not description:
         raise ValidationError({"description": "Enter how they are related"})
     before = {f: getattr(locked, f) for f in ("parental_responsibility", "same_household", "description")}
     locked.parental_responsibility, locked.same_household = bool(parental_responsibility), bool(same_household)
-    locked.description, locked.modified_by = description, actor
+    locked.description = description
     locked.full_clean()
     changes = changed_fields(before, {f: getattr(locked, f) for f in before})
     if changes:
+        bump_version(locked, actor=actor)
         locked.save()
         _audit_both(
             actor=actor,
@@ -199,8 +201,9 @@ def relationship_end(*, actor, relationship: Relationship, person: Person | None
     require_edit(actor, relationship.from_person, relationship.to_person)
     locked = Relationship.objects.select_for_update().select_related("from_person", "to_person").get(pk=relationship.pk)
     _live_relationship(locked, person)
-    locked.archived, locked.modified_by = True, actor
-    locked.save(update_fields=["archived", "modified_by", "modified_at"])
+    locked.archived = True
+    bump_version(locked, actor=actor)
+    locked.save(update_fields=["archived", "version", "modified_by", "modified_at"])
     _audit_both(
         actor=actor,
         rel=locked,
@@ -298,33 +301,37 @@ def _own_involvement(person: Person, involvement: Involvement) -> None:
 
 
 @transaction.atomic
-def involvement_update(*, actor, person: Person, involvement: Involvement, version: str, **values) -> Involvement:
+def involvement_update(
+    *, actor, person: Person, involvement: Involvement, version: int | None, **values
+) -> Involvement:
     """Correct an involvement: any of INVOLVEMENT_FIELDS."""
     unknown = set(values) - set(INVOLVEMENT_FIELDS)
     if unknown:
         raise TypeError(f"Not fields of an involvement: {', '.join(sorted(unknown))}")
     require_edit(actor, person)
     _own_involvement(person, involvement)
-    locked = locked_for_change(Involvement, involvement, version)
+    locked = lock_for_change(involvement, version=version, noun="involvement")
     before = _involvement_snapshot(locked)
     for name, value in values.items():
         setattr(locked, name, "" if value is None and name in ("worker_name", "cp_category", "notes") else value)
-    locked.modified_by = actor
     _check_involvement(locked)
     summary = f"Corrected an involvement of {person.full_name}: {_describe(locked)}"
     return save_if_changed(locked, before, _involvement_snapshot(locked), actor=actor, person=person, summary=summary)
 
 
 @transaction.atomic
-def involvement_end(*, actor, person: Person, involvement: Involvement, version: str, end_date: dt.date) -> Involvement:
+def involvement_end(
+    *, actor, person: Person, involvement: Involvement, version: int | None, end_date: dt.date
+) -> Involvement:
     """The involvement has ended (on or after the day it started, and not in the future)."""
     require_edit(actor, person)
     _own_involvement(person, involvement)
-    locked = locked_for_change(Involvement, involvement, version)
+    locked = lock_for_change(involvement, version=version, noun="involvement")
     if locked.end_date is not None:
         raise ValidationError({"end_date": f"This already ended on {locked.end_date:%-d %B %Y}: correct it instead"})
     before = _involvement_snapshot(locked)
-    locked.end_date, locked.modified_by = end_date, actor
+    locked.end_date = end_date
+    bump_version(locked, actor=actor)
     _check_involvement(locked)
     locked.save()
     audit_record(

@@ -2,8 +2,9 @@
 
 Each service is atomic, checks `can_edit_person`, validates with `full_clean()` and writes its audit
 event (on the person, so it shows in the person's audit trail) in the same transaction. Changes to a
-row that already exists carry the version the worker saw (its `modified_at`): a save from a stale tab
-raises StaleRecordError and nothing is written. Rows are archived, never deleted.
+row that already exists carry the version the worker saw (core.locking): a save from a stale tab, or
+with the version missing or forged, raises StaleEdit and nothing is written. Every save raises the
+row's version. Rows are archived, never deleted.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from django.utils import timezone
 
 from frontdoor.audit.services import audit_record, changed_fields
 from frontdoor.core import codes
+from frontdoor.core.locking import bump_version, lock_for_change
 
 from . import record_rules
 from .models import AddressHistory, Alias, Disability, Person
@@ -47,27 +49,6 @@ DETAIL_FIELDS = (
 )
 
 
-class StaleRecordError(Exception):
-    """The row was saved elsewhere (another tab, another worker, an import) since this page was opened."""
-
-    def __init__(self, current_version: str):
-        super().__init__("This record was changed after you opened this page.")
-        self.current_version = current_version
-
-
-def record_version(obj: models.Model) -> str:
-    """The version a form carries: when the row was last saved, to the microsecond."""
-    return obj.modified_at.isoformat() if obj.modified_at else ""
-
-
-def locked_for_change(model: type[models.Model], obj: models.Model, version: str | None):
-    """The row re-read under a lock; StaleRecordError if it changed since `version` was read."""
-    locked = model.objects.select_for_update().get(pk=obj.pk)
-    if version is not None and str(version) != record_version(locked):
-        raise StaleRecordError(record_version(locked))
-    return locked
-
-
 def require_edit(actor, *people: Person) -> None:
     for person in people:
         if not can_edit_person(actor, person):
@@ -83,6 +64,7 @@ def save_if_changed(row: models.Model, before: dict[str, Any], after: dict[str, 
     """Save and audit a corrected row, but only when a value really changed: the audit says what."""
     changes = changed_fields(before, after)
     if changes:
+        bump_version(row, actor=actor)
         row.save()
         audit_record(actor=actor, action="change", obj=person, summary=summary, changes=changes)
     return row
@@ -90,8 +72,9 @@ def save_if_changed(row: models.Model, before: dict[str, Any], after: dict[str, 
 
 def archive_row(row: models.Model, *, actor, person: Person, summary: str, field: str, was: str):
     """Take a row off the record: archived, so it stays in the history and the audit trail."""
-    row.archived, row.modified_by = True, actor
-    row.save(update_fields=["archived", "modified_by", "modified_at"])
+    row.archived = True
+    bump_version(row, actor=actor)
+    row.save(update_fields=["archived", "version", "modified_by", "modified_at"])
     audit_record(actor=actor, action="archive", obj=person, summary=summary, changes={field: [was, None]})
     return row
 
@@ -123,7 +106,7 @@ def _normalised(values: dict[str, Any]) -> dict[str, Any]:
 
 
 @transaction.atomic
-def person_details_update(*, actor, person: Person, version: str, **values: Any) -> Person:
+def person_details_update(*, actor, person: Person, version: int | None, **values: Any) -> Person:
     """Change any of the person's details (DETAIL_FIELDS); the audit event lists each field old → new.
 
     A change of name rebuilds the person's search keys in the same transaction.
@@ -132,7 +115,7 @@ def person_details_update(*, actor, person: Person, version: str, **values: Any)
     if unknown:
         raise TypeError(f"Not details of a person: {', '.join(sorted(unknown))}")
     require_edit(actor, person)
-    locked = locked_for_change(Person, person, version)
+    locked = lock_for_change(person, version=version, noun="person's record")
     values = _normalised(values)
     before = {name: getattr(locked, name) for name in values}
     for name, value in values.items():
@@ -150,7 +133,7 @@ def person_details_update(*, actor, person: Person, version: str, **values: Any)
     changes = changed_fields(before, {name: getattr(locked, name) for name in values})
     if not changes:
         return locked
-    locked.modified_by = actor
+    bump_version(locked, actor=actor)
     locked.save()
     if SEARCHED_FIELDS & set(changes):
         person_index_update(locked)
@@ -192,7 +175,7 @@ def person_address_move(*, actor, person: Person, address: str, postcode: str, m
     new.full_clean()
     for row in current:
         row.moved_out = moved_in
-        row.modified_by = actor
+        bump_version(row, actor=actor)
         row.full_clean()
         row.save()
     if not current and locked.address:
@@ -207,8 +190,9 @@ def person_address_move(*, actor, person: Person, address: str, postcode: str, m
         )
     new.save()
     before = {"address": locked.address, "postcode": locked.postcode}
-    locked.address, locked.postcode, locked.modified_by = address, postcode, actor
-    locked.save(update_fields=["address", "postcode", "modified_by", "modified_at"])
+    locked.address, locked.postcode = address, postcode
+    bump_version(locked, actor=actor)  # an open details or address page of this person is now stale
+    locked.save(update_fields=["address", "postcode", "version", "modified_by", "modified_at"])
     person_index_update(locked)  # the postcode is on the search card
     audit_record(
         actor=actor,
@@ -222,11 +206,11 @@ def person_address_move(*, actor, person: Person, address: str, postcode: str, m
 
 @transaction.atomic
 def person_address_correct(
-    *, actor, person: Person, version: str, address: str, postcode: str, moved_in: dt.date | None
+    *, actor, person: Person, version: int | None, address: str, postcode: str, moved_in: dt.date | None
 ) -> Person:
     """Put right a mistake in the current address (not a move): the person and its history row agree."""
     require_edit(actor, person)
-    locked = locked_for_change(Person, person, version)
+    locked = lock_for_change(person, version=version, noun="person's record")
     address, postcode = _address_values(address, postcode)
     current = list(_current_rows(locked))
     row = current[0] if current else None
@@ -234,16 +218,18 @@ def person_address_correct(
         row = AddressHistory(person=locked, created_by=actor)
     before = {"address": locked.address, "postcode": locked.postcode, "moved_in": row.moved_in if row else None}
     if row is not None:
-        row.address, row.postcode, row.moved_in, row.modified_by = address, postcode, moved_in, actor
+        row.address, row.postcode, row.moved_in = address, postcode, moved_in
         row.full_clean()
-    locked.address, locked.postcode, locked.modified_by = address, postcode, actor
+    locked.address, locked.postcode = address, postcode
     locked.full_clean()
     changes = changed_fields(before, {"address": address, "postcode": postcode, "moved_in": moved_in})
     if not changes:
         return locked
     if row is not None:
+        bump_version(row, actor=actor)
         row.save()
-    locked.save(update_fields=["address", "postcode", "modified_by", "modified_at"])
+    bump_version(locked, actor=actor)
+    locked.save(update_fields=["address", "postcode", "version", "modified_by", "modified_at"])
     person_index_update(locked)  # the postcode is on the search card
     audit_record(
         actor=actor,
@@ -269,7 +255,7 @@ def address_history_correct(
     actor,
     person: Person,
     row: AddressHistory,
-    version: str,
+    version: int | None,
     address: str,
     postcode: str,
     moved_in: dt.date | None,
@@ -278,7 +264,7 @@ def address_history_correct(
     """Put right an earlier address or its dates."""
     require_edit(actor, person)
     _history_row(person, row)
-    locked = locked_for_change(AddressHistory, row, version)
+    locked = lock_for_change(row, version=version, noun="address")
     address, postcode = _address_values(address, postcode)
     refuse_if(
         record_rules.date_order_errors(
@@ -290,7 +276,6 @@ def address_history_correct(
     )
     before = {f: getattr(locked, f) for f in ("address", "postcode", "moved_in", "moved_out")}
     locked.address, locked.postcode, locked.moved_in, locked.moved_out = address, postcode, moved_in, moved_out
-    locked.modified_by = actor
     locked.full_clean()
     after = {f: getattr(locked, f) for f in before}
     summary = f"Corrected an earlier address of {person.full_name}"
@@ -377,8 +362,12 @@ def disability_add(*, actor, person: Person, code: str, notes: str = "") -> Disa
     if code in live:
         raise ValidationError({"code": f"{label} is already recorded for {locked.full_name}"})
     refuse_if(record_rules.disability_errors(code=code, live_codes=live))
-    disability = rows.get(code) or Disability(person=locked, code=code, created_by=actor)
-    disability.notes, disability.archived, disability.modified_by = (notes or "").strip(), False, actor
+    disability = rows.get(code)
+    if disability is None:
+        disability = Disability(person=locked, code=code, created_by=actor, modified_by=actor)
+    else:
+        bump_version(disability, actor=actor)  # brought back: a new version of the archived row
+    disability.notes, disability.archived = (notes or "").strip(), False
     disability.full_clean()
     disability.save()
     audit_record(

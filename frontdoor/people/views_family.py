@@ -7,12 +7,14 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.views.decorators.http import require_GET, require_http_methods
 
+from frontdoor.ui.forms import submit
+
 from . import forms_record as forms
 from . import selectors, services_family
-from .edit_pages import confirm, done, editable_person, found, page, submit
+from .edit_pages import confirm, done, editable_person, found, page
 from .permissions import can_add_new_relative, can_edit_person
 from .record_rules import new_person_from_search, parse_relationship_option
-from .services_record import record_version, today_local
+from .services_record import today_local
 
 # Relationships ---------------------------------------------------------------------------------
 
@@ -48,26 +50,23 @@ def relationship_add(request, pk, other_pk):
         raise PermissionDenied("Your role cannot change person records")
     form = forms.RelationshipAddForm(request.POST or None, person=person, other=other)
     if request.method == "POST":
-        made = []
 
         def save(data):
             kind, this_first = parse_relationship_option(data["kind"])
             from_person, to_person = (person, other) if this_first else (other, person)
-            made.append(
-                services_family.relationship_add(
-                    actor=request.user,
-                    from_person=from_person,
-                    kind=kind,
-                    to_person=to_person,
-                    parental_responsibility=data["parental_responsibility"],
-                    same_household=data["same_household"],
-                    description=data["description"],
-                )
+            return services_family.relationship_add(
+                actor=request.user,
+                from_person=from_person,
+                kind=kind,
+                to_person=to_person,
+                parental_responsibility=data["parental_responsibility"],
+                same_household=data["same_household"],
+                description=data["description"],
             )
 
-        saved, form = submit(request, form, save)
-        if saved:
-            return done(request, person, f"Relationship recorded: {services_family.relationship_sentence(made[0])}")
+        rel, form = submit(request, form, save, person=person, other=other)
+        if rel:
+            return done(request, person, f"Relationship recorded: {services_family.relationship_sentence(rel)}")
     return page(request, person, "people/record/relationship_add.html", form=form, other=other)
 
 
@@ -81,26 +80,23 @@ def relationship_add_new(request, pk):
     searched = request.GET.get("q", "").strip()[:200]
     if request.method == "POST":
         form = forms.NewRelativeForm(request.POST, person=person)
-        made = []
 
         def save(data):
             kind, this_first = parse_relationship_option(data["kind"])
-            made.append(
-                services_family.family_member_create(
-                    actor=request.user,
-                    person=person,
-                    kind=kind,
-                    new_person_first=not this_first,
-                    **form.person_values(),
-                    parental_responsibility=data["parental_responsibility"],
-                    same_household=data["same_household"],
-                    description=data["description"],
-                )
+            return services_family.family_member_create(
+                actor=request.user,
+                person=person,
+                kind=kind,
+                new_person_first=not this_first,
+                **form.person_values(),
+                parental_responsibility=data["parental_responsibility"],
+                same_household=data["same_household"],
+                description=data["description"],
             )
 
-        saved, form = submit(request, form, save, person=person)
-        if saved:
-            new, rel = made[0]
+        made, form = submit(request, form, save, person=person)
+        if made:
+            new, rel = made
             sentence = services_family.relationship_sentence(rel)
             return done(request, person, f"{new.full_name} added to the records. Relationship recorded: {sentence}")
     else:
@@ -136,7 +132,7 @@ def relationship_change(request, pk, rel_pk):
                 "parental_responsibility": rel.parental_responsibility,
                 "same_household": rel.same_household,
                 "description": rel.description,
-                "version": record_version(rel),
+                "version": rel.version,
             },
             relationship=rel,
         )
@@ -193,7 +189,7 @@ def involvement_change(request, pk, inv_pk):
         if saved:
             return done(request, person, "Involvement corrected")
     else:
-        form = forms.InvolvementChangeForm(initial=forms.InvolvementForm.initial_from(inv, record_version(inv)))
+        form = forms.InvolvementChangeForm(initial=forms.InvolvementForm.initial_from(inv, inv.version))
     return page(request, person, "people/record/involvement_form.html", form=form, adding=False, inv=inv)
 
 
@@ -213,5 +209,5 @@ def involvement_end(request, pk, inv_pk):
         if saved:
             return done(request, person, "Involvement ended")
     else:
-        form = forms.InvolvementEndForm(initial={"version": record_version(inv)})
+        form = forms.InvolvementEndForm(initial={"version": inv.version})
     return page(request, person, "people/record/involvement_end.html", form=form, inv=inv)

@@ -11,10 +11,11 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
 
+from frontdoor.ui.forms import submit
+
 from . import forms_record as forms
 from . import selectors, services_record
-from .edit_pages import confirm, done, editable_person, found, page, submit
-from .services_record import record_version
+from .edit_pages import confirm, done, editable_person, found, page
 
 # Details and addresses -------------------------------------------------------------------------
 
@@ -34,7 +35,7 @@ def details_edit(request, pk):
         if saved:
             return done(request, person, "Details saved")
     else:
-        form = forms.PersonDetailsForm(initial=forms.PersonDetailsForm.initial_from(person, record_version(person)))
+        form = forms.PersonDetailsForm(initial=forms.PersonDetailsForm.initial_from(person, person.version))
     return page(request, person, "people/record/details.html", form=form)
 
 
@@ -78,7 +79,7 @@ def address_correct(request, pk):
                 "address": person.address,
                 "postcode": person.postcode,
                 "moved_in": current.moved_in if current else None,
-                "version": record_version(person),
+                "version": person.version,
             }
         )
     return page(request, person, "people/record/address_correct.html", form=form, earlier=False)
@@ -111,7 +112,7 @@ def address_history_correct(request, pk, row_pk):
             return done(request, person, "Earlier address corrected")
     else:
         initial = {f: getattr(row, f) for f in ("address", "postcode", "moved_in", "moved_out")}
-        form = forms.AddressCorrectForm(initial={**initial, "version": record_version(row)}, earlier=True)
+        form = forms.AddressCorrectForm(initial={**initial, "version": row.version}, earlier=True)
     return page(request, person, "people/record/address_correct.html", form=form, earlier=True, row=row)
 
 

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from frontdoor.audit.models import AuditEvent
+from frontdoor.core.locking import StaleEdit
 from frontdoor.people import services_record as services
 from frontdoor.people.matching.card import read_card
 from frontdoor.people.models import AddressHistory, Alias, Disability, PersonSearchKey
@@ -26,15 +27,13 @@ def child(users):
 
 
 def _update(actor, person, **values):
-    return services.person_details_update(actor=actor, person=person, version=services.record_version(person), **values)
+    return services.person_details_update(actor=actor, person=person, version=person.version, **values)
 
 
 def _correct(actor, person, **values):
     """Correct the current address from a freshly read record (as the page does)."""
     person.refresh_from_db()
-    return services.person_address_correct(
-        actor=actor, person=person, version=services.record_version(person), **values
-    )
+    return services.person_address_correct(actor=actor, person=person, version=person.version, **values)
 
 
 def _events(person, action="change"):
@@ -125,13 +124,13 @@ def test_invalid_details_are_refused_and_nothing_saved(users, child, values, fie
 
 def test_a_stale_version_is_refused_and_nothing_saved(users, child):
     """Two tabs: the second save, made from the page opened before the first save, is refused."""
-    opened = services.record_version(child)
+    opened = child.version
     _update(users["csw"], child, religion="None")
-    with pytest.raises(services.StaleRecordError) as exc:
+    with pytest.raises(StaleEdit) as exc:
         services.person_details_update(actor=users["manager"], person=child, version=opened, religion="Christian")
     child.refresh_from_db()
     assert child.religion == "None"
-    assert exc.value.current_version == services.record_version(child)
+    assert exc.value.current_version == child.version
 
 
 def test_customer_service_advisor_cannot_change_details(users, child):
@@ -221,7 +220,7 @@ def test_an_earlier_address_is_corrected_or_archived_never_deleted(users, child)
             actor=users["csw"],
             person=child,
             row=old,
-            version=services.record_version(old),
+            version=old.version,
             address="1 Elm Road",
             postcode="NR1 2AB",
             moved_in=dt.date(2025, 7, 1),
@@ -232,7 +231,7 @@ def test_an_earlier_address_is_corrected_or_archived_never_deleted(users, child)
         actor=users["csw"],
         person=child,
         row=old,
-        version=services.record_version(old),
+        version=old.version,
         address="1 Elm Road",
         postcode="NR1 2AB",
         moved_in=dt.date(2019, 1, 1),
