@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 from django.core.management import CommandError, call_command
 
-from frontdoor.people.matching.card import read_card
 from frontdoor.people.models import Person, PersonImport
-from frontdoor.people.search_index import person_index_update
+from frontdoor.people.search.index import person_index_update
+from frontdoor.people.search.matching.card import read_card
 from frontdoor.people.selectors import person_search
 
 pytestmark = pytest.mark.django_db
@@ -139,7 +139,7 @@ def test_large_load_rebuilds_indexes_and_stays_searchable(tmp_path, capsys, user
     """With indexes deferred (as for files of 100,000 rows or more) the indexes come back and search works."""
     from django.db import connection
 
-    from frontdoor.people.bulkload import _secondary_indexes
+    from frontdoor.people.bulk.load import _secondary_indexes
 
     before = sorted(name for name, _ in _secondary_indexes("people_personsearchkey"))
     call_command("import_people", str(write(tmp_path, GOOD)), defer_indexes="yes")

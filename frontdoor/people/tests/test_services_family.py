@@ -8,8 +8,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from frontdoor.audit.models import AuditEvent
 from frontdoor.core.locking import StaleEdit
 from frontdoor.directory.models import Team
-from frontdoor.people import services_family as services
-from frontdoor.people.family import family_for
+from frontdoor.people.family import services
+from frontdoor.people.family.members import family_for
 from frontdoor.people.models import Involvement, Person, PersonSearchKey, Relationship
 
 from .factories import make_person, relate

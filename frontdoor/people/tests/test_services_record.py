@@ -7,9 +7,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from frontdoor.audit.models import AuditEvent
 from frontdoor.core.locking import StaleEdit
-from frontdoor.people import services_record as services
-from frontdoor.people.matching.card import read_card
 from frontdoor.people.models import AddressHistory, Alias, Disability, PersonSearchKey
+from frontdoor.people.record import services
+from frontdoor.people.search.matching.card import read_card
 from frontdoor.people.selectors import person_search
 from frontdoor.people.validators import upn_check_letter
 

@@ -11,7 +11,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from frontdoor.people.duplicates import default_workers, duplicate_scan_run, duplicate_scan_start, running_scan
+from frontdoor.people.duplicates.scan import default_workers, duplicate_scan_run, duplicate_scan_start, running_scan
 
 
 class Command(BaseCommand):

@@ -14,9 +14,18 @@ from django.utils import timezone
 from frontdoor.audit.services import audit_record
 from frontdoor.core.locking import bump_version
 
-from .models import AddressHistory, Alias, Disability, Involvement, Person, PersonMerge, PossibleDuplicate, Relationship
-from .permissions import can_manage_duplicates
-from .search_index import person_index_update
+from ..models import (
+    AddressHistory,
+    Alias,
+    Disability,
+    Involvement,
+    Person,
+    PersonMerge,
+    PossibleDuplicate,
+    Relationship,
+)
+from ..permissions import can_manage_duplicates
+from ..search.index import person_index_update
 
 
 def _contact_person_model():

@@ -20,33 +20,11 @@ from frontdoor.audit.services import audit_record, changed_fields
 from frontdoor.core import codes
 from frontdoor.core.locking import bump_version, lock_for_change
 
-from . import record_rules
-from .models import AddressHistory, Alias, Disability, Person
-from .permissions import can_edit_person
-from .search_index import SEARCHED_FIELDS, person_index_update
-from .validators import normalise_nhs_number, normalise_postcode
-
-DETAIL_FIELDS = (
-    "given_name",
-    "middle_names",
-    "family_name",
-    "preferred_name",
-    "date_of_birth",
-    "expected_date_of_birth",
-    "approximate_age",
-    "sex",
-    "gender_identity",
-    "ethnicity",
-    "first_language",
-    "religion",
-    "nationality",
-    "immigration_status",
-    "communication_needs",
-    "nhs_number",
-    "upn",
-    "school",
-    "phone",
-)
+from ..models import DETAIL_FIELDS, AddressHistory, Alias, Disability, Person
+from ..permissions import can_create_person, can_edit_person
+from ..search.index import SEARCHED_FIELDS, person_index_update
+from ..validators import normalise_nhs_number, normalise_postcode
+from . import domain
 
 
 def require_edit(actor, *people: Person) -> None:
@@ -87,6 +65,49 @@ def _date(value: dt.date | None) -> str:
     return f"{value:%-d %B %Y}" if value else "date not known"
 
 
+# Creating ---------------------------------------------------------------------------------------
+
+
+def next_person_id() -> str:
+    """The next free authority-style person ID (P and seven digits) for a record made here."""
+    last = (
+        Person.objects.filter(person_id__startswith="P")
+        .order_by("-person_id")
+        .values_list("person_id", flat=True)
+        .first()
+    )
+    number = int(last[1:]) + 1 if last and last[1:].isdigit() else 1
+    return f"P{number:07d}"
+
+
+@transaction.atomic
+def person_create(*, actor, given_name: str, family_name: str, **fields) -> Person:
+    """Create a person record (the worker has already seen the search results and chosen to)."""
+    if not can_create_person(actor):
+        raise PermissionDenied("You cannot create person records")
+    person = Person(
+        person_id=fields.pop("person_id", None) or next_person_id(),
+        given_name=given_name,
+        family_name=family_name,
+        created_by=actor,
+        modified_by=actor,
+        **fields,
+    )
+    person.postcode = normalise_postcode(person.postcode)
+    person.nhs_number = normalise_nhs_number(person.nhs_number)
+    person.upn = (person.upn or "").strip().upper()
+    person.full_clean()
+    person.save()
+    person_index_update(person)
+    audit_record(
+        actor=actor,
+        action="create",
+        obj=person,
+        summary=f"Created person record {person.person_id} for {person.full_name}",
+    )
+    return person
+
+
 # Details ---------------------------------------------------------------------------------------
 
 
@@ -121,7 +142,7 @@ def person_details_update(*, actor, person: Person, version: int | None, **value
     for name, value in values.items():
         setattr(locked, name, value)
     refuse_if(
-        record_rules.person_details_errors(
+        domain.person_details_errors(
             date_of_birth=locked.date_of_birth,
             expected_date_of_birth=locked.expected_date_of_birth,
             approximate_age=locked.approximate_age,
@@ -168,7 +189,7 @@ def person_address_move(*, actor, person: Person, address: str, postcode: str, m
     address, postcode = _address_values(address, postcode)
     current = list(_current_rows(locked))
     latest = max((row.moved_in for row in current if row.moved_in), default=None)
-    refuse_if(record_rules.address_move_errors(moved_in=moved_in, current_moved_in=latest))
+    refuse_if(domain.address_move_errors(moved_in=moved_in, current_moved_in=latest))
     new = AddressHistory(
         person=locked, address=address, postcode=postcode, moved_in=moved_in, created_by=actor, modified_by=actor
     )
@@ -267,7 +288,7 @@ def address_history_correct(
     locked = lock_for_change(row, version=version, noun="address")
     address, postcode = _address_values(address, postcode)
     refuse_if(
-        record_rules.date_order_errors(
+        domain.date_order_errors(
             moved_in,
             moved_out,
             end_field="moved_out",
@@ -361,7 +382,7 @@ def disability_add(*, actor, person: Person, code: str, notes: str = "") -> Disa
     label = codes.label(codes.disability_choices(), code)
     if code in live:
         raise ValidationError({"code": f"{label} is already recorded for {locked.full_name}"})
-    refuse_if(record_rules.disability_errors(code=code, live_codes=live))
+    refuse_if(domain.disability_errors(code=code, live_codes=live))
     disability = rows.get(code)
     if disability is None:
         disability = Disability(person=locked, code=code, created_by=actor, modified_by=actor)

@@ -1,20 +1,55 @@
 """Pages for a person's relationships (find the other person, say how they are related) and their
-involvements with children's services. Same shape as views_record."""
+involvements with children's services. Same shape as record.views."""
 
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from frontdoor.audit.services import audit_record
 from frontdoor.ui.forms import submit
 
-from . import forms_record as forms
-from . import selectors, services_family
-from .edit_pages import confirm, done, editable_person, found, page
-from .permissions import can_add_new_relative, can_edit_person
-from .record_rules import new_person_from_search, parse_relationship_option
-from .services_record import today_local
+from ..permissions import can_add_new_relative, can_edit_person, can_list_repeat_concerns
+from ..record import forms as forms
+from ..record.domain import new_person_from_search, parse_relationship_option
+from ..record.pages import confirm, done, editable_person, found, page, person_or_404
+from ..record.selectors import person_get
+from ..record.services import today_local
+from . import selectors, services
+from .genogram_page import genogram_for
+
+# The family page -------------------------------------------------------------------------------
+
+
+def family(request, pk):
+    person = person_or_404(request, pk)
+    found = selectors.family_get(user=request.user, person=person)
+    if found is None:
+        raise Http404("No such person")
+    audit_record(actor=request.user, action="view", obj=person, summary=f"Viewed the family of {person.full_name}")
+    svg, description = genogram_for(found)
+    involvements = selectors.family_involvements(user=request.user, family=found)
+    members = [{"person": p, "involvements": involvements[p.pk]} for p in found.people]
+    context = {
+        "person": person,
+        "family": found,
+        "members": members,
+        "genogram_svg": svg,
+        "genogram_text": description,
+        "chronology": selectors.family_chronology(user=request.user, family=found),
+    }
+    return render(request, "people/family.html", context)
+
+
+def repeat_concerns(request):
+    if not can_list_repeat_concerns(request.user):
+        raise PermissionDenied
+    return render(
+        request, "people/repeat_concerns.html", {"concerns": selectors.repeat_concern_list(user=request.user)}
+    )
+
 
 # Relationships ---------------------------------------------------------------------------------
 
@@ -43,7 +78,7 @@ def relationship_find(request, pk):
 def relationship_add(request, pk, other_pk):
     """Step 2: how they are related, in plain words both ways round, and the two flags."""
     person = editable_person(request, pk)
-    other = selectors.person_get(user=request.user, pk=other_pk)
+    other = person_get(user=request.user, pk=other_pk)
     if other is None:
         raise Http404("No such person")
     if not can_edit_person(request.user, other):
@@ -54,7 +89,7 @@ def relationship_add(request, pk, other_pk):
         def save(data):
             kind, this_first = parse_relationship_option(data["kind"])
             from_person, to_person = (person, other) if this_first else (other, person)
-            return services_family.relationship_add(
+            return services.relationship_add(
                 actor=request.user,
                 from_person=from_person,
                 kind=kind,
@@ -66,7 +101,7 @@ def relationship_add(request, pk, other_pk):
 
         rel, form = submit(request, form, save, person=person, other=other)
         if rel:
-            return done(request, person, f"Relationship recorded: {services_family.relationship_sentence(rel)}")
+            return done(request, person, f"Relationship recorded: {services.relationship_sentence(rel)}")
     return page(request, person, "people/record/relationship_add.html", form=form, other=other)
 
 
@@ -83,7 +118,7 @@ def relationship_add_new(request, pk):
 
         def save(data):
             kind, this_first = parse_relationship_option(data["kind"])
-            return services_family.family_member_create(
+            return services.family_member_create(
                 actor=request.user,
                 person=person,
                 kind=kind,
@@ -97,7 +132,7 @@ def relationship_add_new(request, pk):
         made, form = submit(request, form, save, person=person)
         if made:
             new, rel = made
-            sentence = services_family.relationship_sentence(rel)
+            sentence = services.relationship_sentence(rel)
             return done(request, person, f"{new.full_name} added to the records. Relationship recorded: {sentence}")
     else:
         form = forms.NewRelativeForm(initial=new_person_from_search(searched, today=today_local()), person=person)
@@ -113,7 +148,7 @@ def relationship_change(request, pk, rel_pk):
         saved, form = submit(
             request,
             form,
-            lambda data: services_family.relationship_update(
+            lambda data: services.relationship_update(
                 actor=request.user,
                 relationship=rel,
                 person=person,
@@ -136,7 +171,7 @@ def relationship_change(request, pk, rel_pk):
             },
             relationship=rel,
         )
-    sentence = services_family.relationship_sentence(rel)
+    sentence = services.relationship_sentence(rel)
     return page(request, person, "people/record/relationship_change.html", form=form, rel=rel, sentence=sentence)
 
 
@@ -147,10 +182,10 @@ def relationship_end(request, pk, rel_pk):
     return confirm(
         request,
         person,
-        thing=services_family.relationship_sentence(rel),
+        thing=services.relationship_sentence(rel),
         heading="Are you sure you want to end this relationship?",
         button="Yes, end the relationship",
-        archive=lambda: services_family.relationship_end(actor=request.user, relationship=rel, person=person),
+        archive=lambda: services.relationship_end(actor=request.user, relationship=rel, person=person),
         message="Relationship ended",
     )
 
@@ -166,7 +201,7 @@ def involvement_add(request, pk):
         saved, form = submit(
             request,
             form,
-            lambda data: services_family.involvement_add(actor=request.user, person=person, **form.values()),
+            lambda data: services.involvement_add(actor=request.user, person=person, **form.values()),
         )
         if saved:
             return done(request, person, "Involvement recorded")
@@ -182,7 +217,7 @@ def involvement_change(request, pk, inv_pk):
         saved, form = submit(
             request,
             form,
-            lambda data: services_family.involvement_update(
+            lambda data: services.involvement_update(
                 actor=request.user, person=person, involvement=inv, version=data["version"], **form.values()
             ),
         )
@@ -202,7 +237,7 @@ def involvement_end(request, pk, inv_pk):
         saved, form = submit(
             request,
             form,
-            lambda data: services_family.involvement_end(
+            lambda data: services.involvement_end(
                 actor=request.user, person=person, involvement=inv, version=data["version"], end_date=data["end_date"]
             ),
         )

@@ -8,14 +8,35 @@ service (a rule, a stale tab) is shown on the form with everything the worker ty
 from __future__ import annotations
 
 from django.http import Http404
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from frontdoor.audit.permissions import can_view_audit
+from frontdoor.audit.selectors import audit_events_for_object
+from frontdoor.audit.services import audit_record
 from frontdoor.ui.forms import submit
 
-from . import forms_record as forms
-from . import selectors, services_record
-from .edit_pages import confirm, done, editable_person, found, page
+from ..family.selectors import repeat_concern_get
+from ..permissions import can_edit_person
+from . import forms, selectors, services
+from .pages import confirm, done, editable_person, found, page, person_or_404
+
+# The record page ---------------------------------------------------------------------------------
+
+
+def detail(request, pk):
+    person = person_or_404(request, pk)
+    audit_record(actor=request.user, action="view", obj=person, summary=f"Viewed the record of {person.full_name}")
+    context = {
+        "person": person,
+        "repeat_concern": repeat_concern_get(user=request.user, person=person),
+        "can_edit": can_edit_person(request.user, person),
+        **selectors.person_detail_context(user=request.user, person=person),
+    }
+    if can_view_audit(request.user):
+        context["audit_events"] = audit_events_for_object(user=request.user, obj=person, limit=50)
+    return render(request, "people/detail.html", context)
+
 
 # Details and addresses -------------------------------------------------------------------------
 
@@ -28,7 +49,7 @@ def details_edit(request, pk):
         saved, form = submit(
             request,
             form,
-            lambda data: services_record.person_details_update(
+            lambda data: services.person_details_update(
                 actor=request.user, person=person, version=data["version"], **form.values()
             ),
         )
@@ -45,7 +66,7 @@ def address_move(request, pk):
     form = forms.AddressMoveForm(request.POST or None)
     if request.method == "POST":
         saved, form = submit(
-            request, form, lambda data: services_record.person_address_move(actor=request.user, person=person, **data)
+            request, form, lambda data: services.person_address_move(actor=request.user, person=person, **data)
         )
         if saved:
             return done(request, person, "New address recorded")
@@ -62,7 +83,7 @@ def address_correct(request, pk):
         saved, form = submit(
             request,
             form,
-            lambda data: services_record.person_address_correct(
+            lambda data: services.person_address_correct(
                 actor=request.user,
                 person=person,
                 version=data["version"],
@@ -96,7 +117,7 @@ def address_history_correct(request, pk, row_pk):
         saved, form = submit(
             request,
             form,
-            lambda data: services_record.address_history_correct(
+            lambda data: services.address_history_correct(
                 actor=request.user,
                 person=person,
                 row=row,
@@ -128,7 +149,7 @@ def address_history_archive(request, pk, row_pk):
         thing=f"{row}",
         heading="Are you sure you want to remove this earlier address?",
         button="Yes, remove the address",
-        archive=lambda: services_record.address_history_archive(actor=request.user, person=person, row=row),
+        archive=lambda: services.address_history_archive(actor=request.user, person=person, row=row),
         message="Earlier address removed",
     )
 
@@ -141,9 +162,7 @@ def alias_add(request, pk):
     person = editable_person(request, pk)
     form = forms.AliasForm(request.POST or None)
     if request.method == "POST":
-        saved, form = submit(
-            request, form, lambda data: services_record.alias_add(actor=request.user, person=person, **data)
-        )
+        saved, form = submit(request, form, lambda data: services.alias_add(actor=request.user, person=person, **data))
         if saved:
             return done(request, person, "Other name added")
     return page(request, person, "people/record/alias_add.html", form=form)
@@ -159,7 +178,7 @@ def alias_archive(request, pk, alias_pk):
         thing=f"{alias.get_kind_display()}: {alias}",
         heading=f"Are you sure you want to remove the name {alias}?",
         button="Yes, remove the name",
-        archive=lambda: services_record.alias_archive(actor=request.user, person=person, alias=alias),
+        archive=lambda: services.alias_archive(actor=request.user, person=person, alias=alias),
         message="Other name removed",
     )
 
@@ -170,7 +189,7 @@ def disability_add(request, pk):
     form = forms.DisabilityForm(request.POST or None)
     if request.method == "POST":
         saved, form = submit(
-            request, form, lambda data: services_record.disability_add(actor=request.user, person=person, **data)
+            request, form, lambda data: services.disability_add(actor=request.user, person=person, **data)
         )
         if saved:
             return done(request, person, "Disability recorded")
@@ -187,6 +206,6 @@ def disability_archive(request, pk, disability_pk):
         thing=disability.get_code_display(),
         heading=f"Are you sure you want to remove ‘{disability.get_code_display()}’?",
         button="Yes, remove the disability",
-        archive=lambda: services_record.disability_archive(actor=request.user, person=person, disability=disability),
+        archive=lambda: services.disability_archive(actor=request.user, person=person, disability=disability),
         message="Disability removed",
     )

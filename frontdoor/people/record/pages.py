@@ -10,14 +10,20 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 
+from ..permissions import can_edit_person
 from . import selectors
-from .permissions import can_edit_person
 
 
-def editable_person(request, pk):
+def person_or_404(request, pk):
+    """The person the user may see, or 404 (the same for one that does not exist)."""
     person = selectors.person_get(user=request.user, pk=pk)
     if person is None:
         raise Http404("No such person")
+    return person
+
+
+def editable_person(request, pk):
+    person = person_or_404(request, pk)
     if not can_edit_person(request.user, person):
         raise PermissionDenied("Your role cannot change person records")
     return person

@@ -16,9 +16,8 @@ from frontdoor.core import codes
 from frontdoor.directory.models import Team
 from frontdoor.ui.forms import GovukDateField, radios, text, version_field
 
-from .models import Alias, Involvement, Relationship
-from .record_rules import person_details_errors, relationship_options
-from .validators import (
+from ..models import Alias, Involvement, Relationship
+from ..validators import (
     EARLIEST_BIRTH_DATE,
     normalise_nhs_number,
     normalise_postcode,
@@ -26,6 +25,7 @@ from .validators import (
     validate_postcode,
     validate_upn,
 )
+from .domain import person_details_errors, relationship_options
 
 SEX_LABELS = {"M": "Male", "F": "Female", "U": "Not known or unborn"}
 YES_NO = [("True", "Yes"), ("False", "No")]

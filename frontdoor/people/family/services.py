@@ -1,5 +1,5 @@
 """Keeping a person's connections right: relationships to other people, and involvements with
-children's services. Same shape as services_record: atomic, permission-checked, validated, audited,
+children's services. Same shape as record.services: atomic, permission-checked, validated, audited,
 stale saves refused, archived and never deleted."""
 
 from __future__ import annotations
@@ -13,19 +13,16 @@ from django.db.models import Q
 from frontdoor.audit.services import audit_record, changed_fields
 from frontdoor.core.locking import bump_version, lock_for_change
 
-from . import record_rules
-from .models import Involvement, Person, Relationship
-from .permissions import can_add_new_relative
-from .services import person_create
-from .services_record import refuse_if, require_edit, save_if_changed, today_local
+from ..models import Involvement, Person, Relationship
+from ..permissions import can_add_new_relative
+from ..record import domain
+from ..record.services import person_create, refuse_if, require_edit, save_if_changed, today_local
 
 # Relationships ---------------------------------------------------------------------------------
 
 
 def relationship_sentence(rel: Relationship) -> str:
-    return record_rules.relationship_sentence(
-        rel.kind, rel.from_person.full_name, rel.to_person.full_name, rel.description
-    )
+    return domain.relationship_sentence(rel.kind, rel.from_person.full_name, rel.to_person.full_name, rel.description)
 
 
 def _audit_both(*, actor, rel: Relationship, action: str, summary: str, changes: dict) -> None:
@@ -115,7 +112,7 @@ def family_member_create(
     if not can_add_new_relative(actor, person):
         raise PermissionDenied("You cannot add a new person to this record")
     given_name, family_name = (given_name or "").strip(), (family_name or "").strip()
-    errors = record_rules.person_details_errors(
+    errors = domain.person_details_errors(
         date_of_birth=date_of_birth,
         expected_date_of_birth=expected_date_of_birth,
         approximate_age=approximate_age,
@@ -236,7 +233,7 @@ def _check_involvement(inv: Involvement) -> None:
     inv.worker_name = (inv.worker_name or "").strip()
     inv.notes = (inv.notes or "").strip()
     refuse_if(
-        record_rules.involvement_errors(
+        domain.involvement_errors(
             kind=inv.kind,
             start_date=inv.start_date,
             end_date=inv.end_date,
