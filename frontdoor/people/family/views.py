@@ -12,12 +12,11 @@ from frontdoor.audit.services import audit_record
 from frontdoor.ui.forms import submit
 
 from ..permissions import can_add_new_relative, can_edit_person, can_list_repeat_concerns
-from ..record import forms as forms
 from ..record.domain import new_person_from_search, parse_relationship_option
 from ..record.pages import confirm, done, editable_person, found, page, person_or_404
 from ..record.selectors import person_get
 from ..record.services import today_local
-from . import selectors, services
+from . import forms, selectors, services
 from .genogram_page import genogram_for
 
 # The family page -------------------------------------------------------------------------------
