@@ -64,7 +64,7 @@ def family_get(*, user, person: Person):
 
 def family_chronology(*, user, family) -> list[ChronologyEvent]:
     """Every contact, referral (with what happened next), MASH enquiry and involvement for the family,
-    newest first, as people.chronology.ChronologyEvent; links only to what the user may open."""
+    newest first, as people.family.chronology.ChronologyEvent; links only to what the user may open."""
     from .chronology import family_events
 
     if not can_view_person(user, family.root):

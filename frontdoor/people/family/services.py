@@ -193,10 +193,13 @@ def relationship_update(
 
 
 @transaction.atomic
-def relationship_end(*, actor, relationship: Relationship, person: Person | None = None) -> Relationship:
+def relationship_end(
+    *, actor, relationship: Relationship, version: int | None, person: Person | None = None
+) -> Relationship:
     """Take a relationship off the record (archived: it stays in the history and the audit trail)."""
     require_edit(actor, relationship.from_person, relationship.to_person)
-    locked = Relationship.objects.select_for_update().select_related("from_person", "to_person").get(pk=relationship.pk)
+    _live_relationship(relationship, person)
+    locked = lock_for_change(relationship, version=version, noun="relationship")
     _live_relationship(locked, person)
     locked.archived = True
     bump_version(locked, actor=actor)

@@ -184,7 +184,10 @@ def relationship_end(request, pk, rel_pk):
         thing=services.relationship_sentence(rel),
         heading="Are you sure you want to end this relationship?",
         button="Yes, end the relationship",
-        archive=lambda: services.relationship_end(actor=request.user, relationship=rel, person=person),
+        row=rel,
+        archive=lambda version: services.relationship_end(
+            actor=request.user, relationship=rel, person=person, version=version
+        ),
         message="Relationship ended",
     )
 

@@ -69,10 +69,10 @@ class Person(TrackedModel):
     address = models.CharField(max_length=300, blank=True)
     postcode = models.CharField(max_length=8, blank=True, db_index=True, validators=[validators.validate_postcode])
     phone = models.CharField(max_length=40, blank=True)
-    # Search keys kept by people.search_index: names folded to lower-case ASCII letters, parts run together.
+    # Search keys kept by people.search.index: names folded to lower-case ASCII letters, parts run together.
     search_given = models.CharField(max_length=100, blank=True, editable=False)
     search_family = models.CharField(max_length=100, blank=True, editable=False)
-    # What the scoring reads (people.matching.card), kept by people.search_index with the keys.
+    # What the scoring reads (people.search.matching.card), kept by people.search.index with the keys.
     search_card = models.TextField(blank=True, editable=False)
 
     class Meta:

@@ -6,7 +6,7 @@ from .record import Person
 
 
 class PersonSearchKey(models.Model):
-    """Indexed sound-alike keys for a person (see people.matching.keys), each carrying the person's
+    """Indexed sound-alike keys for a person (see people.search.matching.keys), each carrying the person's
     search card, so that a look-up by key reads everything it scores from the index alone.
     Rebuilt whenever anything the search scores changes; an archived (merged) person has none."""
 

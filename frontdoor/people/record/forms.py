@@ -1,7 +1,7 @@
 """Forms for keeping a person's record right: validation and GOV.UK wording only.
 
 The rules that join several answers (only one way of giving an age, a child protection plan's category)
-live in people.record_rules and are applied by the services; their messages come back onto these forms.
+live in people.record.domain and are applied by the services; their messages come back onto these forms.
 """
 
 from __future__ import annotations

@@ -10,6 +10,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 
+from frontdoor.core.locking import StaleEdit
+
 from ..permissions import can_edit_person
 from . import selectors
 
@@ -44,15 +46,31 @@ def page(request, person, template: str, **context):
     return render(request, template, {"person": person, **context})
 
 
-def confirm(request, person, *, thing: str, heading: str, button: str, archive: Callable[[], object], message: str):
-    """The "Are you sure?" page for taking something off the record; POST does it."""
-    error = None
+def confirm(
+    request,
+    person,
+    *,
+    row,
+    thing: str,
+    heading: str,
+    button: str,
+    archive: Callable[[object], object],
+    message: str,
+):
+    """The "Are you sure?" page for taking `row` off the record; POST calls `archive(version)`.
+
+    The page carries the row's version like any edit page: a stale, missing or forged one is refused
+    with the message saying who changed it, and the page then carries the current version.
+    """
+    error, version = None, row.version
     if request.method == "POST":
         try:
-            archive()
+            archive(request.POST.get("version"))
+        except StaleEdit as exc:
+            error, version = exc.message, exc.current_version
         except ValidationError as exc:
             error = " ".join(exc.messages)
         else:
             return done(request, person, message)
-    context = {"thing": thing, "heading": heading, "button": button, "error": error}
+    context = {"thing": thing, "heading": heading, "button": button, "error": error, "version": version}
     return page(request, person, "people/record/confirm.html", **context)

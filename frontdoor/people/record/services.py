@@ -304,10 +304,11 @@ def address_history_correct(
 
 
 @transaction.atomic
-def address_history_archive(*, actor, person: Person, row: AddressHistory) -> AddressHistory:
+def address_history_archive(*, actor, person: Person, row: AddressHistory, version: int | None) -> AddressHistory:
     """Take an earlier address out of the record (kept, archived, in case it was right after all)."""
     require_edit(actor, person)
-    row = _history_row(person, AddressHistory.objects.select_for_update().get(pk=row.pk))
+    _history_row(person, row)
+    row = _history_row(person, lock_for_change(row, version=version, noun="address"))
     summary = f"Removed an earlier address of {person.full_name}: {row}"
     return archive_row(row, actor=actor, person=person, summary=summary, field="address_history", was=str(row))
 
@@ -355,10 +356,12 @@ def alias_add(*, actor, person: Person, kind: str, given_name: str = "", family_
 
 
 @transaction.atomic
-def alias_archive(*, actor, person: Person, alias: Alias) -> Alias:
+def alias_archive(*, actor, person: Person, alias: Alias, version: int | None) -> Alias:
     require_edit(actor, person)
     locked = Person.objects.select_for_update().get(pk=person.pk)
-    alias = Alias.objects.select_for_update().get(pk=alias.pk)
+    if alias.person_id != locked.pk:
+        raise ValidationError("That name is not recorded for this person")
+    alias = lock_for_change(alias, version=version, noun="other name")
     if alias.person_id != locked.pk or alias.archived:
         raise ValidationError("That name is not recorded for this person")
     was = f"{alias} ({alias.get_kind_display().lower()})"
@@ -402,9 +405,11 @@ def disability_add(*, actor, person: Person, code: str, notes: str = "") -> Disa
 
 
 @transaction.atomic
-def disability_archive(*, actor, person: Person, disability: Disability) -> Disability:
+def disability_archive(*, actor, person: Person, disability: Disability, version: int | None) -> Disability:
     require_edit(actor, person)
-    disability = Disability.objects.select_for_update().get(pk=disability.pk)
+    if disability.person_id != person.pk:
+        raise ValidationError("That disability is not recorded for this person")
+    disability = lock_for_change(disability, version=version, noun="disability")
     if disability.person_id != person.pk or disability.archived:
         raise ValidationError("That disability is not recorded for this person")
     label = disability.get_code_display()

@@ -149,7 +149,10 @@ def address_history_archive(request, pk, row_pk):
         thing=f"{row}",
         heading="Are you sure you want to remove this earlier address?",
         button="Yes, remove the address",
-        archive=lambda: services.address_history_archive(actor=request.user, person=person, row=row),
+        row=row,
+        archive=lambda version: services.address_history_archive(
+            actor=request.user, person=person, row=row, version=version
+        ),
         message="Earlier address removed",
     )
 
@@ -178,7 +181,8 @@ def alias_archive(request, pk, alias_pk):
         thing=f"{alias.get_kind_display()}: {alias}",
         heading=f"Are you sure you want to remove the name {alias}?",
         button="Yes, remove the name",
-        archive=lambda: services.alias_archive(actor=request.user, person=person, alias=alias),
+        row=alias,
+        archive=lambda version: services.alias_archive(actor=request.user, person=person, alias=alias, version=version),
         message="Other name removed",
     )
 
@@ -206,6 +210,9 @@ def disability_archive(request, pk, disability_pk):
         thing=disability.get_code_display(),
         heading=f"Are you sure you want to remove ‘{disability.get_code_display()}’?",
         button="Yes, remove the disability",
-        archive=lambda: services.disability_archive(actor=request.user, person=person, disability=disability),
+        row=disability,
+        archive=lambda version: services.disability_archive(
+            actor=request.user, person=person, disability=disability, version=version
+        ),
         message="Disability removed",
     )

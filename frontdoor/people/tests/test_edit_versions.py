@@ -130,3 +130,47 @@ def test_the_page_carries_the_current_version(client_for, users, record, name):
     _changed_elsewhere(row, users["manager"])
     html = client_for(users["csw"]).get(reverse(f"people:{name}", args=[record["child"].pk, *extra])).content.decode()
     assert f'name="version" value="{row.version}"' in html
+
+
+# Taking something off the record: the "Are you sure?" page carries the row's version too -------------
+
+REMOVALS = {
+    "address_history_archive": "earlier",
+    "alias_archive": "alias",
+    "disability_archive": "disability",
+    "relationship_end": "rel",
+}
+
+
+@pytest.mark.parametrize("name", REMOVALS)
+def test_a_removal_from_an_old_page_is_refused_then_works_with_the_current_version(client_for, users, record, name):
+    row = record[REMOVALS[name]]
+    url = reverse(f"people:{name}", args=[record["child"].pk, row.pk])
+    c = client_for(users["csw"])
+    assert f'name="version" value="{row.version}"' in c.get(url).content.decode()
+    opened = row.version
+    _changed_elsewhere(row, users["manager"])
+
+    response = c.post(url, {"version": str(opened)})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "your changes have not been saved" in html and users["manager"].get_full_name() in html
+    assert f'name="version" value="{row.version}"' in html
+    row.refresh_from_db()
+    assert not row.archived
+
+    assert c.post(url, {"version": str(row.version)}).status_code == 302
+    row.refresh_from_db()
+    assert row.archived and row.version == opened + 2
+
+
+@pytest.mark.parametrize("version", [None, "", "abc"])
+@pytest.mark.parametrize("name", REMOVALS)
+def test_a_removal_with_a_missing_or_forged_version_is_refused(client_for, users, record, name, version):
+    row = record[REMOVALS[name]]
+    url = reverse(f"people:{name}", args=[record["child"].pk, row.pk])
+    response = client_for(users["csw"]).post(url, {} if version is None else {"version": version})
+    assert response.status_code == 200
+    assert "your changes have not been saved" in response.content.decode()
+    row.refresh_from_db()
+    assert not row.archived

@@ -103,7 +103,7 @@ def test_flags_change_with_the_version_and_a_stale_save_is_refused(users, people
 
 def test_ending_a_relationship_archives_it_and_it_leaves_the_family(users, people):
     rel = relate(people["gran"], "grandparent", people["child"])
-    services.relationship_end(actor=users["csw"], relationship=rel, person=people["child"])
+    services.relationship_end(actor=users["csw"], relationship=rel, person=people["child"], version=rel.version)
     rel.refresh_from_db()
     assert rel.archived
     assert [p.pk for p in family_for(people["child"]).people] == [people["child"].pk]

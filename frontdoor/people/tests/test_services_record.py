@@ -94,7 +94,7 @@ def test_the_search_card_follows_every_scored_change(users, child):
     assert _cards(child).postcode == "NR2 3DJ"
     alias = services.alias_add(actor=users["csw"], person=child, kind="previous", given_name="Jess", family_name="Ward")
     assert _cards(child).aliases == (("Jess", "Ward"),)
-    services.alias_archive(actor=users["csw"], person=child, alias=alias)
+    services.alias_archive(actor=users["csw"], person=child, alias=alias, version=alias.version)
     assert _cards(child).aliases == ()
     results = person_search(user=users["csw"], text="Jessica Smith", date_of_birth=dt.date(2015, 4, 3))
     assert results[0].person == child and "Same date of birth" in results[0].reasons
@@ -239,7 +239,7 @@ def test_an_earlier_address_is_corrected_or_archived_never_deleted(users, child)
     )
     old.refresh_from_db()
     assert old.moved_in == dt.date(2019, 1, 1)
-    services.address_history_archive(actor=users["csw"], person=child, row=old)
+    services.address_history_archive(actor=users["csw"], person=child, row=old, version=old.version)
     old.refresh_from_db()
     assert old.archived
     assert _events(child, "archive").exists()
@@ -250,7 +250,7 @@ def test_the_current_address_row_is_not_archived(users, child):
         actor=users["csw"], person=child, address="2 Oak Lane", postcode="NR2 3DH", moved_in=dt.date(2025, 6, 1)
     )
     with pytest.raises(ValidationError):
-        services.address_history_archive(actor=users["csw"], person=child, row=row)
+        services.address_history_archive(actor=users["csw"], person=child, row=row, version=row.version)
 
 
 # Other names -----------------------------------------------------------------------------------
@@ -265,7 +265,7 @@ def test_an_alias_makes_the_person_findable_by_it_and_archiving_it_stops_that(us
     assert results and results[0].person == child
     assert _events(child).get().changes["alias"] == [None, "Kowalczyk (previous name)"]
 
-    services.alias_archive(actor=users["csw"], person=child, alias=alias)
+    services.alias_archive(actor=users["csw"], person=child, alias=alias, version=alias.version)
     alias.refresh_from_db()
     assert alias.archived
     assert not any(r.person == child and r.score > 60 for r in person_search(user=users["csw"], text="Kowalczyk"))
@@ -292,7 +292,7 @@ def test_a_disability_once_only_and_back_after_archiving(users, child):
         services.disability_add(actor=users["csw"], person=child, code="AUT")
     assert "already recorded" in exc.value.message_dict["code"][0]
 
-    services.disability_archive(actor=users["csw"], person=child, disability=d)
+    services.disability_archive(actor=users["csw"], person=child, disability=d, version=d.version)
     again = services.disability_add(actor=users["csw"], person=child, code="AUT", notes="Diagnosed 2024")
     assert again.pk == d.pk and not again.archived and again.notes == "Diagnosed 2024"
     assert Disability.objects.filter(person=child).count() == 1

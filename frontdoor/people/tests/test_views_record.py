@@ -291,7 +291,7 @@ def test_removing_asks_first_then_archives(client_for, users, record):
     url = reverse("people:alias_archive", args=[record["child"].pk, record["alias"].pk])
     html = c.get(url).content.decode()
     assert "Are you sure you want to remove the name Jackie Smith?" in html
-    response = c.post(url, follow=True)
+    response = c.post(url, {"version": record["alias"].version}, follow=True)
     assert "Other name removed" in response.content.decode()
     record["alias"].refresh_from_db()
     assert record["alias"].archived
