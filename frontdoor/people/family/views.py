@@ -1,5 +1,6 @@
-"""Pages for a person's relationships (find the other person, say how they are related) and their
-involvements with children's services. Same shape as record.views."""
+"""The family page (genogram, members, chronology), the repeat-concerns list, and the pages for a person's
+relationships (find the other person, say how they are related) and their involvements with children's
+services. Same shape as record.views."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Pages for keeping a person's record right, each linked from the person record page.
+"""The person record page, and the pages for keeping the record right (each linked from it).
 
 Thin: find the person (404 if the user may not see them), check `can_edit_person` (403), validate the
 form, make one service call, and go back to the record with a success message. A refusal from the
