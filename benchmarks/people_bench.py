@@ -175,7 +175,7 @@ def duplicate_scan_figures(sample: list[dict], args, work: Path) -> dict:
     from django.utils import timezone
 
     from benchmarks.synthetic_people import plant_duplicates
-    from frontdoor.people.duplicates import duplicate_scan_run, duplicate_scan_start
+    from frontdoor.people.duplicates.scan import duplicate_scan_run, duplicate_scan_start
     from frontdoor.people.models import DuplicateScan, Person, PersonSearchKey, PossibleDuplicate
 
     def remove_planted():

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from faker import Faker
 from faker.providers.person.en_GB import Provider as Names
 
-from frontdoor.people.matching.names import full_forms, short_forms
+from frontdoor.people.search.matching.names import full_forms, short_forms
 
 AREAS = ["NR1", "NR2", "NR3", "NR4", "NR5", "NR6", "NR7", "NR8", "NR9", "NR10", "NR11", "NR12", "NR13", "NR14",
          "NR15", "NR16", "NR17", "NR18", "NR19", "NR20", "NR21", "NR25", "NR26", "NR27", "NR28", "NR29", "NR30",

@@ -10,8 +10,7 @@ from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 
 from frontdoor.audit.services import audit_record
-from frontdoor.people.concerns import repeat_concern_for_person
-from frontdoor.people.selectors import current_involvements, past_involvements
+from frontdoor.people.selectors import current_involvements, past_involvements, repeat_concern_for_person
 
 from .models import Contact, ContactPerson
 from .permissions import can_edit_draft, can_view_contacts, visible_contacts

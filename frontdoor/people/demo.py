@@ -9,7 +9,8 @@ from django.utils import timezone
 from frontdoor.directory.models import District, Team
 
 from .models import Involvement, Person, Relationship
-from .search_index import index_new_people, set_search_fields
+from .record.services import next_person_id
+from .search.index import index_new_people, set_search_fields
 
 ETHNICITIES = ["WBRI"] * 8 + ["WOTH", "MWBC", "ABAN", "BAFR", "CHNE", "WROM", "AOTH"]
 # (a family whose roll is below this, the kind of involvement, started low to high days ago, still current)
@@ -24,17 +25,6 @@ INVOLVEMENT_ODDS = [
 def _postcode(rng, district: District | None) -> str:
     outward = rng.choice(district.postcode_prefixes.split()) if district and district.postcode_prefixes else "NR1"
     return f"{outward} {rng.randint(1, 9)}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}"
-
-
-def next_person_id() -> str:
-    last = (
-        Person.objects.filter(person_id__startswith="P")
-        .order_by("-person_id")
-        .values_list("person_id", flat=True)
-        .first()
-    )
-    number = int(last[1:]) + 1 if last and last[1:].isdigit() else 1
-    return f"P{number:07d}"
 
 
 def _member(fake, person_id: str, sex: str, ages: tuple[int, int], home: dict) -> Person:

@@ -2,7 +2,7 @@
 
 from django_tasks import task
 
-from .duplicates import duplicate_scan_run
+from .duplicates.scan import duplicate_scan_run
 from .models import DuplicateScan
 
 

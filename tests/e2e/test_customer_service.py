@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from frontdoor.people.models import Person
-from frontdoor.people.search_index import person_index_update
+from frontdoor.people.services import person_index_update
 
 pytestmark = pytest.mark.e2e
 

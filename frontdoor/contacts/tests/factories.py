@@ -8,7 +8,7 @@ from django.utils import timezone
 from faker import Faker
 
 from frontdoor.people.models import Involvement, Person
-from frontdoor.people.search_index import person_index_update
+from frontdoor.people.services import person_index_update
 
 from .. import domain
 from ..models import Action, Contact, ContactPerson

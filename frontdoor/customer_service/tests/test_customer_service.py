@@ -7,7 +7,7 @@ import pytest
 from frontdoor.customer_service.models import Handover
 from frontdoor.directory.models import Team
 from frontdoor.people.models import Involvement, Person
-from frontdoor.people.search_index import person_index_update
+from frontdoor.people.services import person_index_update
 
 ROLES = ["csw", "manager", "csa", "mash_partner", "receiving", "analyst", "admin"]
 

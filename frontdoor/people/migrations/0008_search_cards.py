@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from frontdoor.people.matching.card import card_text
+from frontdoor.people.search.matching.card import card_text
 
 # A frozen copy of search_index.SEARCHED_FIELDS as they were when this migration was written: the
 # historical Person model has exactly these, whatever the app's list becomes later.

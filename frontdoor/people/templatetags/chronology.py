@@ -5,7 +5,7 @@ The view hands the template every event; the filter is a link with `?show=`, so 
 
 from django import template
 
-from frontdoor.people.chronology import chronology_filter
+from frontdoor.people.family.chronology import chronology_filter
 
 register = template.Library()
 

@@ -6,7 +6,7 @@ import datetime as dt
 import itertools
 
 from frontdoor.people.models import Person, Relationship
-from frontdoor.people.search_index import person_index_update
+from frontdoor.people.search.index import person_index_update
 
 _ids = itertools.count(1)
 

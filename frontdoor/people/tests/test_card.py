@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from frontdoor.people.matching.card import CARD_BYTES, MORE_ALIASES, card_text, read_card
+from frontdoor.people.search.matching.card import CARD_BYTES, MORE_ALIASES, card_text, read_card
 
 BASE = {
     "given_name": "Zoë",

@@ -15,8 +15,8 @@ from frontdoor.contacts.tests.factories import draft
 from frontdoor.directory.models import Team
 from frontdoor.mash import services as mash_services
 from frontdoor.mash.tests.factories import request_make
-from frontdoor.people.chronology import CONTACTS, INVOLVEMENTS, REFERRALS, chronology_filter
-from frontdoor.people.family import family_for
+from frontdoor.people.family.chronology import CONTACTS, INVOLVEMENTS, REFERRALS, chronology_filter
+from frontdoor.people.family.members import family_for
 from frontdoor.people.models import Involvement
 from frontdoor.people.selectors import family_chronology
 from frontdoor.referrals import services

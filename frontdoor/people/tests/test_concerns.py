@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from frontdoor.people.concerns import assess_contacts, children_with_repeat_concerns, repeat_concern_for_person
+from frontdoor.people.family.concerns import assess_contacts, children_with_repeat_concerns, repeat_concern_for_person
 
 from .factories import make_person
 from .test_merging import make_contact

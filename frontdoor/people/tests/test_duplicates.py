@@ -7,10 +7,10 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from frontdoor.people import duplicates
-from frontdoor.people.duplicates import duplicate_scan_run, duplicate_scan_start, find_duplicates, running_scan
+from frontdoor.people.duplicates import scan as duplicates
+from frontdoor.people.duplicates.scan import duplicate_scan_run, duplicate_scan_start, find_duplicates, running_scan
 from frontdoor.people.models import Alias, DuplicateScan, Person, PossibleDuplicate
-from frontdoor.people.search_index import person_index_update
+from frontdoor.people.search.index import person_index_update
 
 from .factories import make_person
 

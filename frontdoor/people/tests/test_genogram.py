@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from frontdoor.people.genogram import (
+from frontdoor.people.family.genogram import (
     LABEL_DEPTH,
     LANE_CLEARANCE,
     SIZE,

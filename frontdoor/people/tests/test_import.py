@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 from django.core.management import CommandError, call_command
 
-from frontdoor.people.matching.card import read_card
 from frontdoor.people.models import Person, PersonImport
-from frontdoor.people.search_index import person_index_update
+from frontdoor.people.search.index import person_index_update
+from frontdoor.people.search.matching.card import read_card
 from frontdoor.people.selectors import person_search
 
 pytestmark = pytest.mark.django_db
@@ -139,7 +139,7 @@ def test_large_load_rebuilds_indexes_and_stays_searchable(tmp_path, capsys, user
     """With indexes deferred (as for files of 100,000 rows or more) the indexes come back and search works."""
     from django.db import connection
 
-    from frontdoor.people.bulkload import _secondary_indexes
+    from frontdoor.people.bulk.load import _secondary_indexes
 
     before = sorted(name for name, _ in _secondary_indexes("people_personsearchkey"))
     call_command("import_people", str(write(tmp_path, GOOD)), defer_indexes="yes")
@@ -147,3 +147,31 @@ def test_large_load_rebuilds_indexes_and_stays_searchable(tmp_path, capsys, user
     assert sorted(name for name, _ in _secondary_indexes("people_personsearchkey")) == before
     assert "person_search_key_card" in before or connection.vendor != "sqlite"
     assert person_search(user=users["csw"], text="Jess Smith-Jones")[0].person.person_id == "A1"
+
+
+def test_the_import_service_does_the_whole_run_without_the_command(tmp_path, users):
+    """bulk.services.people_import: read, check, load, record the run and audit it (the command only prints)."""
+    from frontdoor.audit.models import AuditEvent
+    from frontdoor.people.services import people_import
+
+    refused = []
+    result = people_import(path=write(tmp_path, GOOD + BAD[:2]), batch_size=2, on_refused=refused.append)
+    run = result.run
+    assert (run.rows_read, run.created_count, run.updated_count, run.rejected_count) == (5, 3, 0, 2)
+    assert [bad.person_id for bad in refused] == ["A4", "A5"]
+    assert [row["line"] for row in run.rejected_rows] == [5, 6] and run.finished_at is not None
+    assert AuditEvent.objects.filter(object_id=str(run.pk), action="create").exists()
+    assert not result.deferred_indexes and result.ignored_columns == []
+
+
+def test_the_person_fields_are_listed_once():
+    """The details page, the bulk load and the import's columns all read models.PERSON_FIELDS."""
+    from frontdoor.people.bulk.importing import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
+    from frontdoor.people.bulk.load import STORED
+    from frontdoor.people.models import DETAIL_FIELDS, PERSON_FIELDS
+
+    assert set(REQUIRED_COLUMNS) | set(OPTIONAL_COLUMNS) == set(PERSON_FIELDS)
+    assert set(STORED) - set(PERSON_FIELDS) == {"search_given", "search_family", "search_card"}
+    assert set(DETAIL_FIELDS) < set(PERSON_FIELDS)
+    editable = {f.name for f in Person._meta.get_fields() if getattr(f, "editable", False) and f.concrete}
+    assert set(PERSON_FIELDS) == editable - {"id", "created_by", "modified_by", "archived"}

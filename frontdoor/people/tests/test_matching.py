@@ -4,12 +4,12 @@ import datetime as dt
 
 import pytest
 
-from frontdoor.people.matching.dates import compare_age, compare_dates, date_variants
-from frontdoor.people.matching.keys import person_keys, query_keys
-from frontdoor.people.matching.names import same_person_name
-from frontdoor.people.matching.normalise import fold, joined, tokens
-from frontdoor.people.matching.query_text import parse_search_text
-from frontdoor.people.matching.scoring import Candidate, Query, score_candidate, strength
+from frontdoor.people.search.matching.dates import compare_age, compare_dates, date_variants
+from frontdoor.people.search.matching.keys import person_keys, query_keys
+from frontdoor.people.search.matching.names import same_person_name
+from frontdoor.people.search.matching.normalise import fold, joined, tokens
+from frontdoor.people.search.matching.query_text import parse_search_text
+from frontdoor.people.search.matching.scoring import Candidate, Query, score_candidate, strength
 
 TODAY = dt.date(2026, 11, 23)
 

@@ -9,10 +9,10 @@ from django.utils import timezone
 
 from frontdoor.audit.models import AuditEvent
 from frontdoor.contacts.models import Contact, ContactPerson
-from frontdoor.people.duplicates import find_duplicates
-from frontdoor.people.matching.card import read_card
-from frontdoor.people.merging import person_merge, person_merge_undo
+from frontdoor.people.duplicates.scan import find_duplicates
+from frontdoor.people.duplicates.services import person_merge, person_merge_undo
 from frontdoor.people.models import Alias, Involvement, PossibleDuplicate, Relationship
+from frontdoor.people.search.matching.card import read_card
 from frontdoor.people.selectors import person_search
 
 from .factories import make_person, relate

@@ -4,7 +4,7 @@ import gc
 
 import pytest
 
-from frontdoor.people.parallel import parallel_map
+from frontdoor.people.bulk.parallel import parallel_map
 
 
 def _square(n):

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from frontdoor.people import record_rules as rules
+from frontdoor.people.record import domain as rules
 
 TODAY = dt.date(2026, 3, 10)
 

@@ -72,7 +72,7 @@ def test_search_uses_a_bounded_number_of_queries(index, users, django_assert_max
 
 def test_someone_with_more_other_names_than_fit_on_their_card_is_found_by_any(index, users):
     from frontdoor.people.models import Alias
-    from frontdoor.people.search_index import person_index_update
+    from frontdoor.people.search.index import person_index_update
 
     person = make_person("Katherine", "Long", date_of_birth=dt.date(2011, 5, 6))
     for i in range(40):

@@ -6,11 +6,11 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from frontdoor.audit.models import AuditEvent
+from frontdoor.core.locking import StaleEdit
 from frontdoor.directory.models import Team
-from frontdoor.people import services_family as services
-from frontdoor.people.family import family_for
+from frontdoor.people.family import services
+from frontdoor.people.family.members import family_for
 from frontdoor.people.models import Involvement, Person, PersonSearchKey, Relationship
-from frontdoor.people.services_record import StaleRecordError, record_version
 
 from .factories import make_person, relate
 
@@ -85,7 +85,7 @@ def test_other_needs_a_description(users, people):
 
 def test_flags_change_with_the_version_and_a_stale_save_is_refused(users, people):
     rel = relate(people["gran"], "grandparent", people["child"])
-    opened = record_version(rel)
+    opened = rel.version
     services.relationship_update(
         actor=users["csw"], relationship=rel, version=opened, parental_responsibility=True, same_household=False
     )
@@ -93,7 +93,7 @@ def test_flags_change_with_the_version_and_a_stale_save_is_refused(users, people
     assert rel.parental_responsibility
     event = AuditEvent.objects.filter(object_id=str(people["child"].pk)).get()
     assert event.changes["parental_responsibility"] == ["False", "True"]
-    with pytest.raises(StaleRecordError):
+    with pytest.raises(StaleEdit):
         services.relationship_update(
             actor=users["manager"], relationship=rel, version=opened, parental_responsibility=False, same_household=True
         )
@@ -103,7 +103,7 @@ def test_flags_change_with_the_version_and_a_stale_save_is_refused(users, people
 
 def test_ending_a_relationship_archives_it_and_it_leaves_the_family(users, people):
     rel = relate(people["gran"], "grandparent", people["child"])
-    services.relationship_end(actor=users["csw"], relationship=rel, person=people["child"])
+    services.relationship_end(actor=users["csw"], relationship=rel, person=people["child"], version=rel.version)
     rel.refresh_from_db()
     assert rel.archived
     assert [p.pk for p in family_for(people["child"]).people] == [people["child"].pk]
@@ -152,7 +152,7 @@ def test_ending_an_involvement_before_it_started_is_refused(users, people):
             actor=users["csw"],
             person=people["child"],
             involvement=inv,
-            version=record_version(inv),
+            version=inv.version,
             end_date=dt.date(2025, 8, 31),
         )
     assert "end_date" in exc.value.message_dict
@@ -162,7 +162,7 @@ def test_ending_an_involvement_before_it_started_is_refused(users, people):
         actor=users["csw"],
         person=people["child"],
         involvement=inv,
-        version=record_version(inv),
+        version=inv.version,
         end_date=dt.date(2025, 9, 1),
     )
     inv.refresh_from_db()
@@ -173,7 +173,7 @@ def test_an_involvement_is_corrected_with_the_version(users, people):
     inv = Involvement.objects.create(
         person=people["child"], kind="cp_plan", start_date=dt.date(2025, 9, 1), cp_category="NEG"
     )
-    opened = record_version(inv)
+    opened = inv.version
     services.involvement_update(
         actor=users["manager"],
         person=people["child"],
@@ -188,7 +188,7 @@ def test_an_involvement_is_corrected_with_the_version(users, people):
     assert (inv.start_date, inv.cp_category, inv.worker_display) == (dt.date(2025, 9, 2), "PHY", "Pat Lee (Suffolk)")
     changes = AuditEvent.objects.get(object_id=str(people["child"].pk)).changes
     assert changes["cp_category"] == ["NEG", "PHY"]
-    with pytest.raises(StaleRecordError):
+    with pytest.raises(StaleEdit):
         services.involvement_update(
             actor=users["csw"], person=people["child"], involvement=inv, version=opened, notes="typed"
         )
@@ -214,7 +214,7 @@ def test_an_involvement_of_someone_else_is_refused(users, people):
             actor=users["csw"],
             person=people["child"],
             involvement=inv,
-            version=record_version(inv),
+            version=inv.version,
             end_date=dt.date(2025, 10, 1),
         )
 

@@ -6,9 +6,10 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from frontdoor.audit.models import AuditEvent
-from frontdoor.people import services_record as services
-from frontdoor.people.matching.card import read_card
+from frontdoor.core.locking import StaleEdit
 from frontdoor.people.models import AddressHistory, Alias, Disability, PersonSearchKey
+from frontdoor.people.record import services
+from frontdoor.people.search.matching.card import read_card
 from frontdoor.people.selectors import person_search
 from frontdoor.people.validators import upn_check_letter
 
@@ -26,15 +27,13 @@ def child(users):
 
 
 def _update(actor, person, **values):
-    return services.person_details_update(actor=actor, person=person, version=services.record_version(person), **values)
+    return services.person_details_update(actor=actor, person=person, version=person.version, **values)
 
 
 def _correct(actor, person, **values):
     """Correct the current address from a freshly read record (as the page does)."""
     person.refresh_from_db()
-    return services.person_address_correct(
-        actor=actor, person=person, version=services.record_version(person), **values
-    )
+    return services.person_address_correct(actor=actor, person=person, version=person.version, **values)
 
 
 def _events(person, action="change"):
@@ -95,7 +94,7 @@ def test_the_search_card_follows_every_scored_change(users, child):
     assert _cards(child).postcode == "NR2 3DJ"
     alias = services.alias_add(actor=users["csw"], person=child, kind="previous", given_name="Jess", family_name="Ward")
     assert _cards(child).aliases == (("Jess", "Ward"),)
-    services.alias_archive(actor=users["csw"], person=child, alias=alias)
+    services.alias_archive(actor=users["csw"], person=child, alias=alias, version=alias.version)
     assert _cards(child).aliases == ()
     results = person_search(user=users["csw"], text="Jessica Smith", date_of_birth=dt.date(2015, 4, 3))
     assert results[0].person == child and "Same date of birth" in results[0].reasons
@@ -125,13 +124,13 @@ def test_invalid_details_are_refused_and_nothing_saved(users, child, values, fie
 
 def test_a_stale_version_is_refused_and_nothing_saved(users, child):
     """Two tabs: the second save, made from the page opened before the first save, is refused."""
-    opened = services.record_version(child)
+    opened = child.version
     _update(users["csw"], child, religion="None")
-    with pytest.raises(services.StaleRecordError) as exc:
+    with pytest.raises(StaleEdit) as exc:
         services.person_details_update(actor=users["manager"], person=child, version=opened, religion="Christian")
     child.refresh_from_db()
     assert child.religion == "None"
-    assert exc.value.current_version == services.record_version(child)
+    assert exc.value.current_version == child.version
 
 
 def test_customer_service_advisor_cannot_change_details(users, child):
@@ -221,7 +220,7 @@ def test_an_earlier_address_is_corrected_or_archived_never_deleted(users, child)
             actor=users["csw"],
             person=child,
             row=old,
-            version=services.record_version(old),
+            version=old.version,
             address="1 Elm Road",
             postcode="NR1 2AB",
             moved_in=dt.date(2025, 7, 1),
@@ -232,7 +231,7 @@ def test_an_earlier_address_is_corrected_or_archived_never_deleted(users, child)
         actor=users["csw"],
         person=child,
         row=old,
-        version=services.record_version(old),
+        version=old.version,
         address="1 Elm Road",
         postcode="NR1 2AB",
         moved_in=dt.date(2019, 1, 1),
@@ -240,7 +239,7 @@ def test_an_earlier_address_is_corrected_or_archived_never_deleted(users, child)
     )
     old.refresh_from_db()
     assert old.moved_in == dt.date(2019, 1, 1)
-    services.address_history_archive(actor=users["csw"], person=child, row=old)
+    services.address_history_archive(actor=users["csw"], person=child, row=old, version=old.version)
     old.refresh_from_db()
     assert old.archived
     assert _events(child, "archive").exists()
@@ -251,7 +250,7 @@ def test_the_current_address_row_is_not_archived(users, child):
         actor=users["csw"], person=child, address="2 Oak Lane", postcode="NR2 3DH", moved_in=dt.date(2025, 6, 1)
     )
     with pytest.raises(ValidationError):
-        services.address_history_archive(actor=users["csw"], person=child, row=row)
+        services.address_history_archive(actor=users["csw"], person=child, row=row, version=row.version)
 
 
 # Other names -----------------------------------------------------------------------------------
@@ -266,7 +265,7 @@ def test_an_alias_makes_the_person_findable_by_it_and_archiving_it_stops_that(us
     assert results and results[0].person == child
     assert _events(child).get().changes["alias"] == [None, "Kowalczyk (previous name)"]
 
-    services.alias_archive(actor=users["csw"], person=child, alias=alias)
+    services.alias_archive(actor=users["csw"], person=child, alias=alias, version=alias.version)
     alias.refresh_from_db()
     assert alias.archived
     assert not any(r.person == child and r.score > 60 for r in person_search(user=users["csw"], text="Kowalczyk"))
@@ -293,7 +292,7 @@ def test_a_disability_once_only_and_back_after_archiving(users, child):
         services.disability_add(actor=users["csw"], person=child, code="AUT")
     assert "already recorded" in exc.value.message_dict["code"][0]
 
-    services.disability_archive(actor=users["csw"], person=child, disability=d)
+    services.disability_archive(actor=users["csw"], person=child, disability=d, version=d.version)
     again = services.disability_add(actor=users["csw"], person=child, code="AUT", notes="Diagnosed 2024")
     assert again.pk == d.pk and not again.archived and again.notes == "Diagnosed 2024"
     assert Disability.objects.filter(person=child).count() == 1

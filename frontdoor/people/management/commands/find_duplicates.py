@@ -11,7 +11,8 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from frontdoor.people.duplicates import default_workers, duplicate_scan_run, duplicate_scan_start, running_scan
+from frontdoor.people.bulk.parallel import default_workers
+from frontdoor.people.duplicates.scan import duplicate_scan_run, duplicate_scan_start, running_scan
 
 
 class Command(BaseCommand):

@@ -10,7 +10,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from frontdoor.people.search_index import index_rebuild_all
+from frontdoor.people.search.index import index_rebuild_all
 
 
 class Command(BaseCommand):

@@ -8,19 +8,35 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from frontdoor.audit.services import audit_record
+from frontdoor.core.locking import bump_version
 
-from .models import AddressHistory, Alias, Disability, Involvement, Person, PersonMerge, PossibleDuplicate, Relationship
-from .permissions import can_manage_duplicates
-from .search_index import person_index_update
+from ..models import (
+    AddressHistory,
+    Alias,
+    Disability,
+    Involvement,
+    Person,
+    PersonMerge,
+    PossibleDuplicate,
+    Relationship,
+)
+from ..permissions import can_manage_duplicates
+from ..search.index import person_index_update
 
 
 def _contact_person_model():
     from frontdoor.contacts.models import ContactPerson
 
     return ContactPerson
+
+
+def _raised(model) -> dict:
+    """The update that raises a moved row's version (core.locking): a page open on it is now stale."""
+    return {"version": F("version") + 1} if any(f.name == "version" for f in model._meta.fields) else {}
 
 
 def _movable():
@@ -51,7 +67,7 @@ def person_merge(*, actor, keep: Person, other: Person, duplicate: PossibleDupli
     # A relationship between the two records would become a relationship with oneself: archive it.
     between = Relationship.objects.filter(archived=False, from_person__in=[keep, other], to_person__in=[keep, other])
     archived["relationship"] = [str(pk) for pk in between.values_list("pk", flat=True)]
-    between.update(archived=True, modified_by=actor)
+    between.update(archived=True, modified_by=actor, version=F("version") + 1)
     kept_codes = set(Disability.objects.filter(person=keep).values_list("code", flat=True))
     clash = Disability.objects.filter(person=other, code__in=kept_codes)
     archived["disability"] = [str(pk) for pk in clash.values_list("pk", flat=True)]
@@ -63,7 +79,7 @@ def person_merge(*, actor, keep: Person, other: Person, duplicate: PossibleDupli
             rows = rows.exclude(pk__in=archived["relationship"])
         ids = [str(pk) for pk in rows.values_list("pk", flat=True)]
         if ids:
-            model.objects.filter(pk__in=ids).update(**{field: keep})
+            model.objects.filter(pk__in=ids).update(**{field: keep}, **_raised(model))
         moved[label] = ids
     added_alias = None
     if (other.given_name, other.family_name) != (keep.given_name, keep.family_name):
@@ -76,8 +92,8 @@ def person_merge(*, actor, keep: Person, other: Person, duplicate: PossibleDupli
             modified_by=actor,
         )
     other.archived = True
-    other.modified_by = actor
-    other.save(update_fields=["archived", "modified_by", "modified_at"])
+    bump_version(other, actor=actor)
+    other.save(update_fields=["archived", "version", "modified_by", "modified_at"])
     person_index_update(other)  # an archived person has no search keys
     merge = PersonMerge.objects.create(
         kept=keep,
@@ -115,16 +131,18 @@ def person_merge_undo(*, actor, merge: PersonMerge) -> PersonMerge:
     for label, model, field in _movable():
         ids = merge.moved.get(label, [])
         if ids:
-            model.objects.filter(pk__in=ids).update(**{field: other})
-    Relationship.objects.filter(pk__in=merge.archived_rows.get("relationship", [])).update(archived=False)
+            model.objects.filter(pk__in=ids).update(**{field: other}, **_raised(model))
+    Relationship.objects.filter(pk__in=merge.archived_rows.get("relationship", [])).update(
+        archived=False, version=F("version") + 1
+    )
     if merge.added_alias_id:
         alias = merge.added_alias
         merge.added_alias = None
         merge.save(update_fields=["added_alias"])
         alias.delete()
     other.archived = False
-    other.modified_by = actor
-    other.save(update_fields=["archived", "modified_by", "modified_at"])
+    bump_version(other, actor=actor)
+    other.save(update_fields=["archived", "version", "modified_by", "modified_at"])
     merge.undone_at, merge.undone_by = timezone.now(), actor
     merge.save(update_fields=["undone_at", "undone_by", "modified_at"])
     if merge.duplicate_id:

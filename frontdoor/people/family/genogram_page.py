@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.utils.safestring import mark_safe
 
-from . import record_rules
-from .family import Family
+from ..record import domain
 from .genogram import Link, Node, direct_grandparent_links, render_svg
+from .members import Family
 
 DIRECT_GRANDPARENT_KEY = (
     "A dashed line from a grandparent to a grandchild two rows below means the parent in between is not recorded."
@@ -28,7 +28,7 @@ def genogram_for(family: Family) -> tuple[str, list[str]]:
     links = [Link(str(r.from_person_id), r.kind, str(r.to_person_id)) for r in family.relationships]
     # The plain sentence the record page uses: "Maureen Hall is the grandparent of Jack Smith".
     sentences = [
-        record_rules.relationship_sentence(r.kind, r.from_person.full_name, r.to_person.full_name, r.description)
+        domain.relationship_sentence(r.kind, r.from_person.full_name, r.to_person.full_name, r.description)
         + (" (parental responsibility)" if r.parental_responsibility else "")
         for r in family.relationships
     ]

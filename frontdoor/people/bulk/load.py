@@ -1,6 +1,6 @@
 """Fast writes for the bulk import: batched inserts (COPY on PostgreSQL), updates and search keys.
 
-Used only by `import_people`; single-record changes go through services.py.
+Used only by the import (bulk.services.people_import); single-record changes go through record.services.
 """
 
 from __future__ import annotations
@@ -14,36 +14,10 @@ from contextlib import contextmanager
 from django.db import connection, transaction
 from django.utils import timezone
 
-from .models import Alias, Person, PersonSearchKey
-from .search_index import keys_for, person_index_update, search_card, search_names
+from ..models import PERSON_FIELDS, Alias, Person, PersonSearchKey
+from ..search.index import keys_for, person_index_update, search_card, search_names
 
-STORED = (
-    "person_id",
-    "given_name",
-    "middle_names",
-    "family_name",
-    "preferred_name",
-    "date_of_birth",
-    "expected_date_of_birth",
-    "approximate_age",
-    "sex",
-    "gender_identity",
-    "ethnicity",
-    "first_language",
-    "religion",
-    "nationality",
-    "immigration_status",
-    "communication_needs",
-    "nhs_number",
-    "upn",
-    "school",
-    "address",
-    "postcode",
-    "phone",
-    "search_given",
-    "search_family",
-    "search_card",
-)
+STORED = (*PERSON_FIELDS, "search_given", "search_family", "search_card")  # the columns each row writes
 INSERTED = ("id", *STORED, "created_at", "modified_at", "created_by_id", "modified_by_id", "archived", "version")
 
 

@@ -87,7 +87,7 @@ def children_with_repeat_concerns(now: dt.datetime | None = None) -> list[Repeat
     """Children named on 2+ contacts in the window who meet either rule, most contacts first."""
     from frontdoor.contacts.models import ContactPerson
 
-    from .models import Person
+    from ..models import Person
 
     now = now or timezone.now()
     threshold, window, nfa = _settings()

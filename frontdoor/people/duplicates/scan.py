@@ -14,10 +14,10 @@ from collections.abc import Iterable
 from django.db.models import Q
 from django.utils import timezone
 
-from .matching.scoring import Query
-from .models import Alias, DuplicateScan, Person, PossibleDuplicate
-from .parallel import default_workers, parallel_map
-from .search import search_ids
+from ..bulk.parallel import default_workers, parallel_map
+from ..models import Alias, DuplicateScan, Person, PossibleDuplicate
+from ..search.candidates import search_ids
+from ..search.matching.scoring import Query
 
 DUPLICATE_SCORE = 85.0
 CHUNK = 2000

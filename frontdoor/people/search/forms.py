@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 
 from frontdoor.ui.forms import GovukDateField
 
-from .validators import EARLIEST_BIRTH_DATE, normalise_postcode, validate_postcode
+from ..validators import EARLIEST_BIRTH_DATE, normalise_postcode, validate_postcode
 
 SEX_CHOICES = [("", "Any"), ("F", "Female"), ("M", "Male"), ("U", "Not known")]
 

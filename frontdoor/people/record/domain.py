@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .matching.query_text import parse_search_text
-from .validators import EARLIEST_BIRTH_DATE
+from ..search.matching.query_text import parse_search_text
+from ..validators import EARLIEST_BIRTH_DATE
 
 UNBORN_WINDOW_DAYS = 300  # about ten months: no expected date of birth further ahead than a pregnancy lasts
 NO_DISABILITY = "NONE"  # the CIN census code for "No disability"

@@ -5,14 +5,15 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from .duplicates import duplicate_scan_start, last_finished_scan, running_scan
-from .merging import duplicate_dismiss, person_merge, person_merge_undo
-from .models import PersonMerge, PossibleDuplicate
-from .permissions import can_manage_duplicates
-from .tasks import find_duplicates_task
+from ..permissions import can_manage_duplicates
+from ..tasks import find_duplicates_task
+from . import selectors
+from .scan import duplicate_scan_start
+from .services import duplicate_dismiss, person_merge, person_merge_undo
 
 COMPARED = [
     ("Person ID", "person_id"),
@@ -32,17 +33,20 @@ def _require_manager(request):
         raise PermissionDenied
 
 
+def _merge_or_404(request, pk):
+    merge = selectors.merge_get(user=request.user, pk=pk)
+    if merge is None:
+        raise Http404("No such merge")
+    return merge
+
+
 def duplicate_list(request):
     _require_manager(request)
-    pairs = PossibleDuplicate.objects.filter(status=PossibleDuplicate.Status.OPEN).select_related(
-        "person_a", "person_b"
-    )
-    merges = PersonMerge.objects.select_related("kept", "merged").order_by("-created_at")[:20]
     context = {
-        "pairs": pairs[:200],
-        "merges": merges,
-        "running": running_scan(),
-        "last_scan": last_finished_scan(),
+        "pairs": selectors.duplicate_list(user=request.user),
+        "merges": selectors.merge_list(user=request.user),
+        "running": selectors.running_scan(),
+        "last_scan": selectors.last_finished_scan(),
     }
     return render(request, "people/duplicates.html", context)
 
@@ -50,7 +54,7 @@ def duplicate_list(request):
 @require_POST
 def duplicate_scan(request):
     _require_manager(request)
-    if running_scan():
+    if selectors.running_scan():
         messages.info(request, "A scan is already running. Refresh this page to see how far it has got.")
         return redirect("people:duplicates")
     scan = duplicate_scan_start(actor=request.user, everyone=request.POST.get("scope") == "everyone")
@@ -59,25 +63,18 @@ def duplicate_scan(request):
     return redirect("people:duplicates")
 
 
-def _counts(person) -> dict:
-    return {
-        "Contacts": person.contact_links.count(),
-        "Relationships": person.relationships_from.filter(archived=False).count()
-        + person.relationships_to.filter(archived=False).count(),
-        "Involvements": person.involvements.filter(archived=False).count(),
-    }
-
-
 def duplicate_compare(request, pk):
     _require_manager(request)
-    pair = get_object_or_404(PossibleDuplicate.objects.select_related("person_a", "person_b"), pk=pk)
+    pair = selectors.duplicate_get(user=request.user, pk=pk)
+    if pair is None:
+        raise Http404("No such pair")
     a, b = pair.person_a, pair.person_b
     rows = []
     for label, attr in COMPARED:
         va, vb = getattr(a, attr), getattr(b, attr)
         va, vb = (va() if callable(va) else va), (vb() if callable(vb) else vb)
         rows.append({"label": label, "a": va or "", "b": vb or "", "same": va == vb})
-    ca, cb = _counts(a), _counts(b)
+    ca, cb = selectors.linked_counts(a), selectors.linked_counts(b)
     rows += [{"label": k, "a": ca[k], "b": cb[k], "same": True} for k in ca]
     if request.method == "POST":
         action = request.POST.get("action")
@@ -98,7 +95,7 @@ def duplicate_compare(request, pk):
 
 def merge_detail(request, pk):
     _require_manager(request)
-    merge = get_object_or_404(PersonMerge.objects.select_related("kept", "merged"), pk=pk)
+    merge = _merge_or_404(request, pk)
     moved = {label.replace("_", " "): len(ids) for label, ids in merge.moved.items()}
     return render(request, "people/merge.html", {"merge": merge, "moved": moved})
 
@@ -106,7 +103,7 @@ def merge_detail(request, pk):
 @require_POST
 def merge_undo(request, pk):
     _require_manager(request)
-    merge = get_object_or_404(PersonMerge, pk=pk)
+    merge = _merge_or_404(request, pk)
     try:
         person_merge_undo(actor=request.user, merge=merge)
         messages.success(request, "The merge has been undone: both records are back as they were")

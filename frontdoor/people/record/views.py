@@ -1,4 +1,4 @@
-"""Pages for keeping a person's record right, each linked from the person record page.
+"""The person record page, and the pages for keeping the record right (each linked from it).
 
 Thin: find the person (404 if the user may not see them), check `can_edit_person` (403), validate the
 form, make one service call, and go back to the record with a success message. A refusal from the
@@ -8,13 +8,35 @@ service (a rule, a stale tab) is shown on the form with everything the worker ty
 from __future__ import annotations
 
 from django.http import Http404
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from . import forms_record as forms
-from . import selectors, services_record
-from .edit_pages import confirm, done, editable_person, found, page, submit
-from .services_record import record_version
+from frontdoor.audit.permissions import can_view_audit
+from frontdoor.audit.selectors import audit_events_for_object
+from frontdoor.audit.services import audit_record
+from frontdoor.ui.forms import submit
+
+from ..family.selectors import repeat_concern_get
+from ..permissions import can_edit_person
+from . import forms, selectors, services
+from .pages import confirm, done, editable_person, found, page, person_or_404
+
+# The record page ---------------------------------------------------------------------------------
+
+
+def detail(request, pk):
+    person = person_or_404(request, pk)
+    audit_record(actor=request.user, action="view", obj=person, summary=f"Viewed the record of {person.full_name}")
+    context = {
+        "person": person,
+        "repeat_concern": repeat_concern_get(user=request.user, person=person),
+        "can_edit": can_edit_person(request.user, person),
+        **selectors.person_detail_context(user=request.user, person=person),
+    }
+    if can_view_audit(request.user):
+        context["audit_events"] = audit_events_for_object(user=request.user, obj=person, limit=50)
+    return render(request, "people/detail.html", context)
+
 
 # Details and addresses -------------------------------------------------------------------------
 
@@ -27,14 +49,14 @@ def details_edit(request, pk):
         saved, form = submit(
             request,
             form,
-            lambda data: services_record.person_details_update(
+            lambda data: services.person_details_update(
                 actor=request.user, person=person, version=data["version"], **form.values()
             ),
         )
         if saved:
             return done(request, person, "Details saved")
     else:
-        form = forms.PersonDetailsForm(initial=forms.PersonDetailsForm.initial_from(person, record_version(person)))
+        form = forms.PersonDetailsForm(initial=forms.PersonDetailsForm.initial_from(person, person.version))
     return page(request, person, "people/record/details.html", form=form)
 
 
@@ -44,7 +66,7 @@ def address_move(request, pk):
     form = forms.AddressMoveForm(request.POST or None)
     if request.method == "POST":
         saved, form = submit(
-            request, form, lambda data: services_record.person_address_move(actor=request.user, person=person, **data)
+            request, form, lambda data: services.person_address_move(actor=request.user, person=person, **data)
         )
         if saved:
             return done(request, person, "New address recorded")
@@ -61,7 +83,7 @@ def address_correct(request, pk):
         saved, form = submit(
             request,
             form,
-            lambda data: services_record.person_address_correct(
+            lambda data: services.person_address_correct(
                 actor=request.user,
                 person=person,
                 version=data["version"],
@@ -78,7 +100,7 @@ def address_correct(request, pk):
                 "address": person.address,
                 "postcode": person.postcode,
                 "moved_in": current.moved_in if current else None,
-                "version": record_version(person),
+                "version": person.version,
             }
         )
     return page(request, person, "people/record/address_correct.html", form=form, earlier=False)
@@ -95,7 +117,7 @@ def address_history_correct(request, pk, row_pk):
         saved, form = submit(
             request,
             form,
-            lambda data: services_record.address_history_correct(
+            lambda data: services.address_history_correct(
                 actor=request.user,
                 person=person,
                 row=row,
@@ -111,7 +133,7 @@ def address_history_correct(request, pk, row_pk):
             return done(request, person, "Earlier address corrected")
     else:
         initial = {f: getattr(row, f) for f in ("address", "postcode", "moved_in", "moved_out")}
-        form = forms.AddressCorrectForm(initial={**initial, "version": record_version(row)}, earlier=True)
+        form = forms.AddressCorrectForm(initial={**initial, "version": row.version}, earlier=True)
     return page(request, person, "people/record/address_correct.html", form=form, earlier=True, row=row)
 
 
@@ -127,7 +149,10 @@ def address_history_archive(request, pk, row_pk):
         thing=f"{row}",
         heading="Are you sure you want to remove this earlier address?",
         button="Yes, remove the address",
-        archive=lambda: services_record.address_history_archive(actor=request.user, person=person, row=row),
+        row=row,
+        archive=lambda version: services.address_history_archive(
+            actor=request.user, person=person, row=row, version=version
+        ),
         message="Earlier address removed",
     )
 
@@ -140,9 +165,7 @@ def alias_add(request, pk):
     person = editable_person(request, pk)
     form = forms.AliasForm(request.POST or None)
     if request.method == "POST":
-        saved, form = submit(
-            request, form, lambda data: services_record.alias_add(actor=request.user, person=person, **data)
-        )
+        saved, form = submit(request, form, lambda data: services.alias_add(actor=request.user, person=person, **data))
         if saved:
             return done(request, person, "Other name added")
     return page(request, person, "people/record/alias_add.html", form=form)
@@ -158,7 +181,8 @@ def alias_archive(request, pk, alias_pk):
         thing=f"{alias.get_kind_display()}: {alias}",
         heading=f"Are you sure you want to remove the name {alias}?",
         button="Yes, remove the name",
-        archive=lambda: services_record.alias_archive(actor=request.user, person=person, alias=alias),
+        row=alias,
+        archive=lambda version: services.alias_archive(actor=request.user, person=person, alias=alias, version=version),
         message="Other name removed",
     )
 
@@ -169,7 +193,7 @@ def disability_add(request, pk):
     form = forms.DisabilityForm(request.POST or None)
     if request.method == "POST":
         saved, form = submit(
-            request, form, lambda data: services_record.disability_add(actor=request.user, person=person, **data)
+            request, form, lambda data: services.disability_add(actor=request.user, person=person, **data)
         )
         if saved:
             return done(request, person, "Disability recorded")
@@ -186,6 +210,9 @@ def disability_archive(request, pk, disability_pk):
         thing=disability.get_code_display(),
         heading=f"Are you sure you want to remove ‘{disability.get_code_display()}’?",
         button="Yes, remove the disability",
-        archive=lambda: services_record.disability_archive(actor=request.user, person=person, disability=disability),
+        row=disability,
+        archive=lambda version: services.disability_archive(
+            actor=request.user, person=person, disability=disability, version=version
+        ),
         message="Disability removed",
     )

@@ -2,8 +2,9 @@
 
 Each service is atomic, checks `can_edit_person`, validates with `full_clean()` and writes its audit
 event (on the person, so it shows in the person's audit trail) in the same transaction. Changes to a
-row that already exists carry the version the worker saw (its `modified_at`): a save from a stale tab
-raises StaleRecordError and nothing is written. Rows are archived, never deleted.
+row that already exists carry the version the worker saw (core.locking): a save from a stale tab, or
+with the version missing or forged, raises StaleEdit and nothing is written. Every save raises the
+row's version. Rows are archived, never deleted.
 """
 
 from __future__ import annotations
@@ -17,55 +18,13 @@ from django.utils import timezone
 
 from frontdoor.audit.services import audit_record, changed_fields
 from frontdoor.core import codes
+from frontdoor.core.locking import bump_version, lock_for_change
 
-from . import record_rules
-from .models import AddressHistory, Alias, Disability, Person
-from .permissions import can_edit_person
-from .search_index import SEARCHED_FIELDS, person_index_update
-from .validators import normalise_nhs_number, normalise_postcode
-
-DETAIL_FIELDS = (
-    "given_name",
-    "middle_names",
-    "family_name",
-    "preferred_name",
-    "date_of_birth",
-    "expected_date_of_birth",
-    "approximate_age",
-    "sex",
-    "gender_identity",
-    "ethnicity",
-    "first_language",
-    "religion",
-    "nationality",
-    "immigration_status",
-    "communication_needs",
-    "nhs_number",
-    "upn",
-    "school",
-    "phone",
-)
-
-
-class StaleRecordError(Exception):
-    """The row was saved elsewhere (another tab, another worker, an import) since this page was opened."""
-
-    def __init__(self, current_version: str):
-        super().__init__("This record was changed after you opened this page.")
-        self.current_version = current_version
-
-
-def record_version(obj: models.Model) -> str:
-    """The version a form carries: when the row was last saved, to the microsecond."""
-    return obj.modified_at.isoformat() if obj.modified_at else ""
-
-
-def locked_for_change(model: type[models.Model], obj: models.Model, version: str | None):
-    """The row re-read under a lock; StaleRecordError if it changed since `version` was read."""
-    locked = model.objects.select_for_update().get(pk=obj.pk)
-    if version is not None and str(version) != record_version(locked):
-        raise StaleRecordError(record_version(locked))
-    return locked
+from ..models import DETAIL_FIELDS, AddressHistory, Alias, Disability, Person
+from ..permissions import can_create_person, can_edit_person
+from ..search.index import SEARCHED_FIELDS, person_index_update
+from ..validators import normalise_nhs_number, normalise_postcode
+from . import domain
 
 
 def require_edit(actor, *people: Person) -> None:
@@ -83,6 +42,7 @@ def save_if_changed(row: models.Model, before: dict[str, Any], after: dict[str, 
     """Save and audit a corrected row, but only when a value really changed: the audit says what."""
     changes = changed_fields(before, after)
     if changes:
+        bump_version(row, actor=actor)
         row.save()
         audit_record(actor=actor, action="change", obj=person, summary=summary, changes=changes)
     return row
@@ -90,8 +50,9 @@ def save_if_changed(row: models.Model, before: dict[str, Any], after: dict[str, 
 
 def archive_row(row: models.Model, *, actor, person: Person, summary: str, field: str, was: str):
     """Take a row off the record: archived, so it stays in the history and the audit trail."""
-    row.archived, row.modified_by = True, actor
-    row.save(update_fields=["archived", "modified_by", "modified_at"])
+    row.archived = True
+    bump_version(row, actor=actor)
+    row.save(update_fields=["archived", "version", "modified_by", "modified_at"])
     audit_record(actor=actor, action="archive", obj=person, summary=summary, changes={field: [was, None]})
     return row
 
@@ -102,6 +63,49 @@ def today_local() -> dt.date:
 
 def _date(value: dt.date | None) -> str:
     return f"{value:%-d %B %Y}" if value else "date not known"
+
+
+# Creating ---------------------------------------------------------------------------------------
+
+
+def next_person_id() -> str:
+    """The next free authority-style person ID (P and seven digits) for a record made here."""
+    last = (
+        Person.objects.filter(person_id__startswith="P")
+        .order_by("-person_id")
+        .values_list("person_id", flat=True)
+        .first()
+    )
+    number = int(last[1:]) + 1 if last and last[1:].isdigit() else 1
+    return f"P{number:07d}"
+
+
+@transaction.atomic
+def person_create(*, actor, given_name: str, family_name: str, **fields) -> Person:
+    """Create a person record (the worker has already seen the search results and chosen to)."""
+    if not can_create_person(actor):
+        raise PermissionDenied("You cannot create person records")
+    person = Person(
+        person_id=fields.pop("person_id", None) or next_person_id(),
+        given_name=given_name,
+        family_name=family_name,
+        created_by=actor,
+        modified_by=actor,
+        **fields,
+    )
+    person.postcode = normalise_postcode(person.postcode)
+    person.nhs_number = normalise_nhs_number(person.nhs_number)
+    person.upn = (person.upn or "").strip().upper()
+    person.full_clean()
+    person.save()
+    person_index_update(person)
+    audit_record(
+        actor=actor,
+        action="create",
+        obj=person,
+        summary=f"Created person record {person.person_id} for {person.full_name}",
+    )
+    return person
 
 
 # Details ---------------------------------------------------------------------------------------
@@ -123,7 +127,7 @@ def _normalised(values: dict[str, Any]) -> dict[str, Any]:
 
 
 @transaction.atomic
-def person_details_update(*, actor, person: Person, version: str, **values: Any) -> Person:
+def person_details_update(*, actor, person: Person, version: int | None, **values: Any) -> Person:
     """Change any of the person's details (DETAIL_FIELDS); the audit event lists each field old → new.
 
     A change of name rebuilds the person's search keys in the same transaction.
@@ -132,13 +136,13 @@ def person_details_update(*, actor, person: Person, version: str, **values: Any)
     if unknown:
         raise TypeError(f"Not details of a person: {', '.join(sorted(unknown))}")
     require_edit(actor, person)
-    locked = locked_for_change(Person, person, version)
+    locked = lock_for_change(person, version=version, noun="person's record")
     values = _normalised(values)
     before = {name: getattr(locked, name) for name in values}
     for name, value in values.items():
         setattr(locked, name, value)
     refuse_if(
-        record_rules.person_details_errors(
+        domain.person_details_errors(
             date_of_birth=locked.date_of_birth,
             expected_date_of_birth=locked.expected_date_of_birth,
             approximate_age=locked.approximate_age,
@@ -150,7 +154,7 @@ def person_details_update(*, actor, person: Person, version: str, **values: Any)
     changes = changed_fields(before, {name: getattr(locked, name) for name in values})
     if not changes:
         return locked
-    locked.modified_by = actor
+    bump_version(locked, actor=actor)
     locked.save()
     if SEARCHED_FIELDS & set(changes):
         person_index_update(locked)
@@ -185,14 +189,14 @@ def person_address_move(*, actor, person: Person, address: str, postcode: str, m
     address, postcode = _address_values(address, postcode)
     current = list(_current_rows(locked))
     latest = max((row.moved_in for row in current if row.moved_in), default=None)
-    refuse_if(record_rules.address_move_errors(moved_in=moved_in, current_moved_in=latest))
+    refuse_if(domain.address_move_errors(moved_in=moved_in, current_moved_in=latest))
     new = AddressHistory(
         person=locked, address=address, postcode=postcode, moved_in=moved_in, created_by=actor, modified_by=actor
     )
     new.full_clean()
     for row in current:
         row.moved_out = moved_in
-        row.modified_by = actor
+        bump_version(row, actor=actor)
         row.full_clean()
         row.save()
     if not current and locked.address:
@@ -207,8 +211,9 @@ def person_address_move(*, actor, person: Person, address: str, postcode: str, m
         )
     new.save()
     before = {"address": locked.address, "postcode": locked.postcode}
-    locked.address, locked.postcode, locked.modified_by = address, postcode, actor
-    locked.save(update_fields=["address", "postcode", "modified_by", "modified_at"])
+    locked.address, locked.postcode = address, postcode
+    bump_version(locked, actor=actor)  # an open details or address page of this person is now stale
+    locked.save(update_fields=["address", "postcode", "version", "modified_by", "modified_at"])
     person_index_update(locked)  # the postcode is on the search card
     audit_record(
         actor=actor,
@@ -222,11 +227,11 @@ def person_address_move(*, actor, person: Person, address: str, postcode: str, m
 
 @transaction.atomic
 def person_address_correct(
-    *, actor, person: Person, version: str, address: str, postcode: str, moved_in: dt.date | None
+    *, actor, person: Person, version: int | None, address: str, postcode: str, moved_in: dt.date | None
 ) -> Person:
     """Put right a mistake in the current address (not a move): the person and its history row agree."""
     require_edit(actor, person)
-    locked = locked_for_change(Person, person, version)
+    locked = lock_for_change(person, version=version, noun="person's record")
     address, postcode = _address_values(address, postcode)
     current = list(_current_rows(locked))
     row = current[0] if current else None
@@ -234,16 +239,18 @@ def person_address_correct(
         row = AddressHistory(person=locked, created_by=actor)
     before = {"address": locked.address, "postcode": locked.postcode, "moved_in": row.moved_in if row else None}
     if row is not None:
-        row.address, row.postcode, row.moved_in, row.modified_by = address, postcode, moved_in, actor
+        row.address, row.postcode, row.moved_in = address, postcode, moved_in
         row.full_clean()
-    locked.address, locked.postcode, locked.modified_by = address, postcode, actor
+    locked.address, locked.postcode = address, postcode
     locked.full_clean()
     changes = changed_fields(before, {"address": address, "postcode": postcode, "moved_in": moved_in})
     if not changes:
         return locked
     if row is not None:
+        bump_version(row, actor=actor)
         row.save()
-    locked.save(update_fields=["address", "postcode", "modified_by", "modified_at"])
+    bump_version(locked, actor=actor)
+    locked.save(update_fields=["address", "postcode", "version", "modified_by", "modified_at"])
     person_index_update(locked)  # the postcode is on the search card
     audit_record(
         actor=actor,
@@ -269,7 +276,7 @@ def address_history_correct(
     actor,
     person: Person,
     row: AddressHistory,
-    version: str,
+    version: int | None,
     address: str,
     postcode: str,
     moved_in: dt.date | None,
@@ -278,10 +285,10 @@ def address_history_correct(
     """Put right an earlier address or its dates."""
     require_edit(actor, person)
     _history_row(person, row)
-    locked = locked_for_change(AddressHistory, row, version)
+    locked = lock_for_change(row, version=version, noun="address")
     address, postcode = _address_values(address, postcode)
     refuse_if(
-        record_rules.date_order_errors(
+        domain.date_order_errors(
             moved_in,
             moved_out,
             end_field="moved_out",
@@ -290,7 +297,6 @@ def address_history_correct(
     )
     before = {f: getattr(locked, f) for f in ("address", "postcode", "moved_in", "moved_out")}
     locked.address, locked.postcode, locked.moved_in, locked.moved_out = address, postcode, moved_in, moved_out
-    locked.modified_by = actor
     locked.full_clean()
     after = {f: getattr(locked, f) for f in before}
     summary = f"Corrected an earlier address of {person.full_name}"
@@ -298,10 +304,11 @@ def address_history_correct(
 
 
 @transaction.atomic
-def address_history_archive(*, actor, person: Person, row: AddressHistory) -> AddressHistory:
+def address_history_archive(*, actor, person: Person, row: AddressHistory, version: int | None) -> AddressHistory:
     """Take an earlier address out of the record (kept, archived, in case it was right after all)."""
     require_edit(actor, person)
-    row = _history_row(person, AddressHistory.objects.select_for_update().get(pk=row.pk))
+    _history_row(person, row)
+    row = _history_row(person, lock_for_change(row, version=version, noun="address"))
     summary = f"Removed an earlier address of {person.full_name}: {row}"
     return archive_row(row, actor=actor, person=person, summary=summary, field="address_history", was=str(row))
 
@@ -349,10 +356,12 @@ def alias_add(*, actor, person: Person, kind: str, given_name: str = "", family_
 
 
 @transaction.atomic
-def alias_archive(*, actor, person: Person, alias: Alias) -> Alias:
+def alias_archive(*, actor, person: Person, alias: Alias, version: int | None) -> Alias:
     require_edit(actor, person)
     locked = Person.objects.select_for_update().get(pk=person.pk)
-    alias = Alias.objects.select_for_update().get(pk=alias.pk)
+    if alias.person_id != locked.pk:
+        raise ValidationError("That name is not recorded for this person")
+    alias = lock_for_change(alias, version=version, noun="other name")
     if alias.person_id != locked.pk or alias.archived:
         raise ValidationError("That name is not recorded for this person")
     was = f"{alias} ({alias.get_kind_display().lower()})"
@@ -376,9 +385,13 @@ def disability_add(*, actor, person: Person, code: str, notes: str = "") -> Disa
     label = codes.label(codes.disability_choices(), code)
     if code in live:
         raise ValidationError({"code": f"{label} is already recorded for {locked.full_name}"})
-    refuse_if(record_rules.disability_errors(code=code, live_codes=live))
-    disability = rows.get(code) or Disability(person=locked, code=code, created_by=actor)
-    disability.notes, disability.archived, disability.modified_by = (notes or "").strip(), False, actor
+    refuse_if(domain.disability_errors(code=code, live_codes=live))
+    disability = rows.get(code)
+    if disability is None:
+        disability = Disability(person=locked, code=code, created_by=actor, modified_by=actor)
+    else:
+        bump_version(disability, actor=actor)  # brought back: a new version of the archived row
+    disability.notes, disability.archived = (notes or "").strip(), False
     disability.full_clean()
     disability.save()
     audit_record(
@@ -392,9 +405,11 @@ def disability_add(*, actor, person: Person, code: str, notes: str = "") -> Disa
 
 
 @transaction.atomic
-def disability_archive(*, actor, person: Person, disability: Disability) -> Disability:
+def disability_archive(*, actor, person: Person, disability: Disability, version: int | None) -> Disability:
     require_edit(actor, person)
-    disability = Disability.objects.select_for_update().get(pk=disability.pk)
+    if disability.person_id != person.pk:
+        raise ValidationError("That disability is not recorded for this person")
+    disability = lock_for_change(disability, version=version, noun="disability")
     if disability.person_id != person.pk or disability.archived:
         raise ValidationError("That disability is not recorded for this person")
     label = disability.get_code_display()

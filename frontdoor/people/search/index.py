@@ -10,10 +10,10 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
+from ..models import Alias, Person, PersonSearchKey
 from .matching.card import card_text
 from .matching.keys import person_keys
 from .matching.normalise import joined
-from .models import Alias, Person, PersonSearchKey
 
 # The person's fields that are on the search card: a change to any of them must update the index.
 SEARCHED_FIELDS = frozenset(

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 
+from ..models import Alias, Person, PersonSearchKey
+from ..validators import normalise_postcode
 from .matching.card import Card, read_card
 from .matching.dates import date_variants
 from .matching.keys import query_keys, readings
@@ -31,9 +33,7 @@ from .matching.scoring import (
     score_bound,
     strength,
 )
-from .models import Alias, Person, PersonSearchKey
 from .sql import prepared_cursor
-from .validators import normalise_postcode
 
 PER_LOOKUP = 250
 MIN_SCORE = 30.0

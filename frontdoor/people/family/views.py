@@ -1,18 +1,55 @@
-"""Pages for a person's relationships (find the other person, say how they are related) and their
-involvements with children's services. Same shape as views_record."""
+"""The family page (genogram, members, chronology), the repeat-concerns list, and the pages for a person's
+relationships (find the other person, say how they are related) and their involvements with children's
+services. Same shape as record.views."""
 
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from . import forms_record as forms
-from . import selectors, services_family
-from .edit_pages import confirm, done, editable_person, found, page, submit
-from .permissions import can_add_new_relative, can_edit_person
-from .record_rules import new_person_from_search, parse_relationship_option
-from .services_record import record_version, today_local
+from frontdoor.audit.services import audit_record
+from frontdoor.ui.forms import submit
+
+from ..permissions import can_add_new_relative, can_edit_person, can_list_repeat_concerns
+from ..record.domain import new_person_from_search, parse_relationship_option
+from ..record.pages import confirm, done, editable_person, found, page, person_or_404
+from ..record.selectors import person_get
+from ..record.services import today_local
+from . import forms, selectors, services
+from .genogram_page import genogram_for
+
+# The family page -------------------------------------------------------------------------------
+
+
+def family(request, pk):
+    person = person_or_404(request, pk)
+    found = selectors.family_get(user=request.user, person=person)
+    if found is None:
+        raise Http404("No such person")
+    audit_record(actor=request.user, action="view", obj=person, summary=f"Viewed the family of {person.full_name}")
+    svg, description = genogram_for(found)
+    involvements = selectors.family_involvements(user=request.user, family=found)
+    members = [{"person": p, "involvements": involvements[p.pk]} for p in found.people]
+    context = {
+        "person": person,
+        "family": found,
+        "members": members,
+        "genogram_svg": svg,
+        "genogram_text": description,
+        "chronology": selectors.family_chronology(user=request.user, family=found),
+    }
+    return render(request, "people/family.html", context)
+
+
+def repeat_concerns(request):
+    if not can_list_repeat_concerns(request.user):
+        raise PermissionDenied
+    return render(
+        request, "people/repeat_concerns.html", {"concerns": selectors.repeat_concern_list(user=request.user)}
+    )
+
 
 # Relationships ---------------------------------------------------------------------------------
 
@@ -41,33 +78,30 @@ def relationship_find(request, pk):
 def relationship_add(request, pk, other_pk):
     """Step 2: how they are related, in plain words both ways round, and the two flags."""
     person = editable_person(request, pk)
-    other = selectors.person_get(user=request.user, pk=other_pk)
+    other = person_get(user=request.user, pk=other_pk)
     if other is None:
         raise Http404("No such person")
     if not can_edit_person(request.user, other):
         raise PermissionDenied("Your role cannot change person records")
     form = forms.RelationshipAddForm(request.POST or None, person=person, other=other)
     if request.method == "POST":
-        made = []
 
         def save(data):
             kind, this_first = parse_relationship_option(data["kind"])
             from_person, to_person = (person, other) if this_first else (other, person)
-            made.append(
-                services_family.relationship_add(
-                    actor=request.user,
-                    from_person=from_person,
-                    kind=kind,
-                    to_person=to_person,
-                    parental_responsibility=data["parental_responsibility"],
-                    same_household=data["same_household"],
-                    description=data["description"],
-                )
+            return services.relationship_add(
+                actor=request.user,
+                from_person=from_person,
+                kind=kind,
+                to_person=to_person,
+                parental_responsibility=data["parental_responsibility"],
+                same_household=data["same_household"],
+                description=data["description"],
             )
 
-        saved, form = submit(request, form, save)
-        if saved:
-            return done(request, person, f"Relationship recorded: {services_family.relationship_sentence(made[0])}")
+        rel, form = submit(request, form, save, person=person, other=other)
+        if rel:
+            return done(request, person, f"Relationship recorded: {services.relationship_sentence(rel)}")
     return page(request, person, "people/record/relationship_add.html", form=form, other=other)
 
 
@@ -81,27 +115,24 @@ def relationship_add_new(request, pk):
     searched = request.GET.get("q", "").strip()[:200]
     if request.method == "POST":
         form = forms.NewRelativeForm(request.POST, person=person)
-        made = []
 
         def save(data):
             kind, this_first = parse_relationship_option(data["kind"])
-            made.append(
-                services_family.family_member_create(
-                    actor=request.user,
-                    person=person,
-                    kind=kind,
-                    new_person_first=not this_first,
-                    **form.person_values(),
-                    parental_responsibility=data["parental_responsibility"],
-                    same_household=data["same_household"],
-                    description=data["description"],
-                )
+            return services.family_member_create(
+                actor=request.user,
+                person=person,
+                kind=kind,
+                new_person_first=not this_first,
+                **form.person_values(),
+                parental_responsibility=data["parental_responsibility"],
+                same_household=data["same_household"],
+                description=data["description"],
             )
 
-        saved, form = submit(request, form, save, person=person)
-        if saved:
-            new, rel = made[0]
-            sentence = services_family.relationship_sentence(rel)
+        made, form = submit(request, form, save, person=person)
+        if made:
+            new, rel = made
+            sentence = services.relationship_sentence(rel)
             return done(request, person, f"{new.full_name} added to the records. Relationship recorded: {sentence}")
     else:
         form = forms.NewRelativeForm(initial=new_person_from_search(searched, today=today_local()), person=person)
@@ -117,7 +148,7 @@ def relationship_change(request, pk, rel_pk):
         saved, form = submit(
             request,
             form,
-            lambda data: services_family.relationship_update(
+            lambda data: services.relationship_update(
                 actor=request.user,
                 relationship=rel,
                 person=person,
@@ -136,11 +167,11 @@ def relationship_change(request, pk, rel_pk):
                 "parental_responsibility": rel.parental_responsibility,
                 "same_household": rel.same_household,
                 "description": rel.description,
-                "version": record_version(rel),
+                "version": rel.version,
             },
             relationship=rel,
         )
-    sentence = services_family.relationship_sentence(rel)
+    sentence = services.relationship_sentence(rel)
     return page(request, person, "people/record/relationship_change.html", form=form, rel=rel, sentence=sentence)
 
 
@@ -151,10 +182,13 @@ def relationship_end(request, pk, rel_pk):
     return confirm(
         request,
         person,
-        thing=services_family.relationship_sentence(rel),
+        thing=services.relationship_sentence(rel),
         heading="Are you sure you want to end this relationship?",
         button="Yes, end the relationship",
-        archive=lambda: services_family.relationship_end(actor=request.user, relationship=rel, person=person),
+        row=rel,
+        archive=lambda version: services.relationship_end(
+            actor=request.user, relationship=rel, person=person, version=version
+        ),
         message="Relationship ended",
     )
 
@@ -170,7 +204,7 @@ def involvement_add(request, pk):
         saved, form = submit(
             request,
             form,
-            lambda data: services_family.involvement_add(actor=request.user, person=person, **form.values()),
+            lambda data: services.involvement_add(actor=request.user, person=person, **form.values()),
         )
         if saved:
             return done(request, person, "Involvement recorded")
@@ -186,14 +220,14 @@ def involvement_change(request, pk, inv_pk):
         saved, form = submit(
             request,
             form,
-            lambda data: services_family.involvement_update(
+            lambda data: services.involvement_update(
                 actor=request.user, person=person, involvement=inv, version=data["version"], **form.values()
             ),
         )
         if saved:
             return done(request, person, "Involvement corrected")
     else:
-        form = forms.InvolvementChangeForm(initial=forms.InvolvementForm.initial_from(inv, record_version(inv)))
+        form = forms.InvolvementChangeForm(initial=forms.InvolvementForm.initial_from(inv, inv.version))
     return page(request, person, "people/record/involvement_form.html", form=form, adding=False, inv=inv)
 
 
@@ -206,12 +240,12 @@ def involvement_end(request, pk, inv_pk):
         saved, form = submit(
             request,
             form,
-            lambda data: services_family.involvement_end(
+            lambda data: services.involvement_end(
                 actor=request.user, person=person, involvement=inv, version=data["version"], end_date=data["end_date"]
             ),
         )
         if saved:
             return done(request, person, "Involvement ended")
     else:
-        form = forms.InvolvementEndForm(initial={"version": record_version(inv)})
+        form = forms.InvolvementEndForm(initial={"version": inv.version})
     return page(request, person, "people/record/involvement_end.html", form=form, inv=inv)

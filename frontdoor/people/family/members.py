@@ -6,7 +6,7 @@ import datetime as dt
 from collections import deque
 from dataclasses import dataclass
 
-from .models import Person, Relationship
+from ..models import Person, Relationship
 
 MAX_FAMILY = 40
 # from_person is <kind> of to_person: how many generations to_person is below from_person.

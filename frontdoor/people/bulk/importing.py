@@ -16,7 +16,8 @@ from django.core.exceptions import ValidationError
 
 from frontdoor.core import codes
 
-from .validators import (
+from ..models import PERSON_FIELDS
+from ..validators import (
     normalise_nhs_number,
     normalise_postcode,
     validate_birth_date,
@@ -35,22 +36,7 @@ REQUIRED_COLUMNS = (
     "address",
     "nhs_number",
 )
-OPTIONAL_COLUMNS = (
-    "middle_names",
-    "preferred_name",
-    "expected_date_of_birth",
-    "approximate_age",
-    "gender_identity",
-    "ethnicity",
-    "first_language",
-    "religion",
-    "nationality",
-    "immigration_status",
-    "communication_needs",
-    "upn",
-    "school",
-    "phone",
-)
+OPTIONAL_COLUMNS = tuple(name for name in PERSON_FIELDS if name not in REQUIRED_COLUMNS)  # the rest of the record
 TEXT_LIMITS = {
     "given_name": 100,
     "family_name": 100,

@@ -1,5 +1,5 @@
 """Keeping a person's connections right: relationships to other people, and involvements with
-children's services. Same shape as services_record: atomic, permission-checked, validated, audited,
+children's services. Same shape as record.services: atomic, permission-checked, validated, audited,
 stale saves refused, archived and never deleted."""
 
 from __future__ import annotations
@@ -11,20 +11,18 @@ from django.db import transaction
 from django.db.models import Q
 
 from frontdoor.audit.services import audit_record, changed_fields
+from frontdoor.core.locking import bump_version, lock_for_change
 
-from . import record_rules
-from .models import Involvement, Person, Relationship
-from .permissions import can_add_new_relative
-from .services import person_create
-from .services_record import locked_for_change, refuse_if, require_edit, save_if_changed, today_local
+from ..models import Involvement, Person, Relationship
+from ..permissions import can_add_new_relative
+from ..record import domain
+from ..record.services import person_create, refuse_if, require_edit, save_if_changed, today_local
 
 # Relationships ---------------------------------------------------------------------------------
 
 
 def relationship_sentence(rel: Relationship) -> str:
-    return record_rules.relationship_sentence(
-        rel.kind, rel.from_person.full_name, rel.to_person.full_name, rel.description
-    )
+    return domain.relationship_sentence(rel.kind, rel.from_person.full_name, rel.to_person.full_name, rel.description)
 
 
 def _audit_both(*, actor, rel: Relationship, action: str, summary: str, changes: dict) -> None:
@@ -114,7 +112,7 @@ def family_member_create(
     if not can_add_new_relative(actor, person):
         raise PermissionDenied("You cannot add a new person to this record")
     given_name, family_name = (given_name or "").strip(), (family_name or "").strip()
-    errors = record_rules.person_details_errors(
+    errors = domain.person_details_errors(
         date_of_birth=date_of_birth,
         expected_date_of_birth=expected_date_of_birth,
         approximate_age=approximate_age,
@@ -163,7 +161,7 @@ def relationship_update(
     *,
     actor,
     relationship: Relationship,
-    version: str,
+    version: int | None,
     parental_responsibility: bool,
     same_household: bool,
     description: str = "",
@@ -172,16 +170,17 @@ def relationship_update(
     """Change whether they hold parental responsibility, share a household, and the description."""
     require_edit(actor, relationship.from_person, relationship.to_person)
     _live_relationship(relationship, person)
-    locked = locked_for_change(Relationship, relationship, version)
+    locked = lock_for_change(relationship, version=version, noun="relationship")
     description = (description or "").strip()
     if locked.kind == Relationship.Kind.OTHER and not description:
         raise ValidationError({"description": "Enter how they are related"})
     before = {f: getattr(locked, f) for f in ("parental_responsibility", "same_household", "description")}
     locked.parental_responsibility, locked.same_household = bool(parental_responsibility), bool(same_household)
-    locked.description, locked.modified_by = description, actor
+    locked.description = description
     locked.full_clean()
     changes = changed_fields(before, {f: getattr(locked, f) for f in before})
     if changes:
+        bump_version(locked, actor=actor)
         locked.save()
         _audit_both(
             actor=actor,
@@ -194,13 +193,17 @@ def relationship_update(
 
 
 @transaction.atomic
-def relationship_end(*, actor, relationship: Relationship, person: Person | None = None) -> Relationship:
+def relationship_end(
+    *, actor, relationship: Relationship, version: int | None, person: Person | None = None
+) -> Relationship:
     """Take a relationship off the record (archived: it stays in the history and the audit trail)."""
     require_edit(actor, relationship.from_person, relationship.to_person)
-    locked = Relationship.objects.select_for_update().select_related("from_person", "to_person").get(pk=relationship.pk)
+    _live_relationship(relationship, person)
+    locked = lock_for_change(relationship, version=version, noun="relationship")
     _live_relationship(locked, person)
-    locked.archived, locked.modified_by = True, actor
-    locked.save(update_fields=["archived", "modified_by", "modified_at"])
+    locked.archived = True
+    bump_version(locked, actor=actor)
+    locked.save(update_fields=["archived", "version", "modified_by", "modified_at"])
     _audit_both(
         actor=actor,
         rel=locked,
@@ -233,7 +236,7 @@ def _check_involvement(inv: Involvement) -> None:
     inv.worker_name = (inv.worker_name or "").strip()
     inv.notes = (inv.notes or "").strip()
     refuse_if(
-        record_rules.involvement_errors(
+        domain.involvement_errors(
             kind=inv.kind,
             start_date=inv.start_date,
             end_date=inv.end_date,
@@ -298,33 +301,37 @@ def _own_involvement(person: Person, involvement: Involvement) -> None:
 
 
 @transaction.atomic
-def involvement_update(*, actor, person: Person, involvement: Involvement, version: str, **values) -> Involvement:
+def involvement_update(
+    *, actor, person: Person, involvement: Involvement, version: int | None, **values
+) -> Involvement:
     """Correct an involvement: any of INVOLVEMENT_FIELDS."""
     unknown = set(values) - set(INVOLVEMENT_FIELDS)
     if unknown:
         raise TypeError(f"Not fields of an involvement: {', '.join(sorted(unknown))}")
     require_edit(actor, person)
     _own_involvement(person, involvement)
-    locked = locked_for_change(Involvement, involvement, version)
+    locked = lock_for_change(involvement, version=version, noun="involvement")
     before = _involvement_snapshot(locked)
     for name, value in values.items():
         setattr(locked, name, "" if value is None and name in ("worker_name", "cp_category", "notes") else value)
-    locked.modified_by = actor
     _check_involvement(locked)
     summary = f"Corrected an involvement of {person.full_name}: {_describe(locked)}"
     return save_if_changed(locked, before, _involvement_snapshot(locked), actor=actor, person=person, summary=summary)
 
 
 @transaction.atomic
-def involvement_end(*, actor, person: Person, involvement: Involvement, version: str, end_date: dt.date) -> Involvement:
+def involvement_end(
+    *, actor, person: Person, involvement: Involvement, version: int | None, end_date: dt.date
+) -> Involvement:
     """The involvement has ended (on or after the day it started, and not in the future)."""
     require_edit(actor, person)
     _own_involvement(person, involvement)
-    locked = locked_for_change(Involvement, involvement, version)
+    locked = lock_for_change(involvement, version=version, noun="involvement")
     if locked.end_date is not None:
         raise ValidationError({"end_date": f"This already ended on {locked.end_date:%-d %B %Y}: correct it instead"})
     before = _involvement_snapshot(locked)
-    locked.end_date, locked.modified_by = end_date, actor
+    locked.end_date = end_date
+    bump_version(locked, actor=actor)
     _check_involvement(locked)
     locked.save()
     audit_record(

@@ -26,7 +26,7 @@ from frontdoor.mash.permissions import can_run_enquiries
 from frontdoor.referrals.models import Milestone, Referral
 from frontdoor.referrals.permissions import referrals_visible_to
 
-from .models import Involvement
+from ..models import Involvement
 
 CONTACTS, REFERRALS, INVOLVEMENTS = "contacts", "referrals", "involvements"
 KINDS = {

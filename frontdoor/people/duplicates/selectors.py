@@ -1,0 +1,58 @@
+"""Reads for the duplicate pages (managers only): open pairs, recent merges, one pair or merge, scans.
+
+"Not found" and "not allowed" both answer None (or an empty list).
+"""
+
+from __future__ import annotations
+
+from ..models import Person, PersonMerge, PossibleDuplicate
+from ..permissions import can_manage_duplicates
+from .scan import last_finished_scan, running_scan
+
+
+def duplicate_list(*, user, limit: int = 200) -> list[PossibleDuplicate]:
+    if not can_manage_duplicates(user):
+        return []
+    pairs = PossibleDuplicate.objects.filter(status=PossibleDuplicate.Status.OPEN).select_related(
+        "person_a", "person_b"
+    )
+    return list(pairs[:limit])
+
+
+def merge_list(*, user, limit: int = 20) -> list[PersonMerge]:
+    if not can_manage_duplicates(user):
+        return []
+    return list(PersonMerge.objects.select_related("kept", "merged").order_by("-created_at")[:limit])
+
+
+def duplicate_get(*, user, pk) -> PossibleDuplicate | None:
+    if not can_manage_duplicates(user):
+        return None
+    return PossibleDuplicate.objects.select_related("person_a", "person_b").filter(pk=pk).first()
+
+
+def merge_get(*, user, pk) -> PersonMerge | None:
+    if not can_manage_duplicates(user):
+        return None
+    return PersonMerge.objects.select_related("kept", "merged").filter(pk=pk).first()
+
+
+def linked_counts(person: Person) -> dict[str, int]:
+    """How much hangs off a record, to compare two side by side before merging."""
+    return {
+        "Contacts": person.contact_links.count(),
+        "Relationships": person.relationships_from.filter(archived=False).count()
+        + person.relationships_to.filter(archived=False).count(),
+        "Involvements": person.involvements.filter(archived=False).count(),
+    }
+
+
+__all__ = [
+    "duplicate_get",
+    "duplicate_list",
+    "last_finished_scan",
+    "linked_counts",
+    "merge_get",
+    "merge_list",
+    "running_scan",
+]

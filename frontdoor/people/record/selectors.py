@@ -1,0 +1,79 @@
+"""Reads of a person's record: the person, and the parts of their record the edit pages change.
+
+"Not found" and "not allowed" both answer None (the page then answers 404).
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q
+
+from ..models import AddressHistory, Alias, Disability, Person, Relationship
+from ..permissions import can_search_people, can_view_person
+
+
+def person_get(*, user, pk) -> Person | None:
+    if not can_search_people(user):
+        return None
+    return Person.objects.filter(pk=pk, archived=False).first()
+
+
+def person_contacts(*, user, person: Person):
+    """The calls this person was named on (newest first), read from the contacts app."""
+    from frontdoor.contacts.models import ContactPerson
+
+    if not can_view_person(user, person):
+        return ContactPerson.objects.none()
+    return (
+        ContactPerson.objects.filter(person=person, archived=False)
+        .select_related("contact")
+        .order_by("-contact__received_at")
+    )
+
+
+def person_detail_context(*, user, person: Person) -> dict:
+    """Everything the person record page shows, in a fixed number of queries."""
+    from ..family.selectors import current_involvements, past_involvements, relationship_from_view_of
+
+    relationships = list(
+        Relationship.objects.filter(archived=False)
+        .filter(Q(from_person=person) | Q(to_person=person))
+        .select_related("from_person", "to_person")
+    )
+    addresses = list(person.addresses.filter(archived=False))
+    return {
+        "aliases": list(person.aliases.filter(archived=False)),
+        "addresses": addresses,
+        "current_address": next((a for a in addresses if a.moved_out is None), None),
+        "earlier_addresses": [a for a in addresses if a.moved_out is not None],
+        "disabilities": list(person.disabilities.filter(archived=False)),
+        "current_involvements": list(current_involvements(person)),
+        "past_involvements": list(past_involvements(person)),
+        "relationships": [relationship_from_view_of(r, person) for r in relationships],
+        "contacts": list(person_contacts(user=user, person=person)),
+    }
+
+
+def part_of(user, person: Person, rows, pk):
+    """One live row belonging to `person`, or None (the view answers 404) if the user may not see it."""
+    if not can_view_person(user, person):
+        return None
+    return rows.filter(archived=False, pk=pk).first()
+
+
+def person_address_get(*, user, person: Person, pk) -> AddressHistory | None:
+    return part_of(user, person, AddressHistory.objects.filter(person=person), pk)
+
+
+def person_current_address(*, user, person: Person) -> AddressHistory | None:
+    """The history row of the address they live at now (None for an address from an import)."""
+    if not can_view_person(user, person):
+        return None
+    return AddressHistory.objects.filter(person=person, archived=False, moved_out__isnull=True).first()
+
+
+def person_alias_get(*, user, person: Person, pk) -> Alias | None:
+    return part_of(user, person, Alias.objects.filter(person=person), pk)
+
+
+def person_disability_get(*, user, person: Person, pk) -> Disability | None:
+    return part_of(user, person, Disability.objects.filter(person=person), pk)

@@ -1,0 +1,46 @@
+"""Reads for finding people. `person_search` is the one search used everywhere (call flow, people pages).
+
+The matching rules are in search.matching (pure) and the indexed candidate look-up in search.candidates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ..models import Person
+from ..permissions import can_search_people
+from .candidates import build_query, search_ids, strength_of
+
+
+@dataclass
+class PersonMatch:
+    person: Person
+    score: float  # 0-100, higher is a stronger match
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def strength(self) -> str:
+        return strength_of(self.score)
+
+
+def person_search(
+    *,
+    user,
+    text: str,
+    date_of_birth: dt.date | None = None,
+    sex: str | None = None,
+    postcode: str | None = None,
+    limit: int = 10,
+) -> list[PersonMatch]:
+    """People who may be the one described, best first, each with its reasons and strength.
+
+    The text may carry a date of birth ("Jess Smith 4/3/2015") or an age ("Jess Smith 9").
+    """
+    if not can_search_people(user):
+        return []
+    query = build_query(text, date_of_birth, sex, postcode)
+    found = search_ids(query, limit=limit)
+    # Archived (merged) people have no search keys; this also keeps out one archived some other way.
+    people = Person.objects.filter(archived=False).in_bulk([s.pk for s in found])
+    return [PersonMatch(people[s.pk], s.score, s.reasons) for s in found if s.pk in people]
