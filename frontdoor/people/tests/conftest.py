@@ -9,12 +9,6 @@ from frontdoor.people.models import AddressHistory, Alias, Disability, Involveme
 from .factories import make_person, relate
 
 
-@pytest.fixture(autouse=True)
-def _quick_passwords(settings):
-    """The people tests sign in with force_login: a cheap hasher keeps making a user for every role quick."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def record(users):
     child = make_person(
