@@ -5,6 +5,7 @@ way, nothing is written, and the worker sees what they typed with the current ve
 import pytest
 from django.db.models import F
 from django.urls import reverse
+from django.utils.html import escape
 
 pytestmark = pytest.mark.django_db
 
@@ -92,7 +93,7 @@ def test_an_old_version_is_refused_then_saving_again_with_the_current_one_works(
     assert response.status_code == 200
     html = response.content.decode()
     assert "your changes have not been saved" in html
-    assert users["manager"].get_full_name() in html  # who changed it
+    assert escape(users["manager"].get_full_name()) in html  # who changed it
     assert f'value="{typed}"' in html or f">{typed}</textarea>" in html
     assert f'name="version" value="{row.version}"' in html  # the current version: saving again is deliberate
     before = saved_value(row)
@@ -154,7 +155,7 @@ def test_a_removal_from_an_old_page_is_refused_then_works_with_the_current_versi
     response = c.post(url, {"version": str(opened)})
     assert response.status_code == 200
     html = response.content.decode()
-    assert "your changes have not been saved" in html and users["manager"].get_full_name() in html
+    assert "your changes have not been saved" in html and escape(users["manager"].get_full_name()) in html
     assert f'name="version" value="{row.version}"' in html
     row.refresh_from_db()
     assert not row.archived
