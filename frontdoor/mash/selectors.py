@@ -33,11 +33,6 @@ def request_get(*, user, pk) -> InformationRequest | None:
     return permissions.requests_visible_to(user, qs).filter(pk=pk).first()
 
 
-def request_get_any(pk) -> InformationRequest | None:
-    """Only for auditing a refused attempt; never shown to the user."""
-    return InformationRequest.objects.select_related("agency").filter(pk=pk).first()
-
-
 def requests_for_user(*, user, state: str = ""):
     qs = permissions.requests_visible_to(
         user, InformationRequest.objects.select_related("agency", "enquiry").order_by("due_at")

@@ -28,7 +28,9 @@ def contact_for_decision(*, user, pk) -> Contact | None:
     )
 
 
-def decision_for_contact(contact: Contact) -> ContactDecision | None:
+def decision_for_contact(*, user, contact: Contact) -> ContactDecision | None:
+    if not permissions.can_decide(user, contact):
+        return None
     return ContactDecision.objects.filter(contact=contact).select_related("decided_by").first()
 
 
