@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from frontdoor.audit.services import audit_record
 from frontdoor.core.locking import bump_version, lock_for_change
-from frontdoor.referrals.services import _next_reference
+from frontdoor.core.references import next_reference
 
 from . import domain, permissions
 from .models import InformationRequest, MashEnquiry
@@ -25,7 +25,7 @@ def enquiry_open(*, actor, contact, reason: str, referral=None) -> MashEnquiry:
     if contact.status != "recorded":
         raise ValidationError("A MASH enquiry can only be opened on a recorded contact")
     enquiry = MashEnquiry(
-        reference=_next_reference("M", MashEnquiry),
+        reference=next_reference(prefix="M", on=timezone.localdate()),
         contact=contact,
         referral=referral,
         opened_by=actor,

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from frontdoor.audit.services import audit_record
 from frontdoor.core.locking import StaleEdit, bump_version, lock_for_change, parse_version
+from frontdoor.core.references import next_reference
 
 from . import domain, permissions
 from .models import ContactDecision, Milestone, PoliceNotification, Referral, SharingDecision
@@ -23,14 +24,6 @@ def _transition(referral: Referral, action: str) -> str:
         return domain.next_state(referral.state, action)
     except domain.TransitionError as exc:
         raise ValidationError(str(exc)) from None
-
-
-def _next_reference(prefix: str, model) -> str:
-    year = timezone.localdate().year
-    stem = f"{prefix}{year}-"
-    last = model.objects.filter(reference__startswith=stem).order_by("-reference").values_list("reference", flat=True)
-    number = int(last[0].rsplit("-", 1)[1]) + 1 if last else 1
-    return f"{stem}{number:06d}"
 
 
 def _first_child(contact):
@@ -96,7 +89,7 @@ def _referral_open(*, actor, decision: ContactDecision) -> Referral:
     contact = decision.contact
     child = _first_child(contact)
     referral = Referral(
-        reference=_next_reference("R", Referral),
+        reference=next_reference(prefix="R", on=timezone.localdate()),
         contact=contact,
         decision=decision,
         child=child.person if child else None,
