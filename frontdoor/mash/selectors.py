@@ -40,5 +40,8 @@ def requests_for_user(*, user, state: str = ""):
     return qs.filter(state=state) if state else qs
 
 
-def partner_agencies():
+def partner_agencies(*, user):
+    """The agencies a MASH worker may ask for information (none for anyone else)."""
+    if not permissions.can_run_enquiries(user):
+        return Agency.objects.none()
     return Agency.objects.filter(active=True, is_mash_partner=True)

@@ -53,7 +53,7 @@ def enquiry_detail(request, pk):
 
 def request_add(request, pk):
     enquiry = _enquiry_or_404(request, pk)
-    agencies = selectors.partner_agencies()
+    agencies = selectors.partner_agencies(user=request.user)
 
     def save(data):
         due_at = None

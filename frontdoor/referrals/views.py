@@ -70,7 +70,7 @@ def referral_detail(request, pk):
         {
             "referral": referral,
             "checklist": selectors.referral_checklist(referral),
-            **selectors.referral_history(referral),
+            **selectors.referral_history(user=user, referral=referral),
             "can_edit": permissions.can_edit_referral(user, referral) and domain.can_transition(referral.state, "edit"),
             "can_authorise": permissions.can_authorise(user, referral)
             and domain.can_transition(referral.state, "authorise"),
@@ -92,7 +92,7 @@ def referral_edit(request, pk):
     initial = {name: getattr(referral, name) for name in services.REFERRAL_FIELDS if name != "allocated_worker"}
     initial["receiving_team"] = referral.receiving_team or suggestion.team
     initial["version"] = referral.version
-    teams = selectors.receiving_teams()
+    teams = selectors.receiving_teams(user=request.user)
     form = forms.ReferralForm(request.POST or None, initial=initial, teams=teams)
     send = "send" in request.POST
     saved, form = submit(
