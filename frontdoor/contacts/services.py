@@ -12,10 +12,11 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from frontdoor.audit.services import audit_record, changed_fields
+from frontdoor.core.references import next_reference
 from frontdoor.core.workdays import due_after
 from frontdoor.people.services import person_create
 
@@ -63,23 +64,15 @@ def contact_start(*, actor, received_at: dt.datetime | None = None) -> Contact:
     if not can_record_call(actor):
         raise PermissionDenied("You cannot record calls")
     now = timezone.now()
-    for _ in range(5):
-        contact = Contact(
-            reference=domain.new_reference(timezone.localdate(now)),
-            worker=actor,
-            received_at=received_at or now,
-            created_by=actor,
-            modified_by=actor,
-        )
-        contact.full_clean(validate_unique=False)
-        try:
-            with transaction.atomic():
-                contact.save()
-            break
-        except IntegrityError:  # reference collision: draw again
-            continue
-    else:  # pragma: no cover - five collisions in 16 million
-        raise RuntimeError("Could not allocate a contact reference")
+    contact = Contact(
+        reference=next_reference(prefix="C", on=timezone.localdate(now)),
+        worker=actor,
+        received_at=received_at or now,
+        created_by=actor,
+        modified_by=actor,
+    )
+    contact.full_clean(validate_unique=False)
+    contact.save()
     audit_record(actor=actor, action="create", obj=contact, summary=f"Started call {contact.reference} (draft)")
     return contact
 

@@ -25,3 +25,20 @@ class TrackedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class ReferenceCounter(models.Model):
+    """The last number given out for one kind of reference in one year (core.references).
+
+    `prefix` is the part before the number that the counter belongs to: "R" and "M" count through the
+    year; contacts ("C261202") count through the day their reference names."""
+
+    prefix = models.CharField(max_length=20)
+    year = models.PositiveSmallIntegerField()
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["prefix", "year"], name="core_reference_counter_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.prefix} {self.year}: {self.last_number}"

@@ -1,14 +1,15 @@
-"""What an advisor may learn about a child: only whether there is an allocated worker, and who."""
+"""What an advisor may learn about a child: only whether there is an allocated worker, and who.
+
+Reads are given the user; a user who may not see something gets nothing (an empty list), never an error."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
-from frontdoor.accounts.models import Role
+from frontdoor.accounts.models import Role, User
 from frontdoor.people.models import Involvement
 from frontdoor.people.selectors import person_search
 
@@ -31,7 +32,7 @@ class AllocationCheck:
 
 def allocation_check(*, user, text: str, date_of_birth=None, postcode: str = "") -> list[AllocationCheck]:
     if not can_check_allocation(user):
-        raise PermissionDenied
+        return []
     # The search itself runs with the advisor's own permission; only allocation details leave here.
     matches = person_search(user=user, text=text, date_of_birth=date_of_birth, postcode=postcode or None, limit=5)
     results = []
@@ -60,7 +61,7 @@ def allocation_check(*, user, text: str, date_of_birth=None, postcode: str = "")
 
 def handovers_recent(*, user, days: int = 7):
     if not can_view_handovers(user):
-        raise PermissionDenied
+        return Handover.objects.none()
     since = timezone.now() - dt.timedelta(days=days)
     qs = Handover.objects.filter(taken_at__gte=since, archived=False).select_related("created_by", "handed_to")
     if user.role == Role.CUSTOMER_SERVICE_ADVISOR:
@@ -68,9 +69,10 @@ def handovers_recent(*, user, days: int = 7):
     return qs
 
 
-def cads_workers():
-    from frontdoor.accounts.models import User
-
+def cads_workers(*, user):
+    """The consultant social workers and managers an advisor may hand a call to."""
+    if not can_check_allocation(user):
+        return User.objects.none()
     return User.objects.filter(is_active=True, role__in=[Role.CONSULTANT_SOCIAL_WORKER, Role.TEAM_MANAGER]).order_by(
         "first_name"
     )

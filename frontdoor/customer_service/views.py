@@ -21,7 +21,7 @@ def check(request):
             date_of_birth=form.cleaned_data["date_of_birth"],
             postcode=form.cleaned_data["postcode"],
         )
-    handover_form = HandoverForm(workers=cads_workers()) if results is not None else None
+    handover_form = HandoverForm(workers=cads_workers(user=request.user)) if results is not None else None
     return render(
         request, "customer_service/check.html", {"form": form, "results": results, "handover_form": handover_form}
     )
@@ -31,7 +31,7 @@ def handover(request):
     if not can_check_allocation(request.user) or request.method != "POST":
         raise PermissionDenied
     check_form = AllocationCheckForm(request.POST)
-    form = HandoverForm(request.POST, workers=cads_workers())
+    form = HandoverForm(request.POST, workers=cads_workers(user=request.user))
     if not (check_form.is_valid() and form.is_valid()):
         return render(
             request,

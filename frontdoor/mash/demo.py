@@ -54,6 +54,6 @@ def seed(*, people: int, fake, rng) -> str:
                     actor=police_user,
                     request=request,
                     answer="One domestic incident in March; no arrests.",
-                    version=None,
+                    version=request.version,
                 )
     return f"{enquiries} MASH enquiries, {requests} information requests"

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
-from frontdoor.ui.forms import GovukDateField
+from frontdoor.ui.forms import GovukDateField, version_field
 
 from .models import InformationRequest, MashEnquiry
 
@@ -53,7 +53,7 @@ class RequestForm(forms.Form):
 
 
 class AnswerForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = version_field()
     answer = forms.CharField(
         label="What information does your agency hold?",
         widget=forms.Textarea(attrs={"rows": 8}),
@@ -63,7 +63,7 @@ class AnswerForm(forms.Form):
 
 
 class ConcludeForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = version_field()
     analysis = forms.CharField(
         label="Combined analysis",
         widget=forms.Textarea(attrs={"rows": 8}),

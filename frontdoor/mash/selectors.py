@@ -33,11 +33,6 @@ def request_get(*, user, pk) -> InformationRequest | None:
     return permissions.requests_visible_to(user, qs).filter(pk=pk).first()
 
 
-def request_get_any(pk) -> InformationRequest | None:
-    """Only for auditing a refused attempt; never shown to the user."""
-    return InformationRequest.objects.select_related("agency").filter(pk=pk).first()
-
-
 def requests_for_user(*, user, state: str = ""):
     qs = permissions.requests_visible_to(
         user, InformationRequest.objects.select_related("agency", "enquiry").order_by("due_at")
@@ -45,5 +40,8 @@ def requests_for_user(*, user, state: str = ""):
     return qs.filter(state=state) if state else qs
 
 
-def partner_agencies():
+def partner_agencies(*, user):
+    """The agencies a MASH worker may ask for information (none for anyone else)."""
+    if not permissions.can_run_enquiries(user):
+        return Agency.objects.none()
     return Agency.objects.filter(active=True, is_mash_partner=True)

@@ -11,7 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from frontdoor.audit.services import audit_record
-from frontdoor.referrals.services import StaleEdit, _next_reference
+from frontdoor.core.locking import bump_version, lock_for_change
+from frontdoor.core.references import next_reference
 
 from . import domain, permissions
 from .models import InformationRequest, MashEnquiry
@@ -24,7 +25,7 @@ def enquiry_open(*, actor, contact, reason: str, referral=None) -> MashEnquiry:
     if contact.status != "recorded":
         raise ValidationError("A MASH enquiry can only be opened on a recorded contact")
     enquiry = MashEnquiry(
-        reference=_next_reference("M", MashEnquiry),
+        reference=next_reference(prefix="M", on=timezone.localdate()),
         contact=contact,
         referral=referral,
         opened_by=actor,
@@ -74,20 +75,31 @@ def request_send(*, actor, enquiry: MashEnquiry, agency, rag: str, question: str
     return request
 
 
-def request_answer(*, actor, request: InformationRequest, answer: str, version: int | None) -> InformationRequest:
+def _refusal_record(*, actor, request: InformationRequest) -> None:
+    """Audit, in its own transaction, a partner's attempt to answer another agency's request."""
+    with transaction.atomic():
+        audit_record(
+            actor=actor,
+            action="refused",
+            obj=request,
+            summary=f"Refused: {actor} tried to answer a request addressed to {request.agency}",
+        )
+
+
+def request_answer_refused(*, actor, request_id) -> None:
+    """A POST answering a request the user may not see: the attempt is audited (if the request exists and the
+    user may not answer it), and nothing else happens; the page then answers 404."""
+    request = InformationRequest.objects.select_related("agency").filter(pk=request_id).first()
+    if request is not None and not permissions.can_answer(actor, request):
+        _refusal_record(actor=actor, request=request)
+
+
+def request_answer(*, actor, request: InformationRequest, answer: str, version: object) -> InformationRequest:
     if not permissions.can_answer(actor, request):
-        with transaction.atomic():
-            audit_record(
-                actor=actor,
-                action="refused",
-                obj=request,
-                summary=f"Refused: {actor} tried to answer a request addressed to {request.agency}",
-            )
+        _refusal_record(actor=actor, request=request)
         raise PermissionDenied("You can only answer requests addressed to your agency")
     with transaction.atomic():
-        request = InformationRequest.objects.select_for_update().select_related("enquiry").get(pk=request.pk)
-        if version is not None and int(version) != request.version:
-            raise StaleEdit("request")
+        request = lock_for_change(request, version=version, noun="request")
         try:
             domain.answer_allowed(request.state, request.enquiry.state)
         except domain.MashStateError as exc:
@@ -96,8 +108,7 @@ def request_answer(*, actor, request: InformationRequest, answer: str, version: 
             raise ValidationError({"answer": "Enter the information your agency holds"})
         request.answer, request.state = answer, InformationRequest.State.ANSWERED
         request.answered_by, request.answered_at = actor, timezone.now()
-        request.version += 1
-        request.modified_by = actor
+        bump_version(request, actor=actor)
         request.full_clean()
         request.save()
         audit_record(actor=actor, action="update", obj=request, summary=f"Answered by {request.agency}")
@@ -105,12 +116,10 @@ def request_answer(*, actor, request: InformationRequest, answer: str, version: 
 
 
 @transaction.atomic
-def enquiry_conclude(*, actor, enquiry: MashEnquiry, analysis: str, outcome: str, version: int | None) -> MashEnquiry:
+def enquiry_conclude(*, actor, enquiry: MashEnquiry, analysis: str, outcome: str, version: object) -> MashEnquiry:
     if not permissions.can_run_enquiries(actor):
         raise PermissionDenied
-    enquiry = MashEnquiry.objects.select_for_update().get(pk=enquiry.pk)
-    if version is not None and int(version) != enquiry.version:
-        raise StaleEdit("MASH enquiry")
+    enquiry = lock_for_change(enquiry, version=version, noun="MASH enquiry")
     try:
         domain.conclude_allowed(enquiry.state)
     except domain.MashStateError as exc:
@@ -125,8 +134,7 @@ def enquiry_conclude(*, actor, enquiry: MashEnquiry, analysis: str, outcome: str
     enquiry.analysis, enquiry.outcome = analysis, outcome
     enquiry.state = MashEnquiry.State.CONCLUDED
     enquiry.concluded_by, enquiry.concluded_at = actor, timezone.now()
-    enquiry.version += 1
-    enquiry.modified_by = actor
+    bump_version(enquiry, actor=actor)
     enquiry.full_clean()
     enquiry.save()
     audit_record(actor=actor, action="update", obj=enquiry, summary=f"MASH enquiry concluded: {outcome}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 
 from django.contrib import messages
@@ -11,8 +10,8 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from frontdoor.referrals.viewutils import save_valid_form, visible_or_404
-from frontdoor.ui.forms import add_service_errors
+from frontdoor.ui.forms import submit
+from frontdoor.ui.pages import visible_or_404
 
 from . import domain, forms, permissions, selectors, services
 
@@ -23,10 +22,9 @@ def _enquiry_or_404(request, pk):
 
 def enquiry_open(request, contact_id):
     contact = visible_or_404(request, permissions.can_run_enquiries, selectors.contact_for_enquiry, pk=contact_id)
-    form = forms.OpenForm(request.POST or None)
-    enquiry = save_valid_form(
+    enquiry, form = submit(
         request,
-        form,
+        forms.OpenForm(request.POST or None),
         lambda data: services.enquiry_open(
             actor=request.user, contact=contact, reason=data["reason"], referral=getattr(contact, "referral", None)
         ),
@@ -55,14 +53,14 @@ def enquiry_detail(request, pk):
 
 def request_add(request, pk):
     enquiry = _enquiry_or_404(request, pk)
-    form = forms.RequestForm(request.POST or None, agencies=selectors.partner_agencies())
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+    agencies = selectors.partner_agencies(user=request.user)
+
+    def save(data):
         due_at = None
         if data.get("due_on"):
             due_at = timezone.make_aware(dt.datetime.combine(data["due_on"], data.get("due_time") or dt.time(17, 0)))
         try:
-            services.request_send(
+            return services.request_send(
                 actor=request.user,
                 enquiry=enquiry,
                 agency=data["agency"],
@@ -72,21 +70,24 @@ def request_add(request, pk):
             )
         except ValidationError as exc:
             if hasattr(exc, "error_dict") and "due_at" in exc.error_dict:
-                form.add_error("due_on", exc.message_dict.pop("due_at")[0])
-            else:
-                add_service_errors(form, exc)
-        else:
-            messages.success(request, f"Request sent to {data['agency']}")
-            return redirect("mash:detail", pk=enquiry.pk)
+                raise ValidationError({"due_on": exc.message_dict["due_at"][0]}) from None
+            raise
+
+    sent, form = submit(request, forms.RequestForm(request.POST or None, agencies=agencies), save, agencies=agencies)
+    if sent:
+        messages.success(request, f"Request sent to {sent.agency}")
+        return redirect("mash:detail", pk=enquiry.pk)
     return render(request, "mash/request_add.html", {"enquiry": enquiry, "form": form})
 
 
 def enquiry_conclude(request, pk):
     enquiry = _enquiry_or_404(request, pk)
-    form = forms.ConcludeForm(request.POST or None, initial={"version": enquiry.version})
-    if save_valid_form(
-        request, form, lambda data: services.enquiry_conclude(actor=request.user, enquiry=enquiry, **data)
-    ):
+    concluded, form = submit(
+        request,
+        forms.ConcludeForm(request.POST or None, initial={"version": enquiry.version}),
+        lambda data: services.enquiry_conclude(actor=request.user, enquiry=enquiry, **data),
+    )
+    if concluded:
         messages.success(request, f"MASH enquiry {enquiry.reference} concluded")
         return redirect("mash:detail", pk=enquiry.pk)
     return render(request, "mash/conclude.html", {"enquiry": enquiry, "form": form})
@@ -99,21 +100,14 @@ def request_detail(request, pk):
     info_request = selectors.request_get(user=user, pk=pk)
     if info_request is None:
         if request.method == "POST":
-            other = selectors.request_get_any(pk)
-            if other is not None:
-                with contextlib.suppress(PermissionDenied):
-                    services.request_answer(actor=user, request=other, answer="", version=None)
+            services.request_answer_refused(actor=user, request_id=pk)
         raise Http404
     can_answer = permissions.can_answer(user, info_request) and info_request.state == domain.SENT
     form = forms.AnswerForm(request.POST or None, initial={"version": info_request.version})
     if request.method == "POST" and not permissions.can_answer(user, info_request):
         raise PermissionDenied
-    answered = save_valid_form(
-        request,
-        form,
-        lambda data: services.request_answer(
-            actor=user, request=info_request, answer=data["answer"], version=data["version"]
-        ),
+    answered, form = submit(
+        request, form, lambda data: services.request_answer(actor=user, request=info_request, **data)
     )
     if answered:
         messages.success(request, "Thank you: your answer has been sent to the MASH")

@@ -71,7 +71,13 @@ def build_referral(
     with `submit`, its `details` (disposal, reasons, receiving team, ...) are saved and it is sent for
     authorisation. Without, it stays a draft being prepared."""
     decision = services.decision_record(
-        actor=worker, contact=contact, level=level, outcome="referral", reasons=reasons, s47_indicators=indicators or []
+        actor=worker,
+        contact=contact,
+        level=level,
+        outcome="referral",
+        reasons=reasons,
+        s47_indicators=indicators or [],
+        version=0,
     )
     referral = decision.referral
     if submit:

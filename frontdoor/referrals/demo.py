@@ -107,6 +107,7 @@ def seed(*, people: int, fake, rng) -> str:
             level=level,
             outcome=outcome,
             reasons="Advice given to the caller",
+            version=0,
         )
         made["decided"] += 1
     # A strategy discussion to consider (draft referral).

@@ -5,14 +5,16 @@ from __future__ import annotations
 from django import forms
 
 from frontdoor.core import codes
-from frontdoor.ui.forms import GovukDateField
+from frontdoor.ui.forms import GovukDateField, version_field
 
 from . import domain
 from .models import ContactDecision, Milestone, YesNoUnknown
 
 
 class VersionForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    """A form that edits one row: it carries the version the page showed (core.locking)."""
+
+    version = version_field()
 
 
 class DecisionForm(VersionForm):

@@ -28,7 +28,9 @@ def contact_for_decision(*, user, pk) -> Contact | None:
     )
 
 
-def decision_for_contact(contact: Contact) -> ContactDecision | None:
+def decision_for_contact(*, user, contact: Contact) -> ContactDecision | None:
+    if not permissions.can_decide(user, contact):
+        return None
     return ContactDecision.objects.filter(contact=contact).select_related("decided_by").first()
 
 
@@ -37,7 +39,10 @@ def referral_get(*, user, pk) -> Referral | None:
     return permissions.referrals_visible_to(user, qs).filter(pk=pk).first()
 
 
-def referral_history(referral: Referral) -> dict:
+def referral_history(*, user, referral: Referral) -> dict:
+    """What happened on a referral the user may see (empty lists for one they may not)."""
+    if not permissions.can_view_referrals(user):
+        return {"milestones": [], "sharing_decisions": [], "police_notifications": [], "mash_enquiries": []}
     return {
         "milestones": list(referral.milestones.select_related("recorded_by")),
         "sharing_decisions": list(referral.sharing_decisions.select_related("decided_by")),
@@ -97,7 +102,10 @@ def route_suggest(referral: Referral, disposal: int | None = None, youth_risk: b
     return RouteSuggestion(route, teams.first(), None)
 
 
-def receiving_teams():
+def receiving_teams(*, user):
+    """The teams a front door worker may route a referral to (none for anyone else)."""
+    if not permissions.can_decide(user):
+        return Team.objects.none()
     return Team.objects.filter(
         active=True, kind__in=["family_support", "fast", "youth_fast", "family_hub", "edt"]
     ).order_by("kind", "name")

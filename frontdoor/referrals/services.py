@@ -1,7 +1,8 @@
 """Writes for decisions and referrals. Each is atomic, validated, and audits itself.
 
 User-facing refusals raise ValidationError (a dict for field errors); a user without the right
-raises PermissionDenied. A stale version raises StaleEdit so the page can keep the user's text.
+raises PermissionDenied. Every edit takes the `version` the page showed: a stale, missing or forged one
+raises core.locking.StaleEdit, so the page can keep the user's text.
 """
 
 from __future__ import annotations
@@ -11,28 +12,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from frontdoor.audit.services import audit_record
+from frontdoor.core.locking import StaleEdit, bump_version, lock_for_change, parse_version
+from frontdoor.core.references import next_reference
 
 from . import domain, permissions
 from .models import ContactDecision, Milestone, PoliceNotification, Referral, SharingDecision
-
-
-class StaleEdit(ValidationError):
-    """Someone else saved this record after the page was opened."""
-
-    def __init__(self, noun: str = "record"):
-        super().__init__(
-            f"Someone else changed this {noun} while you were working on it. Your text is kept below: "
-            "check the latest version and save again."
-        )
-
-
-def _check_version(obj, version: int | None, noun: str) -> None:
-    if version is not None and int(version) != obj.version:
-        raise StaleEdit(noun)
-
-
-def _lock(model, pk):
-    return model.objects.select_for_update().get(pk=pk)
 
 
 def _transition(referral: Referral, action: str) -> str:
@@ -40,14 +24,6 @@ def _transition(referral: Referral, action: str) -> str:
         return domain.next_state(referral.state, action)
     except domain.TransitionError as exc:
         raise ValidationError(str(exc)) from None
-
-
-def _next_reference(prefix: str, model) -> str:
-    year = timezone.localdate().year
-    stem = f"{prefix}{year}-"
-    last = model.objects.filter(reference__startswith=stem).order_by("-reference").values_list("reference", flat=True)
-    number = int(last[0].rsplit("-", 1)[1]) + 1 if last else 1
-    return f"{stem}{number:06d}"
 
 
 def _first_child(contact):
@@ -63,9 +39,12 @@ def decision_record(
     outcome: str,
     reasons: str,
     s47_indicators: list[str] | None = None,
-    version: int | None = None,
+    version: object,
 ) -> ContactDecision:
-    """Record (or change) the decision on a recorded contact; "progress to referral" opens a referral."""
+    """Record (or change) the decision on a recorded contact; "progress to referral" opens a referral.
+
+    `version` is the decision's version the page showed, or 0 when it showed no decision yet: a page
+    opened before someone else decided is then refused like any other stale edit."""
     if not permissions.can_decide(actor, contact):
         raise PermissionDenied
     if contact.status != "recorded":
@@ -76,19 +55,22 @@ def decision_record(
     except ValueError as exc:
         raise ValidationError({"s47_indicators": str(exc)}) from None
     now = timezone.now()
-    decision = ContactDecision.objects.select_for_update().filter(contact=contact).first()
+    # The contact's row lock makes two first decisions on one contact take turns.
+    type(contact)._default_manager.select_for_update().filter(pk=contact.pk).first()
+    decision = ContactDecision.objects.filter(contact=contact).first()
     created = decision is None
     if created:
-        decision = ContactDecision(contact=contact, created_by=actor)
+        if parse_version(version) != 0:
+            raise StaleEdit(current_version=0, noun="decision")
+        decision = ContactDecision(contact=contact, created_by=actor, modified_by=actor)
     else:
-        # A page opened before anyone decided carries no version: someone decided since, so it is stale.
-        _check_version(decision, version or 0, "decision")
+        decision = lock_for_change(decision, version=version, noun="decision")
         if hasattr(decision, "referral"):
             raise ValidationError("This decision has become a referral: change the referral instead")
-        decision.version += 1
+        bump_version(decision, actor=actor)
     decision.level, decision.outcome, decision.reasons = level, outcome, reasons
     decision.s47_indicators, decision.consider_strategy_discussion = indicators, strategy
-    decision.decided_by, decision.decided_at, decision.modified_by = actor, now, actor
+    decision.decided_by, decision.decided_at = actor, now
     decision.full_clean()
     decision.save()
     audit_record(
@@ -107,7 +89,7 @@ def _referral_open(*, actor, decision: ContactDecision) -> Referral:
     contact = decision.contact
     child = _first_child(contact)
     referral = Referral(
-        reference=_next_reference("R", Referral),
+        reference=next_reference(prefix="R", on=timezone.localdate()),
         contact=contact,
         decision=decision,
         child=child.person if child else None,
@@ -146,12 +128,11 @@ REFERRAL_FIELDS = (
 
 
 @transaction.atomic
-def referral_update(*, actor, referral: Referral, version: int | None, submit: bool = False, **fields) -> Referral:
+def referral_update(*, actor, referral: Referral, version: object, submit: bool = False, **fields) -> Referral:
     """Save the worker's referral details; with submit=True also send it for authorisation."""
     if not permissions.can_edit_referral(actor, referral):
         raise PermissionDenied
-    referral = _lock(Referral, referral.pk)
-    _check_version(referral, version, "referral")
+    referral = lock_for_change(referral, version=version, noun="referral")
     _transition(referral, "submit" if submit else "edit")
     for name in REFERRAL_FIELDS:
         if name in fields:
@@ -167,8 +148,7 @@ def referral_update(*, actor, referral: Referral, version: int | None, submit: b
         referral.state = _transition(referral, "submit")
         referral.submitted_by, referral.submitted_at = actor, timezone.now()
         referral.return_reasons = ""
-    referral.version += 1
-    referral.modified_by = actor
+    bump_version(referral, actor=actor)
     referral.full_clean()
     referral.save()
     audit_record(
@@ -181,12 +161,11 @@ def referral_update(*, actor, referral: Referral, version: int | None, submit: b
 
 
 @transaction.atomic
-def referral_authorise(*, actor, referral: Referral, version: int | None) -> Referral:
+def referral_authorise(*, actor, referral: Referral, version: object) -> Referral:
     """A manager authorises the disposal; the referral is routed to its team (or closed for disposal 1)."""
-    referral = _lock(Referral, referral.pk)
     if not permissions.can_authorise(actor, referral):
         raise PermissionDenied("You cannot authorise a referral you prepared yourself")
-    _check_version(referral, version, "referral")
+    referral = lock_for_change(referral, version=version, noun="referral")
     referral.state = _transition(referral, "authorise")
     now = timezone.now()
     referral.authorised_by, referral.authorised_at = actor, now
@@ -200,8 +179,7 @@ def referral_authorise(*, actor, referral: Referral, version: int | None) -> Ref
         referral.state = _transition(referral, "close")
         referral.closed_at = now
         summary = f"Referral {referral.reference} authorised: disposal 1, closed at the front door"
-    referral.version += 1
-    referral.modified_by = actor
+    bump_version(referral, actor=actor)
     referral.full_clean()
     referral.save()
     audit_record(actor=actor, action="authorise", obj=referral, summary=summary)
@@ -209,34 +187,30 @@ def referral_authorise(*, actor, referral: Referral, version: int | None) -> Ref
 
 
 @transaction.atomic
-def referral_return(*, actor, referral: Referral, version: int | None, reasons: str) -> Referral:
-    referral = _lock(Referral, referral.pk)
+def referral_return(*, actor, referral: Referral, version: object, reasons: str) -> Referral:
     if not permissions.can_authorise(actor, referral):
         raise PermissionDenied("You cannot return a referral you prepared yourself")
-    _check_version(referral, version, "referral")
+    referral = lock_for_change(referral, version=version, noun="referral")
     if not (reasons or "").strip():
         raise ValidationError({"reasons": "Enter the reasons for returning the referral"})
     referral.state = _transition(referral, "return")
     referral.return_reasons = reasons
     referral.returned_by, referral.returned_at = actor, timezone.now()
-    referral.version += 1
-    referral.modified_by = actor
+    bump_version(referral, actor=actor)
     referral.save()
     audit_record(actor=actor, action="return", obj=referral, summary=f"Referral {referral.reference} returned")
     return referral
 
 
 @transaction.atomic
-def referral_take(*, actor, referral: Referral, version: int | None) -> Referral:
+def referral_take(*, actor, referral: Referral, version: object) -> Referral:
     """A receiving practitioner takes a referral from their team's unallocated work."""
-    referral = _lock(Referral, referral.pk)
     if not permissions.can_take(actor, referral):
         raise PermissionDenied
-    _check_version(referral, version, "referral")
+    referral = lock_for_change(referral, version=version, noun="referral")
     referral.state = _transition(referral, "allocate")
     referral.allocated_worker = actor
-    referral.version += 1
-    referral.modified_by = actor
+    bump_version(referral, actor=actor)
     referral.save()
     audit_record(actor=actor, action="allocate", obj=referral, summary=f"Allocated to {actor}")
     return referral
@@ -298,7 +272,7 @@ MILESTONE_REQUIRED = {
 
 @transaction.atomic
 def milestone_record(*, actor, referral: Referral, kind: str, date, **fields) -> Milestone:
-    referral = _lock(Referral, referral.pk)
+    referral = Referral.objects.select_for_update().get(pk=referral.pk)
     if not permissions.can_record_milestone(actor, referral):
         raise PermissionDenied
     _transition(referral, "record_milestone")
@@ -314,7 +288,7 @@ def milestone_record(*, actor, referral: Referral, kind: str, date, **fields) ->
     if kind == Milestone.Kind.CLOSURE:
         referral.state = _transition(referral, "close")
         referral.closed_at = timezone.now()
-        referral.version += 1
+        bump_version(referral, actor=actor)
         referral.save()
     audit_record(actor=actor, action="create", obj=referral, summary=f"{milestone.get_kind_display()} recorded")
     return milestone

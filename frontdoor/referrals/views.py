@@ -13,10 +13,11 @@ from django.views.decorators.http import require_POST
 
 from frontdoor.audit.permissions import can_view_audit
 from frontdoor.audit.selectors import audit_events_for_object
-from frontdoor.ui.forms import add_service_errors
+from frontdoor.core.locking import StaleEdit
+from frontdoor.ui.forms import submit
+from frontdoor.ui.pages import visible_or_404
 
 from . import domain, forms, permissions, queues, selectors, services
-from .viewutils import save_valid_form, visible_or_404
 
 
 def _referral_or_404(request, pk):
@@ -25,9 +26,10 @@ def _referral_or_404(request, pk):
 
 def decision(request, contact_id):
     contact = visible_or_404(request, permissions.can_decide, selectors.contact_for_decision, pk=contact_id)
-    existing = selectors.decision_for_contact(contact)
+    existing = selectors.decision_for_contact(user=request.user, contact=contact)
     referral = getattr(existing, "referral", None) if existing else None
-    initial = {"version": existing.version} if existing else {}
+    # Version 0 says "no decision yet": a page opened before someone else decided is refused as stale.
+    initial = {"version": existing.version if existing else 0}
     if existing:
         initial.update(
             level=existing.level,
@@ -36,18 +38,8 @@ def decision(request, contact_id):
             s47_indicators=existing.s47_indicators,
         )
     form = forms.DecisionForm(request.POST or None, initial=initial)
-    saved = save_valid_form(
-        request,
-        form,
-        lambda data: services.decision_record(
-            actor=request.user,
-            contact=contact,
-            level=data["level"],
-            outcome=data["outcome"],
-            reasons=data["reasons"],
-            s47_indicators=data["s47_indicators"],
-            version=data.get("version"),
-        ),
+    saved, form = submit(
+        request, form, lambda data: services.decision_record(actor=request.user, contact=contact, **data)
     )
     if saved and hasattr(saved, "referral"):
         messages.success(request, f"Referral {saved.referral.reference} opened: complete it and send it")
@@ -78,7 +70,7 @@ def referral_detail(request, pk):
         {
             "referral": referral,
             "checklist": selectors.referral_checklist(referral),
-            **selectors.referral_history(referral),
+            **selectors.referral_history(user=user, referral=referral),
             "can_edit": permissions.can_edit_referral(user, referral) and domain.can_transition(referral.state, "edit"),
             "can_authorise": permissions.can_authorise(user, referral)
             and domain.can_transition(referral.state, "authorise"),
@@ -100,17 +92,19 @@ def referral_edit(request, pk):
     initial = {name: getattr(referral, name) for name in services.REFERRAL_FIELDS if name != "allocated_worker"}
     initial["receiving_team"] = referral.receiving_team or suggestion.team
     initial["version"] = referral.version
-    form = forms.ReferralForm(request.POST or None, initial=initial, teams=selectors.receiving_teams())
-    submit = "send" in request.POST
-
-    def save(data):
-        fields = dict(data)
-        version = fields.pop("version")
-        fields["allocated_worker"] = suggestion.worker
-        return services.referral_update(actor=request.user, referral=referral, version=version, submit=submit, **fields)
-
-    if save_valid_form(request, form, save):
-        messages.success(request, "Referral sent for authorisation" if submit else "Referral saved")
+    teams = selectors.receiving_teams(user=request.user)
+    form = forms.ReferralForm(request.POST or None, initial=initial, teams=teams)
+    send = "send" in request.POST
+    saved, form = submit(
+        request,
+        form,
+        lambda data: services.referral_update(
+            actor=request.user, referral=referral, submit=send, allocated_worker=suggestion.worker, **data
+        ),
+        teams=teams,
+    )
+    if saved:
+        messages.success(request, "Referral sent for authorisation" if send else "Referral saved")
         return redirect("referrals:detail", pk=referral.pk)
     return render(
         request,
@@ -130,23 +124,24 @@ def referral_authorise(request, pk):
     if not permissions.can_authorise(request.user):
         raise PermissionDenied
     form = forms.AuthoriseForm(request.POST or None, initial={"version": referral.version})
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+
+    def save(data):
         try:
             if data["action"] == "authorise":
-                services.referral_authorise(actor=request.user, referral=referral, version=data["version"])
-                messages.success(request, f"Referral {referral.reference} authorised")
-            else:
-                services.referral_return(
-                    actor=request.user, referral=referral, version=data["version"], reasons=data["reasons"]
-                )
-                messages.success(request, f"Referral {referral.reference} returned to {referral.worker}")
+                return services.referral_authorise(actor=request.user, referral=referral, version=data["version"])
+            return services.referral_return(
+                actor=request.user, referral=referral, version=data["version"], reasons=data["reasons"]
+            )
         except PermissionDenied as exc:
-            form.add_error(None, str(exc) or "You cannot authorise this referral")
-        except ValidationError as exc:
-            add_service_errors(form, exc)
+            raise ValidationError(str(exc) or "You cannot authorise this referral") from None
+
+    saved, form = submit(request, form, save)
+    if saved:
+        if saved.state == "returned":
+            messages.success(request, f"Referral {referral.reference} returned to {referral.worker}")
         else:
-            return redirect("referrals:queue", name="authorisation")
+            messages.success(request, f"Referral {referral.reference} authorised")
+        return redirect("referrals:queue", name="authorisation")
     return render(
         request,
         "referrals/authorise.html",
@@ -165,8 +160,8 @@ def _referral_form_page(request, pk, *, may, form_class, title: str, save, done:
     referral = _referral_or_404(request, pk)
     if not may(request.user, referral):
         raise PermissionDenied
-    form = form_class(request.POST or None)
-    if save_valid_form(request, form, lambda data: save(referral, data)):
+    saved, form = submit(request, form_class(request.POST or None), lambda data: save(referral, data))
+    if saved:
         messages.success(request, done)
         return redirect("referrals:detail", pk=referral.pk)
     return render(request, "referrals/form_page.html", {"referral": referral, "form": form, "title": title})
@@ -225,6 +220,8 @@ def referral_take(request, pk):
         raise PermissionDenied
     try:
         services.referral_take(actor=request.user, referral=referral, version=request.POST.get("version"))
+    except StaleEdit as exc:
+        messages.error(request, exc.message)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:

@@ -116,3 +116,16 @@ def test_advisor_sees_only_own_calls(users, client_for):
     body = client_for(users["csa"]).get("/customer-service/calls/").content.decode()
     assert "Own Child" in body and "Other Child" not in body
     assert "Other Child" in client_for(users["csw"]).get("/customer-service/calls/").content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["mash_partner", "receiving"])
+def test_selectors_give_nothing_to_a_user_who_may_not_see_it(users, child_with_worker, role):
+    """Reads never raise for a user without the right: they find nothing, the same as for no match."""
+    from frontdoor.customer_service import selectors
+
+    user = users[role]
+    assert selectors.allocation_check(user=user, text="Maisie Clarke") == []
+    assert list(selectors.cads_workers(user=user)) == []
+    Handover.objects.create(child_name="Maisie Clarke", outcome="cads", taken_at=dt.datetime.now(dt.UTC))
+    assert list(selectors.handovers_recent(user=user)) == []

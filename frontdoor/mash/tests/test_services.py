@@ -8,6 +8,7 @@ import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from frontdoor.audit.models import AuditEvent
+from frontdoor.core.locking import StaleEdit
 from frontdoor.directory.models import Agency
 from frontdoor.mash import services
 from frontdoor.mash.models import InformationRequest
@@ -57,7 +58,7 @@ def test_partner_answers_own_agency_request(users):
     answered = services.request_answer(actor=users["mash_partner"], request=request, answer="Two call-outs", version=1)
     assert answered.state == "answered" and answered.answered_by == users["mash_partner"]
     with pytest.raises(ValidationError, match="already been answered"):
-        services.request_answer(actor=users["mash_partner"], request=answered, answer="Again", version=None)
+        services.request_answer(actor=users["mash_partner"], request=answered, answer="Again", version=answered.version)
 
 
 def test_partner_answering_another_agencys_request_is_refused_and_audited(users):
@@ -75,8 +76,11 @@ def test_empty_answer_and_stale_answer_refused(users):
     request = request_make(actor=users["csw"])
     with pytest.raises(ValidationError):
         services.request_answer(actor=users["mash_partner"], request=request, answer=" ", version=1)
-    with pytest.raises(services.StaleEdit):
-        services.request_answer(actor=users["mash_partner"], request=request, answer="x", version=7)
+    for version in (7, None, "", "abc"):
+        with pytest.raises(StaleEdit):
+            services.request_answer(actor=users["mash_partner"], request=request, answer="x", version=version)
+    request.refresh_from_db()
+    assert request.state == "sent" and request.answer == ""
 
 
 def test_conclude_needs_analysis_and_outcome_then_closes(users):
@@ -92,7 +96,18 @@ def test_conclude_needs_analysis_and_outcome_then_closes(users):
     with pytest.raises(ValidationError, match="concluded"):
         request_make(actor=users["csw"], enquiry=enquiry)
     with pytest.raises(ValidationError, match="concluded"):
-        services.request_answer(actor=users["mash_partner"], request=request, answer="Late", version=None)
+        services.request_answer(actor=users["mash_partner"], request=request, answer="Late", version=request.version)
+
+
+def test_conclude_with_a_stale_missing_or_forged_version_is_refused(users):
+    enquiry = enquiry_make(actor=users["csw"])
+    for version in (enquiry.version + 1, None, "", "abc"):
+        with pytest.raises(StaleEdit):
+            services.enquiry_conclude(
+                actor=users["csw"], enquiry=enquiry, analysis="A", outcome="strategy", version=version
+            )
+    enquiry.refresh_from_db()
+    assert enquiry.state == "open" and enquiry.analysis == ""
 
 
 def test_partners_cannot_open_enquiries(users):

@@ -72,6 +72,7 @@ def decision_make(*, contact, actor, outcome="referral", level=4, indicators=Non
         outcome=outcome,
         reasons=REASONS,
         s47_indicators=indicators or [],
+        version=0,
     )
 
 

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from frontdoor.audit.models import AuditEvent
+from frontdoor.core.locking import StaleEdit
 from frontdoor.directory.models import Team
 from frontdoor.people.models import Involvement
 from frontdoor.referrals import selectors, services
@@ -37,20 +38,34 @@ def test_decision_without_referral_and_changing_it_with_versions(users):
     services.decision_record(
         actor=users["csw2"], contact=contact, level=3, outcome="signpost", reasons="Changed", version=1
     )
-    with pytest.raises(services.StaleEdit):
+    with pytest.raises(StaleEdit) as exc:
         services.decision_record(
             actor=users["csw"], contact=contact, level=1, outcome="nfa", reasons="Stale", version=decision.version
         )
+    assert exc.value.current_version == 2 and exc.value.changed_by == users["csw2"].get_full_name()
     assert ContactDecision.objects.get().reasons == "Changed"
 
 
 def test_two_workers_deciding_an_undecided_contact_at_once(users):
     """Both opened the page before any decision: the second save is refused, the first decision stands."""
     contact = contact_make(worker=users["csw"])
-    services.decision_record(actor=users["csw"], contact=contact, level=2, outcome="advice", reasons="First")
-    with pytest.raises(services.StaleEdit):
-        services.decision_record(actor=users["csw2"], contact=contact, level=3, outcome="nfa", reasons="Second")
+    services.decision_record(actor=users["csw"], contact=contact, level=2, outcome="advice", reasons="First", version=0)
+    with pytest.raises(StaleEdit):
+        services.decision_record(
+            actor=users["csw2"], contact=contact, level=3, outcome="nfa", reasons="Second", version=0
+        )
     assert ContactDecision.objects.get().reasons == "First"
+
+
+@pytest.mark.parametrize("version", [None, "", "abc", "-1", "2"])
+def test_first_decision_with_a_missing_or_forged_version_is_refused(users, version):
+    """A first decision is made from a page that showed no decision (version 0); anything else is stale."""
+    contact = contact_make(worker=users["csw"])
+    with pytest.raises(StaleEdit):
+        services.decision_record(
+            actor=users["csw"], contact=contact, level=2, outcome="advice", reasons="x", version=version
+        )
+    assert not ContactDecision.objects.exists()
 
 
 def test_decision_refused_for_draft_contact_and_other_roles(users):
@@ -137,12 +152,37 @@ def test_concurrent_edit_is_refused(users):
     referral = referral_make(worker=users["csw"], submit=False)
     opened_version = referral.version
     services.referral_update(actor=users["csw"], referral=referral, version=opened_version, other_agencies="First")
-    with pytest.raises(services.StaleEdit, match="Someone else changed this referral"):
+    with pytest.raises(StaleEdit, match="This referral was changed by"):
         services.referral_update(
             actor=users["csw2"], referral=referral, version=opened_version, other_agencies="Second"
         )
     referral.refresh_from_db()
     assert referral.other_agencies == "First"
+
+
+@pytest.mark.parametrize("version", [None, "", "abc", "1.5"])
+def test_referral_edit_without_a_real_version_is_refused(users, version):
+    """A missing or forged version never skips the check: nothing is saved."""
+    referral = referral_make(worker=users["csw"], submit=False)
+    with pytest.raises(StaleEdit):
+        services.referral_update(actor=users["csw2"], referral=referral, version=version, other_agencies="Blind")
+    referral.refresh_from_db()
+    assert referral.other_agencies != "Blind"
+
+
+@pytest.mark.parametrize("service", ["referral_authorise", "referral_return", "referral_take"])
+def test_authorise_return_and_take_refuse_a_stale_version(users, service):
+    """Each change to a referral checks the version, and a refused one changes nothing."""
+    referral = referral_make(worker=users["csw"])
+    if service == "referral_take":
+        referral = services.referral_authorise(actor=users["manager"], referral=referral, version=referral.version)
+    actor = users["receiving"] if service == "referral_take" else users["manager"]
+    extra = {"reasons": "Check the school"} if service == "referral_return" else {}
+    state = referral.state
+    with pytest.raises(StaleEdit):
+        getattr(services, service)(actor=actor, referral=referral, version=referral.version - 1, **extra)
+    referral.refresh_from_db()
+    assert referral.state == state
 
 
 def test_take_and_milestones_to_closure(users):

@@ -32,7 +32,13 @@ def test_several_s47_indicators_mark_strategy_discussion(users, client_for):
     contact = contact_make(worker=users["csw"])
     client_for(users["csw"]).post(
         reverse("referrals:decision", args=[contact.pk]),
-        {"level": "4", "outcome": "allocated_worker", "reasons": "Open case", "s47_indicators": ["fii", "no_parent"]},
+        {
+            "version": "0",
+            "level": "4",
+            "outcome": "allocated_worker",
+            "reasons": "Open case",
+            "s47_indicators": ["fii", "no_parent"],
+        },
     )
     decision = ContactDecision.objects.get()
     assert decision.s47_indicators == ["fii", "no_parent"] and decision.consider_strategy_discussion
@@ -53,7 +59,13 @@ def test_decision_progress_to_referral_then_edit_and_submit(users, client_for):
     client = client_for(users["csw"])
     response = client.post(
         reverse("referrals:decision", args=[contact.pk]),
-        {"level": "4", "outcome": "referral", "reasons": "Bruising", "s47_indicators": ["inconsistent_explanation"]},
+        {
+            "version": "0",
+            "level": "4",
+            "outcome": "referral",
+            "reasons": "Bruising",
+            "s47_indicators": ["inconsistent_explanation"],
+        },
     )
     referral = Referral.objects.get()
     assert response["Location"] == reverse("referrals:edit", args=[referral.pk])
@@ -95,7 +107,7 @@ def test_stale_edit_keeps_the_second_users_text(users, client_for):
     assert client_for(users["csw"]).post(url, {**base, "other_agencies": "First text"}).status_code == 302
     response = client_for(users["csw2"]).post(url, {**base, "other_agencies": "My careful second text"})
     html = response.content.decode()
-    assert "Someone else changed this referral" in html and "My careful second text" in html
+    assert "This referral was changed by" in html and "My careful second text" in html
     referral.refresh_from_db()
     assert referral.other_agencies == "First text"
 

@@ -1,0 +1,23 @@
+"""Helpers for pages that open one record: 403 for a role that may never open them, 404 for a record
+the user may not see or that does not exist (the two look the same)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+T = TypeVar("T")
+
+
+def visible_or_404(request, may_open: Callable[[object], bool], get: Callable[..., T | None], **lookup) -> T:
+    """The record `get(user=..., **lookup)` finds for the user: 403 for a role that may never open these
+    pages (`may_open`), 404 for a record the user may not see or that does not exist."""
+    if not may_open(request.user):
+        raise PermissionDenied
+    found = get(user=request.user, **lookup)
+    if found is None:
+        raise Http404
+    return found
