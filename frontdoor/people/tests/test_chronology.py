@@ -163,8 +163,9 @@ def test_mash_enquiry_shows_its_outcome_never_the_partners_answer(users, client_
     mash_services.request_answer(
         actor=users["mash_partner"], request=request, answer="SECRET-PARTNER-ANSWER", version=request.version
     )
+    enquiry.refresh_from_db()
     mash_services.enquiry_conclude(
-        actor=users["csw"], enquiry=enquiry, analysis="SECRET-ANALYSIS", outcome="strategy", version=None
+        actor=users["csw"], enquiry=enquiry, analysis="SECRET-ANALYSIS", outcome="strategy", version=enquiry.version
     )
 
     events = {e.what: e for e in family_chronology(user=users["csw"], family=family)}
