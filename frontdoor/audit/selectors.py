@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import models
 
 from .models import AuditEvent
 from .permissions import can_view_audit
 from .services import object_type_of
 
+if TYPE_CHECKING:
+    from frontdoor.accounts.models import User
 
-def audit_events_for_object(*, user, obj: models.Model, limit: int = 200):
+
+def audit_events_for_object(*, user: User, obj: models.Model, limit: int = 200):
     if not can_view_audit(user):
         return AuditEvent.objects.none()
     return (

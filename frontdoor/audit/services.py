@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import models
 
 from .context import current_origin
 from .models import AuditEvent
+
+if TYPE_CHECKING:
+    from frontdoor.accounts.models import User
 
 
 def object_type_of(obj: models.Model) -> str:
@@ -15,7 +18,7 @@ def object_type_of(obj: models.Model) -> str:
 
 
 def audit_record(
-    *, actor, action: str, obj: models.Model, summary: str, changes: dict[str, Any] | None = None
+    *, actor: User | None, action: str, obj: models.Model, summary: str, changes: dict[str, Any] | None = None
 ) -> AuditEvent:
     origin = current_origin.get()
     return AuditEvent.objects.create(

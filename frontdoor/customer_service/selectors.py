@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
@@ -15,6 +16,9 @@ from frontdoor.people.selectors import person_search
 
 from .models import Handover
 from .permissions import can_check_allocation, can_view_handovers
+
+if TYPE_CHECKING:
+    from frontdoor.accounts.models import User
 
 
 @dataclass
@@ -30,7 +34,7 @@ class AllocationCheck:
     team_phone: str
 
 
-def allocation_check(*, user, text: str, date_of_birth=None, postcode: str = "") -> list[AllocationCheck]:
+def allocation_check(*, user: User, text: str, date_of_birth=None, postcode: str = "") -> list[AllocationCheck]:
     if not can_check_allocation(user):
         return []
     # The search itself runs with the advisor's own permission; only allocation details leave here.
@@ -59,7 +63,7 @@ def allocation_check(*, user, text: str, date_of_birth=None, postcode: str = "")
     return results
 
 
-def handovers_recent(*, user, days: int = 7):
+def handovers_recent(*, user: User, days: int = 7):
     if not can_view_handovers(user):
         return Handover.objects.none()
     since = timezone.now() - dt.timedelta(days=days)
@@ -69,7 +73,7 @@ def handovers_recent(*, user, days: int = 7):
     return qs
 
 
-def cads_workers(*, user):
+def cads_workers(*, user: User):
     """The consultant social workers and managers an advisor may hand a call to."""
     if not can_check_allocation(user):
         return User.objects.none()

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
@@ -9,9 +11,12 @@ from frontdoor.audit.services import audit_record
 from .models import Handover
 from .permissions import can_check_allocation
 
+if TYPE_CHECKING:
+    from frontdoor.accounts.models import User
+
 
 @transaction.atomic
-def handover_record(*, actor, **fields) -> Handover:
+def handover_record(*, actor: User, **fields) -> Handover:
     if not can_check_allocation(actor):
         raise PermissionDenied
     handover = Handover(

@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from frontdoor.contacts.models import Contact
 from frontdoor.directory.models import Agency
 
 from . import permissions
 from .models import InformationRequest, MashEnquiry
 
+if TYPE_CHECKING:
+    from frontdoor.accounts.models import User
 
-def contact_for_enquiry(*, user, pk) -> Contact | None:
+
+def contact_for_enquiry(*, user: User, pk) -> Contact | None:
     if not permissions.can_run_enquiries(user):
         return None
     return Contact.objects.filter(pk=pk, status=Contact.Status.RECORDED).prefetch_related("people").first()
 
 
-def enquiry_get(*, user, pk) -> MashEnquiry | None:
+def enquiry_get(*, user: User, pk) -> MashEnquiry | None:
     if not permissions.can_run_enquiries(user):
         return None
     return (
@@ -26,21 +31,21 @@ def enquiry_get(*, user, pk) -> MashEnquiry | None:
     )
 
 
-def request_get(*, user, pk) -> InformationRequest | None:
+def request_get(*, user: User, pk) -> InformationRequest | None:
     """A request the user may see: a partner only ever gets their own agency's (others are None, so 404)."""
     qs = InformationRequest.objects.select_related("agency", "enquiry__contact", "answered_by", "sent_by")
     qs = qs.prefetch_related("enquiry__contact__people__person")
     return permissions.requests_visible_to(user, qs).filter(pk=pk).first()
 
 
-def requests_for_user(*, user, state: str = ""):
+def requests_for_user(*, user: User, state: str = ""):
     qs = permissions.requests_visible_to(
         user, InformationRequest.objects.select_related("agency", "enquiry").order_by("due_at")
     )
     return qs.filter(state=state) if state else qs
 
 
-def partner_agencies(*, user):
+def partner_agencies(*, user: User):
     """The agencies a MASH worker may ask for information (none for anyone else)."""
     if not permissions.can_run_enquiries(user):
         return Agency.objects.none()

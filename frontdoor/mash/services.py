@@ -6,6 +6,8 @@ A partner answering a request addressed to another agency is refused, and the re
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -17,9 +19,12 @@ from frontdoor.core.references import next_reference
 from . import domain, permissions
 from .models import InformationRequest, MashEnquiry
 
+if TYPE_CHECKING:
+    from frontdoor.accounts.models import User
+
 
 @transaction.atomic
-def enquiry_open(*, actor, contact, reason: str, referral=None) -> MashEnquiry:
+def enquiry_open(*, actor: User, contact, reason: str, referral=None) -> MashEnquiry:
     if not permissions.can_run_enquiries(actor):
         raise PermissionDenied
     if contact.status != "recorded":
@@ -40,7 +45,9 @@ def enquiry_open(*, actor, contact, reason: str, referral=None) -> MashEnquiry:
 
 
 @transaction.atomic
-def request_send(*, actor, enquiry: MashEnquiry, agency, rag: str, question: str, due_at=None) -> InformationRequest:
+def request_send(
+    *, actor: User, enquiry: MashEnquiry, agency, rag: str, question: str, due_at=None
+) -> InformationRequest:
     """Ask a partner agency for information; the deadline defaults from the RAG urgency."""
     if not permissions.can_run_enquiries(actor):
         raise PermissionDenied
@@ -75,7 +82,7 @@ def request_send(*, actor, enquiry: MashEnquiry, agency, rag: str, question: str
     return request
 
 
-def _refusal_record(*, actor, request: InformationRequest) -> None:
+def _refusal_record(*, actor: User, request: InformationRequest) -> None:
     """Audit, in its own transaction, a partner's attempt to answer another agency's request."""
     with transaction.atomic():
         audit_record(
@@ -86,7 +93,7 @@ def _refusal_record(*, actor, request: InformationRequest) -> None:
         )
 
 
-def request_answer_refused(*, actor, request_id) -> None:
+def request_answer_refused(*, actor: User, request_id) -> None:
     """A POST answering a request the user may not see: the attempt is audited (if the request exists and the
     user may not answer it), and nothing else happens; the page then answers 404."""
     request = InformationRequest.objects.select_related("agency").filter(pk=request_id).first()
@@ -94,7 +101,7 @@ def request_answer_refused(*, actor, request_id) -> None:
         _refusal_record(actor=actor, request=request)
 
 
-def request_answer(*, actor, request: InformationRequest, answer: str, version: object) -> InformationRequest:
+def request_answer(*, actor: User, request: InformationRequest, answer: str, version: object) -> InformationRequest:
     if not permissions.can_answer(actor, request):
         _refusal_record(actor=actor, request=request)
         raise PermissionDenied("You can only answer requests addressed to your agency")
@@ -116,7 +123,7 @@ def request_answer(*, actor, request: InformationRequest, answer: str, version: 
 
 
 @transaction.atomic
-def enquiry_conclude(*, actor, enquiry: MashEnquiry, analysis: str, outcome: str, version: object) -> MashEnquiry:
+def enquiry_conclude(*, actor: User, enquiry: MashEnquiry, analysis: str, outcome: str, version: object) -> MashEnquiry:
     if not permissions.can_run_enquiries(actor):
         raise PermissionDenied
     enquiry = lock_for_change(enquiry, version=version, noun="MASH enquiry")

@@ -250,4 +250,4 @@ def queue_sort_key(*, immediate: bool, due_at: dt.datetime | None) -> tuple:
 
 
 def is_overdue(due_at: dt.datetime | None, now: dt.datetime, done: bool = False) -> bool:
-    return bool(due_at) and not done and due_at < now
+    return due_at is not None and not done and due_at < now

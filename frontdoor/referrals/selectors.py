@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 
@@ -14,10 +15,13 @@ from frontdoor.people.models import Involvement, Relationship
 from . import domain, permissions
 from .models import ContactDecision, Referral
 
+if TYPE_CHECKING:
+    from frontdoor.accounts.models import User
+
 REFERRAL_RELATED = ("contact", "decision", "child", "worker", "receiving_team", "allocated_worker", "authorised_by")
 
 
-def contact_for_decision(*, user, pk) -> Contact | None:
+def contact_for_decision(*, user: User, pk) -> Contact | None:
     if not permissions.can_decide(user):
         return None
     return (
@@ -28,18 +32,18 @@ def contact_for_decision(*, user, pk) -> Contact | None:
     )
 
 
-def decision_for_contact(*, user, contact: Contact) -> ContactDecision | None:
+def decision_for_contact(*, user: User, contact: Contact) -> ContactDecision | None:
     if not permissions.can_decide(user, contact):
         return None
     return ContactDecision.objects.filter(contact=contact).select_related("decided_by").first()
 
 
-def referral_get(*, user, pk) -> Referral | None:
+def referral_get(*, user: User, pk) -> Referral | None:
     qs = Referral.objects.select_related(*REFERRAL_RELATED).prefetch_related("contact__people__person")
     return permissions.referrals_visible_to(user, qs).filter(pk=pk).first()
 
 
-def referral_history(*, user, referral: Referral) -> dict:
+def referral_history(*, user: User, referral: Referral) -> dict:
     """What happened on a referral the user may see (empty lists for one they may not)."""
     if not permissions.can_view_referrals(user):
         return {"milestones": [], "sharing_decisions": [], "police_notifications": [], "mash_enquiries": []}
@@ -90,7 +94,7 @@ def route_suggest(referral: Referral, disposal: int | None = None, youth_risk: b
         district=district.code if district else "",
         open_case=open_case is not None,
     )
-    if route.team_kind == "allocated_worker":
+    if route.team_kind == "allocated_worker" and open_case is not None:
         return RouteSuggestion(route, open_case.team, open_case.worker)
     teams = Team.objects.filter(active=True, kind=route.team_kind)
     if route.district:
@@ -102,7 +106,7 @@ def route_suggest(referral: Referral, disposal: int | None = None, youth_risk: b
     return RouteSuggestion(route, teams.first(), None)
 
 
-def receiving_teams(*, user):
+def receiving_teams(*, user: User):
     """The teams a front door worker may route a referral to (none for anyone else)."""
     if not permissions.can_decide(user):
         return Team.objects.none()

@@ -7,6 +7,8 @@ raises core.locking.StaleEdit, so the page can keep the user's text.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -17,6 +19,9 @@ from frontdoor.core.references import next_reference
 
 from . import domain, permissions
 from .models import ContactDecision, Milestone, PoliceNotification, Referral, SharingDecision
+
+if TYPE_CHECKING:
+    from frontdoor.accounts.models import User
 
 
 def _transition(referral: Referral, action: str) -> str:
@@ -33,7 +38,7 @@ def _first_child(contact):
 @transaction.atomic
 def decision_record(
     *,
-    actor,
+    actor: User,
     contact,
     level: int,
     outcome: str,
@@ -57,14 +62,14 @@ def decision_record(
     now = timezone.now()
     # The contact's row lock makes two first decisions on one contact take turns.
     type(contact)._default_manager.select_for_update().filter(pk=contact.pk).first()
-    decision = ContactDecision.objects.filter(contact=contact).first()
-    created = decision is None
-    if created:
+    existing = ContactDecision.objects.filter(contact=contact).first()
+    created = existing is None
+    if existing is None:
         if parse_version(version) != 0:
             raise StaleEdit(current_version=0, noun="decision")
         decision = ContactDecision(contact=contact, created_by=actor, modified_by=actor)
     else:
-        decision = lock_for_change(decision, version=version, noun="decision")
+        decision = lock_for_change(existing, version=version, noun="decision")
         if hasattr(decision, "referral"):
             raise ValidationError("This decision has become a referral: change the referral instead")
         bump_version(decision, actor=actor)
@@ -85,7 +90,7 @@ def decision_record(
     return decision
 
 
-def _referral_open(*, actor, decision: ContactDecision) -> Referral:
+def _referral_open(*, actor: User, decision: ContactDecision) -> Referral:
     contact = decision.contact
     child = _first_child(contact)
     referral = Referral(
@@ -128,7 +133,7 @@ REFERRAL_FIELDS = (
 
 
 @transaction.atomic
-def referral_update(*, actor, referral: Referral, version: object, submit: bool = False, **fields) -> Referral:
+def referral_update(*, actor: User, referral: Referral, version: object, submit: bool = False, **fields) -> Referral:
     """Save the worker's referral details; with submit=True also send it for authorisation."""
     if not permissions.can_edit_referral(actor, referral):
         raise PermissionDenied
@@ -161,7 +166,7 @@ def referral_update(*, actor, referral: Referral, version: object, submit: bool 
 
 
 @transaction.atomic
-def referral_authorise(*, actor, referral: Referral, version: object) -> Referral:
+def referral_authorise(*, actor: User, referral: Referral, version: object) -> Referral:
     """A manager authorises the disposal; the referral is routed to its team (or closed for disposal 1)."""
     if not permissions.can_authorise(actor, referral):
         raise PermissionDenied("You cannot authorise a referral you prepared yourself")
@@ -187,7 +192,7 @@ def referral_authorise(*, actor, referral: Referral, version: object) -> Referra
 
 
 @transaction.atomic
-def referral_return(*, actor, referral: Referral, version: object, reasons: str) -> Referral:
+def referral_return(*, actor: User, referral: Referral, version: object, reasons: str) -> Referral:
     if not permissions.can_authorise(actor, referral):
         raise PermissionDenied("You cannot return a referral you prepared yourself")
     referral = lock_for_change(referral, version=version, noun="referral")
@@ -203,7 +208,7 @@ def referral_return(*, actor, referral: Referral, version: object, reasons: str)
 
 
 @transaction.atomic
-def referral_take(*, actor, referral: Referral, version: object) -> Referral:
+def referral_take(*, actor: User, referral: Referral, version: object) -> Referral:
     """A receiving practitioner takes a referral from their team's unallocated work."""
     if not permissions.can_take(actor, referral):
         raise PermissionDenied
@@ -217,7 +222,7 @@ def referral_take(*, actor, referral: Referral, version: object) -> Referral:
 
 
 @transaction.atomic
-def sharing_decide(*, actor, referral: Referral, authorised: bool, what: str, reasons: str) -> SharingDecision:
+def sharing_decide(*, actor: User, referral: Referral, authorised: bool, what: str, reasons: str) -> SharingDecision:
     if not permissions.can_decide_sharing(actor, referral):
         raise PermissionDenied
     decision = SharingDecision(
@@ -243,7 +248,7 @@ def sharing_decide(*, actor, referral: Referral, authorised: bool, what: str, re
 
 @transaction.atomic
 def police_notify(
-    *, actor, referral: Referral, notified_at, police_reference: str, notes: str = ""
+    *, actor: User, referral: Referral, notified_at, police_reference: str, notes: str = ""
 ) -> PoliceNotification:
     if not permissions.can_notify_police(actor, referral):
         raise PermissionDenied
@@ -263,7 +268,7 @@ def police_notify(
     return note
 
 
-MILESTONE_REQUIRED = {
+MILESTONE_REQUIRED: dict[str, tuple[str, str]] = {
     Milestone.Kind.CP_PLAN: ("cp_category", "Select the category of the child protection plan"),
     Milestone.Kind.CLOSURE: ("closure_reason", "Select the reason for closure"),
     Milestone.Kind.S47_OUTCOME: ("s47_outcome", "Select the outcome of the Section 47 enquiry"),
@@ -271,7 +276,7 @@ MILESTONE_REQUIRED = {
 
 
 @transaction.atomic
-def milestone_record(*, actor, referral: Referral, kind: str, date, **fields) -> Milestone:
+def milestone_record(*, actor: User, referral: Referral, kind: str, date, **fields) -> Milestone:
     referral = Referral.objects.select_for_update().get(pk=referral.pk)
     if not permissions.can_record_milestone(actor, referral):
         raise PermissionDenied

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, Q
@@ -13,6 +14,9 @@ from frontdoor.contacts.models import Contact, ContactPerson
 
 from . import domain
 from .permissions import can_view_reports
+
+if TYPE_CHECKING:
+    from frontdoor.accounts.models import User
 
 LIST_1_COLUMNS = [
     "Child Unique ID",
@@ -25,12 +29,12 @@ LIST_1_COLUMNS = [
 ]
 
 
-def _require(user) -> None:
+def _require(user: User) -> None:
     if not can_view_reports(user):
         raise PermissionDenied
 
 
-def annex_a_list_1(*, user, start: dt.date, end: dt.date) -> list[list]:
+def annex_a_list_1(*, user: User, start: dt.date, end: dt.date) -> list[list]:
     """One row per child per recorded contact received between start and end (inclusive)."""
     _require(user)
     links = (
@@ -78,7 +82,7 @@ class Timeliness:
     by_outcome: list[tuple[str, int]]
 
 
-def contact_timeliness(*, user, start: dt.date, end: dt.date) -> Timeliness:
+def contact_timeliness(*, user: User, start: dt.date, end: dt.date) -> Timeliness:
     """Headline figures for recorded contacts in the period (late: outcome agreed after the decision deadline)."""
     _require(user)
     contacts = Contact.objects.filter(

@@ -11,6 +11,7 @@ import datetime as dt
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, cast
 
 from django.db import transaction
 from django.utils import timezone
@@ -22,6 +23,9 @@ from ..search.candidates import build_query, search_ids
 from .importing import BadRow, parse_date, read_rows, scan_file
 from .load import fast_sqlite_writes, load_batch, secondary_indexes_deferred, tune_for_bulk_load
 from .parallel import default_workers, parallel_map
+
+if TYPE_CHECKING:
+    from frontdoor.accounts.models import User
 
 MAX_KEPT_ERRORS = 1000
 LARGE_LOAD = 100_000  # rows; at or above this, secondary indexes are rebuilt after loading
@@ -46,7 +50,7 @@ def people_import(
     batch_size: int = 5000,
     defer_indexes: str = "auto",
     on_refused: Callable[[BadRow], None] | None = None,
-    actor=None,
+    actor: User | None = None,
 ) -> ImportResult:
     """Load or update people from a CSV extract (matched on person_id: a re-run updates, never duplicates).
 
@@ -77,7 +81,7 @@ def people_import(
     return ImportResult(run, ignored, defer, time.perf_counter() - started)
 
 
-def _load(path, batch_size: int, on_refused, actor) -> tuple[int, int, int, list[dict]]:
+def _load(path, batch_size: int, on_refused, actor: User | None) -> tuple[int, int, int, list[dict]]:
     created = updated = rejected = 0
     kept: list[dict] = []
     batch: list[dict] = []
@@ -90,7 +94,7 @@ def _load(path, batch_size: int, on_refused, actor) -> tuple[int, int, int, list
             if on_refused is not None:
                 on_refused(bad)
             continue
-        batch.append(values)
+        batch.append(cast(dict, values))  # a row is either refused (bad) or has its values
         if len(batch) >= batch_size:
             c, u = load_batch(batch, actor_id=actor_id)
             created, updated, batch = created + c, updated + u, []
@@ -161,7 +165,7 @@ def _match_chunk(job: tuple[list[dict], int, dt.date]) -> tuple[list[list], int]
         query = build_query(text, dob, row.get("sex") or None, row.get("postcode") or None, today=today)
         found_for.append((row["query_id"], search_ids(query, limit=top)))
     pks = {s.pk for _, found in found_for for s in found}
-    ids = dict(Person.objects.filter(pk__in=pks).values_list("pk", "person_id"))
+    ids: dict[Any, str] = dict(Person.objects.filter(pk__in=pks).values_list("pk", "person_id"))
     lines = [
         [query_id, rank, ids.get(s.pk, ""), f"{s.score:.1f}"]
         for query_id, found in found_for

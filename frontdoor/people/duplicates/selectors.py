@@ -5,12 +5,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..models import Person, PersonMerge, PossibleDuplicate
 from ..permissions import can_manage_duplicates
 from .scan import last_finished_scan, running_scan
 
+if TYPE_CHECKING:
+    from frontdoor.accounts.models import User
 
-def duplicate_list(*, user, limit: int = 200) -> list[PossibleDuplicate]:
+
+def duplicate_list(*, user: User, limit: int = 200) -> list[PossibleDuplicate]:
     if not can_manage_duplicates(user):
         return []
     pairs = PossibleDuplicate.objects.filter(status=PossibleDuplicate.Status.OPEN).select_related(
@@ -19,19 +24,19 @@ def duplicate_list(*, user, limit: int = 200) -> list[PossibleDuplicate]:
     return list(pairs[:limit])
 
 
-def merge_list(*, user, limit: int = 20) -> list[PersonMerge]:
+def merge_list(*, user: User, limit: int = 20) -> list[PersonMerge]:
     if not can_manage_duplicates(user):
         return []
     return list(PersonMerge.objects.select_related("kept", "merged").order_by("-created_at")[:limit])
 
 
-def duplicate_get(*, user, pk) -> PossibleDuplicate | None:
+def duplicate_get(*, user: User, pk) -> PossibleDuplicate | None:
     if not can_manage_duplicates(user):
         return None
     return PossibleDuplicate.objects.select_related("person_a", "person_b").filter(pk=pk).first()
 
 
-def merge_get(*, user, pk) -> PersonMerge | None:
+def merge_get(*, user: User, pk) -> PersonMerge | None:
     if not can_manage_duplicates(user):
         return None
     return PersonMerge.objects.select_related("kept", "merged").filter(pk=pk).first()

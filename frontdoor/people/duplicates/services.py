@@ -6,6 +6,8 @@ disability of the merged record moves to the kept one; the merged record is arch
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
@@ -26,6 +28,9 @@ from ..models import (
 )
 from ..permissions import can_manage_duplicates
 from ..search.index import person_index_update
+
+if TYPE_CHECKING:
+    from frontdoor.accounts.models import User
 
 
 def _contact_person_model():
@@ -53,7 +58,9 @@ def _movable():
 
 
 @transaction.atomic
-def person_merge(*, actor, keep: Person, other: Person, duplicate: PossibleDuplicate | None = None) -> PersonMerge:
+def person_merge(
+    *, actor: User, keep: Person, other: Person, duplicate: PossibleDuplicate | None = None
+) -> PersonMerge:
     if not can_manage_duplicates(actor):
         raise PermissionDenied("Only managers can merge records")
     if keep.pk == other.pk:
@@ -121,7 +128,7 @@ def person_merge(*, actor, keep: Person, other: Person, duplicate: PossibleDupli
 
 
 @transaction.atomic
-def person_merge_undo(*, actor, merge: PersonMerge) -> PersonMerge:
+def person_merge_undo(*, actor: User, merge: PersonMerge) -> PersonMerge:
     if not can_manage_duplicates(actor):
         raise PermissionDenied("Only managers can undo a merge")
     merge = PersonMerge.objects.select_for_update().get(pk=merge.pk)
@@ -135,8 +142,8 @@ def person_merge_undo(*, actor, merge: PersonMerge) -> PersonMerge:
     Relationship.objects.filter(pk__in=merge.archived_rows.get("relationship", [])).update(
         archived=False, version=F("version") + 1
     )
-    if merge.added_alias_id:
-        alias = merge.added_alias
+    alias = merge.added_alias if merge.added_alias_id else None
+    if alias is not None:
         merge.added_alias = None
         merge.save(update_fields=["added_alias"])
         alias.delete()
@@ -156,7 +163,7 @@ def person_merge_undo(*, actor, merge: PersonMerge) -> PersonMerge:
 
 
 @transaction.atomic
-def duplicate_dismiss(*, actor, duplicate: PossibleDuplicate) -> PossibleDuplicate:
+def duplicate_dismiss(*, actor: User, duplicate: PossibleDuplicate) -> PossibleDuplicate:
     if not can_manage_duplicates(actor):
         raise PermissionDenied("Only managers can review duplicates")
     duplicate.status, duplicate.decided_at, duplicate.decided_by = (

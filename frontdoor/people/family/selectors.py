@@ -14,6 +14,8 @@ from ..search.selectors import PersonMatch, person_search
 from .concerns import children_with_repeat_concerns, repeat_concern_for_person
 
 if TYPE_CHECKING:
+    from frontdoor.accounts.models import User
+
     from .chronology import ChronologyEvent
     from .members import Family
 
@@ -38,23 +40,23 @@ def relationship_from_view_of(rel: Relationship, person: Person) -> dict:
     return {"relationship": rel, "other": other, "words": words, "sentence": sentence}
 
 
-def person_involvement_get(*, user, person: Person, pk) -> Involvement | None:
+def person_involvement_get(*, user: User, person: Person, pk) -> Involvement | None:
     return part_of(user, person, Involvement.objects.filter(person=person).select_related("team", "worker"), pk)
 
 
-def person_relationship_get(*, user, person: Person, pk) -> Relationship | None:
+def person_relationship_get(*, user: User, person: Person, pk) -> Relationship | None:
     rows = Relationship.objects.filter(Q(from_person=person) | Q(to_person=person)).select_related(
         "from_person", "to_person"
     )
     return part_of(user, person, rows, pk)
 
 
-def relative_candidates(*, user, person: Person, **search_args) -> list[PersonMatch]:
+def relative_candidates(*, user: User, person: Person, **search_args) -> list[PersonMatch]:
     """People who could be related to `person`: the usual search, without the person themself."""
     return [m for m in person_search(user=user, **search_args) if m.person.pk != person.pk]
 
 
-def family_get(*, user, person: Person):
+def family_get(*, user: User, person: Person):
     from .members import family_for
 
     if not can_view_person(user, person):
@@ -62,7 +64,7 @@ def family_get(*, user, person: Person):
     return family_for(person)
 
 
-def family_chronology(*, user, family) -> list[ChronologyEvent]:
+def family_chronology(*, user: User, family) -> list[ChronologyEvent]:
     """Every contact, referral (with what happened next), MASH enquiry and involvement for the family,
     newest first, as people.family.chronology.ChronologyEvent; links only to what the user may open."""
     from .chronology import family_events
@@ -72,7 +74,7 @@ def family_chronology(*, user, family) -> list[ChronologyEvent]:
     return family_events(user=user, people=family.people)
 
 
-def family_involvements(*, user, family: Family) -> dict:
+def family_involvements(*, user: User, family: Family) -> dict:
     """Each family member's live involvements (by person pk), in one query; empty if the user may not see them."""
     found: dict = {p.pk: [] for p in family.people}
     if not can_view_person(user, family.root):
@@ -82,14 +84,14 @@ def family_involvements(*, user, family: Family) -> dict:
     return found
 
 
-def repeat_concern_get(*, user, person: Person):
+def repeat_concern_get(*, user: User, person: Person):
     """The repeat-concern flag for one child (None when there is none, or the user may not see them)."""
     if not can_view_person(user, person):
         return None
     return repeat_concern_for_person(person)
 
 
-def repeat_concern_list(*, user) -> list:
+def repeat_concern_list(*, user: User) -> list:
     if not can_list_repeat_concerns(user):
         return []
     return children_with_repeat_concerns()

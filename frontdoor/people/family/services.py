@@ -5,6 +5,7 @@ stale saves refused, archived and never deleted."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -18,6 +19,9 @@ from ..permissions import can_add_new_relative
 from ..record import domain
 from ..record.services import person_create, refuse_if, require_edit, save_if_changed, today_local
 
+if TYPE_CHECKING:
+    from frontdoor.accounts.models import User
+
 # Relationships ---------------------------------------------------------------------------------
 
 
@@ -25,7 +29,7 @@ def relationship_sentence(rel: Relationship) -> str:
     return domain.relationship_sentence(rel.kind, rel.from_person.full_name, rel.to_person.full_name, rel.description)
 
 
-def _audit_both(*, actor, rel: Relationship, action: str, summary: str, changes: dict) -> None:
+def _audit_both(*, actor: User, rel: Relationship, action: str, summary: str, changes: dict) -> None:
     """The event goes on both people's records, so each one's audit trail shows it."""
     for person in (rel.from_person, rel.to_person):
         audit_record(actor=actor, action=action, obj=person, summary=summary, changes=changes)
@@ -34,7 +38,7 @@ def _audit_both(*, actor, rel: Relationship, action: str, summary: str, changes:
 @transaction.atomic
 def relationship_add(
     *,
-    actor,
+    actor: User,
     from_person: Person,
     kind: str,
     to_person: Person,
@@ -85,7 +89,7 @@ def relationship_add(
 @transaction.atomic
 def family_member_create(
     *,
-    actor,
+    actor: User,
     person: Person,
     kind: str,
     new_person_first: bool,
@@ -159,7 +163,7 @@ def _live_relationship(rel: Relationship, person: Person | None) -> None:
 @transaction.atomic
 def relationship_update(
     *,
-    actor,
+    actor: User,
     relationship: Relationship,
     version: int | None,
     parental_responsibility: bool,
@@ -194,7 +198,7 @@ def relationship_update(
 
 @transaction.atomic
 def relationship_end(
-    *, actor, relationship: Relationship, version: int | None, person: Person | None = None
+    *, actor: User, relationship: Relationship, version: int | None, person: Person | None = None
 ) -> Relationship:
     """Take a relationship off the record (archived: it stays in the history and the audit trail)."""
     require_edit(actor, relationship.from_person, relationship.to_person)
@@ -226,7 +230,7 @@ def _involvement_snapshot(inv: Involvement) -> dict:
         "end_date": inv.end_date,
         "worker": inv.worker_display if inv.worker_id else None,
         "worker_name": inv.worker_name,
-        "team": inv.team.name if inv.team_id else None,
+        "team": inv.team.name if inv.team is not None else None,
         "cp_category": inv.cp_category,
         "notes": inv.notes,
     }
@@ -257,7 +261,7 @@ def _describe(inv: Involvement) -> str:
 @transaction.atomic
 def involvement_add(
     *,
-    actor,
+    actor: User,
     person: Person,
     kind: str,
     start_date: dt.date,
@@ -302,7 +306,7 @@ def _own_involvement(person: Person, involvement: Involvement) -> None:
 
 @transaction.atomic
 def involvement_update(
-    *, actor, person: Person, involvement: Involvement, version: int | None, **values
+    *, actor: User, person: Person, involvement: Involvement, version: int | None, **values
 ) -> Involvement:
     """Correct an involvement: any of INVOLVEMENT_FIELDS."""
     unknown = set(values) - set(INVOLVEMENT_FIELDS)
@@ -321,7 +325,7 @@ def involvement_update(
 
 @transaction.atomic
 def involvement_end(
-    *, actor, person: Person, involvement: Involvement, version: int | None, end_date: dt.date
+    *, actor: User, person: Person, involvement: Involvement, version: int | None, end_date: dt.date
 ) -> Involvement:
     """The involvement has ended (on or after the day it started, and not in the future)."""
     require_edit(actor, person)

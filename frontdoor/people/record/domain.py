@@ -39,7 +39,7 @@ def relationship_options(this_name: str, other_name: str, *, this_first: bool = 
     is the parent of the other), or the bare kind for those that read the same both ways. The likelier
     direction comes first: the other person as the parent, unless `this_first` (this person is older).
     """
-    options = []
+    options: list[tuple[str, str]] = []
     for kind in DIRECTED_KINDS:
         pair = [
             (f"{kind}:other", relationship_sentence(kind, other_name, this_name)),

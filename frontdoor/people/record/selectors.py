@@ -5,19 +5,24 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db.models import Q
 
 from ..models import AddressHistory, Alias, Disability, Person, Relationship
 from ..permissions import can_search_people, can_view_person
 
+if TYPE_CHECKING:
+    from frontdoor.accounts.models import User
 
-def person_get(*, user, pk) -> Person | None:
+
+def person_get(*, user: User, pk) -> Person | None:
     if not can_search_people(user):
         return None
     return Person.objects.filter(pk=pk, archived=False).first()
 
 
-def person_contacts(*, user, person: Person):
+def person_contacts(*, user: User, person: Person):
     """The calls this person was named on (newest first), read from the contacts app."""
     from frontdoor.contacts.models import ContactPerson
 
@@ -30,7 +35,7 @@ def person_contacts(*, user, person: Person):
     )
 
 
-def person_detail_context(*, user, person: Person) -> dict:
+def person_detail_context(*, user: User, person: Person) -> dict:
     """Everything the person record page shows, in a fixed number of queries."""
     from ..family.selectors import current_involvements, past_involvements, relationship_from_view_of
 
@@ -53,27 +58,27 @@ def person_detail_context(*, user, person: Person) -> dict:
     }
 
 
-def part_of(user, person: Person, rows, pk):
+def part_of(user: User, person: Person, rows, pk):
     """One live row belonging to `person`, or None (the view answers 404) if the user may not see it."""
     if not can_view_person(user, person):
         return None
     return rows.filter(archived=False, pk=pk).first()
 
 
-def person_address_get(*, user, person: Person, pk) -> AddressHistory | None:
+def person_address_get(*, user: User, person: Person, pk) -> AddressHistory | None:
     return part_of(user, person, AddressHistory.objects.filter(person=person), pk)
 
 
-def person_current_address(*, user, person: Person) -> AddressHistory | None:
+def person_current_address(*, user: User, person: Person) -> AddressHistory | None:
     """The history row of the address they live at now (None for an address from an import)."""
     if not can_view_person(user, person):
         return None
     return AddressHistory.objects.filter(person=person, archived=False, moved_out__isnull=True).first()
 
 
-def person_alias_get(*, user, person: Person, pk) -> Alias | None:
+def person_alias_get(*, user: User, person: Person, pk) -> Alias | None:
     return part_of(user, person, Alias.objects.filter(person=person), pk)
 
 
-def person_disability_get(*, user, person: Person, pk) -> Disability | None:
+def person_disability_get(*, user: User, person: Person, pk) -> Disability | None:
     return part_of(user, person, Disability.objects.filter(person=person), pk)

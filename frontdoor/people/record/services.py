@@ -10,7 +10,7 @@ row's version. Rows are archived, never deleted.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
@@ -19,6 +19,7 @@ from django.utils import timezone
 from frontdoor.audit.services import audit_record, changed_fields
 from frontdoor.core import codes
 from frontdoor.core.locking import bump_version, lock_for_change
+from frontdoor.core.models import TrackedModel
 
 from ..models import DETAIL_FIELDS, AddressHistory, Alias, Disability, Person
 from ..permissions import can_create_person, can_edit_person
@@ -26,8 +27,11 @@ from ..search.index import SEARCHED_FIELDS, person_index_update
 from ..validators import normalise_nhs_number, normalise_postcode
 from . import domain
 
+if TYPE_CHECKING:
+    from frontdoor.accounts.models import User
 
-def require_edit(actor, *people: Person) -> None:
+
+def require_edit(actor: User, *people: Person) -> None:
     for person in people:
         if not can_edit_person(actor, person):
             raise PermissionDenied("You cannot change this person's record")
@@ -38,7 +42,7 @@ def refuse_if(errors: dict[str, str]) -> None:
         raise ValidationError(errors)
 
 
-def save_if_changed(row: models.Model, before: dict[str, Any], after: dict[str, Any], *, actor, person, summary):
+def save_if_changed(row: models.Model, before: dict[str, Any], after: dict[str, Any], *, actor: User, person, summary):
     """Save and audit a corrected row, but only when a value really changed: the audit says what."""
     changes = changed_fields(before, after)
     if changes:
@@ -48,7 +52,7 @@ def save_if_changed(row: models.Model, before: dict[str, Any], after: dict[str, 
     return row
 
 
-def archive_row(row: models.Model, *, actor, person: Person, summary: str, field: str, was: str):
+def archive_row(row: TrackedModel, *, actor: User, person: Person, summary: str, field: str, was: str):
     """Take a row off the record: archived, so it stays in the history and the audit trail."""
     row.archived = True
     bump_version(row, actor=actor)
@@ -81,7 +85,7 @@ def next_person_id() -> str:
 
 
 @transaction.atomic
-def person_create(*, actor, given_name: str, family_name: str, **fields) -> Person:
+def person_create(*, actor: User, given_name: str, family_name: str, **fields) -> Person:
     """Create a person record (the worker has already seen the search results and chosen to)."""
     if not can_create_person(actor):
         raise PermissionDenied("You cannot create person records")
@@ -127,7 +131,7 @@ def _normalised(values: dict[str, Any]) -> dict[str, Any]:
 
 
 @transaction.atomic
-def person_details_update(*, actor, person: Person, version: int | None, **values: Any) -> Person:
+def person_details_update(*, actor: User, person: Person, version: int | None, **values: Any) -> Person:
     """Change any of the person's details (DETAIL_FIELDS); the audit event lists each field old → new.
 
     A change of name rebuilds the person's search keys in the same transaction.
@@ -158,7 +162,7 @@ def person_details_update(*, actor, person: Person, version: int | None, **value
     locked.save()
     if SEARCHED_FIELDS & set(changes):
         person_index_update(locked)
-    labels = ", ".join(str(Person._meta.get_field(name).verbose_name) for name in changes)
+    labels = ", ".join(str(getattr(Person._meta.get_field(name), "verbose_name", name)) for name in changes)
     audit_record(
         actor=actor,
         action="change",
@@ -181,7 +185,9 @@ def _address_values(address: str, postcode: str) -> tuple[str, str]:
 
 
 @transaction.atomic
-def person_address_move(*, actor, person: Person, address: str, postcode: str, moved_in: dt.date) -> AddressHistory:
+def person_address_move(
+    *, actor: User, person: Person, address: str, postcode: str, moved_in: dt.date
+) -> AddressHistory:
     """They have moved: the current address goes into the history with a moved-out date (the day they
     moved in to the new one), and the new address becomes the current one."""
     require_edit(actor, person)
@@ -227,7 +233,7 @@ def person_address_move(*, actor, person: Person, address: str, postcode: str, m
 
 @transaction.atomic
 def person_address_correct(
-    *, actor, person: Person, version: int | None, address: str, postcode: str, moved_in: dt.date | None
+    *, actor: User, person: Person, version: int | None, address: str, postcode: str, moved_in: dt.date | None
 ) -> Person:
     """Put right a mistake in the current address (not a move): the person and its history row agree."""
     require_edit(actor, person)
@@ -273,7 +279,7 @@ def _history_row(person: Person, row: AddressHistory) -> AddressHistory:
 @transaction.atomic
 def address_history_correct(
     *,
-    actor,
+    actor: User,
     person: Person,
     row: AddressHistory,
     version: int | None,
@@ -304,7 +310,7 @@ def address_history_correct(
 
 
 @transaction.atomic
-def address_history_archive(*, actor, person: Person, row: AddressHistory, version: int | None) -> AddressHistory:
+def address_history_archive(*, actor: User, person: Person, row: AddressHistory, version: int | None) -> AddressHistory:
     """Take an earlier address out of the record (kept, archived, in case it was right after all)."""
     require_edit(actor, person)
     _history_row(person, row)
@@ -321,7 +327,7 @@ def _name_key(given: str, family: str) -> tuple[str, str]:
 
 
 @transaction.atomic
-def alias_add(*, actor, person: Person, kind: str, given_name: str = "", family_name: str = "") -> Alias:
+def alias_add(*, actor: User, person: Person, kind: str, given_name: str = "", family_name: str = "") -> Alias:
     """A previous name or another name they are known by; the person is then found by it in searches."""
     require_edit(actor, person)
     locked = Person.objects.select_for_update().get(pk=person.pk)
@@ -356,7 +362,7 @@ def alias_add(*, actor, person: Person, kind: str, given_name: str = "", family_
 
 
 @transaction.atomic
-def alias_archive(*, actor, person: Person, alias: Alias, version: int | None) -> Alias:
+def alias_archive(*, actor: User, person: Person, alias: Alias, version: int | None) -> Alias:
     require_edit(actor, person)
     locked = Person.objects.select_for_update().get(pk=person.pk)
     if alias.person_id != locked.pk:
@@ -375,7 +381,7 @@ def alias_archive(*, actor, person: Person, alias: Alias, version: int | None) -
 
 
 @transaction.atomic
-def disability_add(*, actor, person: Person, code: str, notes: str = "") -> Disability:
+def disability_add(*, actor: User, person: Person, code: str, notes: str = "") -> Disability:
     """Record a disability (CIN census code). A code removed earlier is brought back rather than
     added twice: the database allows each code once per person, archived or not."""
     require_edit(actor, person)
@@ -405,7 +411,7 @@ def disability_add(*, actor, person: Person, code: str, notes: str = "") -> Disa
 
 
 @transaction.atomic
-def disability_archive(*, actor, person: Person, disability: Disability, version: int | None) -> Disability:
+def disability_archive(*, actor: User, person: Person, disability: Disability, version: int | None) -> Disability:
     require_edit(actor, person)
     if disability.person_id != person.pk:
         raise ValidationError("That disability is not recorded for this person")

@@ -7,10 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..models import Person
 from ..permissions import can_search_people
 from .candidates import build_query, search_ids, strength_of
+
+if TYPE_CHECKING:
+    from frontdoor.accounts.models import User
 
 
 @dataclass
@@ -26,7 +30,7 @@ class PersonMatch:
 
 def person_search(
     *,
-    user,
+    user: User,
     text: str,
     date_of_birth: dt.date | None = None,
     sex: str | None = None,
