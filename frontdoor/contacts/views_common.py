@@ -1,4 +1,4 @@
-"""Helpers shared by the call-flow views: the draft, the stale-version message, where to go next."""
+"""Helpers shared by the call-flow views: the draft, saving a step, where to go next."""
 
 from __future__ import annotations
 
@@ -7,18 +7,13 @@ from functools import wraps
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from frontdoor.ui.forms import stale_form as ui_stale_form
+from frontdoor.ui.forms import submit
 
 from . import domain, selectors, services
 from .permissions import can_record_call
-
-STALE_MESSAGE = (
-    "This call was changed in another tab or window after you opened this page, so your answers have not "
-    "been saved. Your answers are shown below: check them against the other tab and save again."
-)
 
 
 def record_required(view):
@@ -81,20 +76,18 @@ def after_step(request, contact, slug: str):
     return redirect(step_url(contact, domain.next_step(slug)))
 
 
-def save_step(request, contact, form, slug: str, values: dict):
-    """Save a step from its valid form: (the next page, form), or (None, the form again with the stale message)."""
-    try:
-        contact = services.contact_step_save(
-            actor=request.user, contact=contact, version=form.cleaned_data["version"], step=slug, values=values
-        )
-    except services.StaleContactError as exc:
-        return None, stale_form(type(form), request, exc)
-    return after_step(request, contact, slug), form
-
-
-def stale_form(form_class, request, exc, **kwargs):
-    """The form with the worker's typed answers, the current version, and the stale message."""
-    return ui_stale_form(form_class, request.POST, version=exc.current_version, message=STALE_MESSAGE, **kwargs)
+def save_step(request, contact, form, slug: str):
+    """Save a step from its posted form: (the next page, form), or (None, the form to show again with its
+    errors, or re-bound to the current version with the stale message)."""
+    posted = form
+    saved, form = submit(
+        request,
+        form,
+        lambda data: services.contact_step_save(
+            actor=request.user, contact=contact, version=data["version"], step=slug, values=posted.values()
+        ),
+    )
+    return (after_step(request, saved, slug) if saved else None), form
 
 
 def step_context(contact, slug: str, request, **extra) -> dict:
@@ -118,9 +111,3 @@ def step_context(contact, slug: str, request, **extra) -> dict:
 def person_url(person) -> str | None:
     """The person record's page."""
     return reverse("people:detail", kwargs={"pk": person.pk}) if person is not None else None
-    for name in ("people:person_detail", "people:detail", "people:person"):
-        try:
-            return reverse(name, kwargs={"pk": person.pk})
-        except NoReverseMatch:
-            continue
-    return None

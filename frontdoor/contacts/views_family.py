@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 
 from frontdoor.people.selectors import person_search
+from frontdoor.ui.forms import submit
 
 from . import forms, services
 from .models import Action, ContactPerson
@@ -14,7 +15,6 @@ from .views_common import (
     person_url,
     returning,
     save_step,
-    stale_form,
     step_context,
     step_url,
 )
@@ -29,25 +29,19 @@ def _continue(request, contact, slug: str, items, *, missing: str):
 
     Returns (the next page, form), or (None, the form to show again with its error)."""
     form = forms.ContinueForm(request.POST)
-    if not form.is_valid():
-        return None, form
-    if not items.exists():
+    if form.is_valid() and not items.exists():
         form.add_error(None, missing)
         return None, form
-    return save_step(request, contact, form, slug, {})
+    return save_step(request, contact, form, slug)
 
 
 def _remove_page(request, contact, slug: str, *, thing: str, back: str, remove, removed: str):
     """Confirm and remove one thing from the draft (`remove(version)`), then back with `removed` as the message."""
-    form = forms.ContinueForm(request.POST or None, initial={"version": contact.version})
-    if request.method == "POST" and form.is_valid():
-        try:
-            remove(form.cleaned_data["version"])
-        except services.StaleContactError as exc:
-            form = stale_form(forms.ContinueForm, request, exc)
-        else:
-            messages.success(request, removed)
-            return redirect(back)
+    form = forms.ContinueForm(request.POST if request.method == "POST" else None, initial={"version": contact.version})
+    saved, form = submit(request, form, lambda data: remove(data["version"]))
+    if saved:
+        messages.success(request, removed)
+        return redirect(back)
     return render(
         request,
         "contacts/steps/remove.html",
@@ -111,18 +105,21 @@ def _person_page(request, contact, contact_person, child: bool):
                 if match_form.is_valid():
                     chosen, decided = match_form.chosen_person(), True
             if decided:
-                try:
-                    cp = services.contact_person_save(
+                posted = form
+                cp, form = submit(
+                    request,
+                    form,
+                    lambda data: services.contact_person_save(
                         actor=request.user,
                         contact=contact,
-                        version=form.cleaned_data["version"],
-                        values=form.values(),
+                        version=data["version"],
+                        values=posted.values(),
                         person=chosen,
                         contact_person=contact_person,
-                    )
-                except services.StaleContactError as exc:
-                    form = stale_form(forms.PersonForm, request, exc, child=child)
-                else:
+                    ),
+                    child=child,
+                )
+                if cp:
                     if not matches:
                         messages.success(request, f"No existing records matched: {cp} added as a new person")
                     return redirect(_family_url(request, contact))
@@ -228,23 +225,14 @@ def actions(request, contact):
 
 @draft_page("POST")
 def action_add(request, contact):
-    action_form = forms.ActionForm(request.POST)
-    if action_form.is_valid():
-        data = action_form.cleaned_data
-        try:
-            services.action_add(
-                actor=request.user,
-                contact=contact,
-                version=data["version"],
-                what=data["what"],
-                owner=data["owner"],
-                due_date=data["due_date"],
-            )
-        except services.StaleContactError as exc:
-            action_form = stale_form(forms.ActionForm, request, exc)
-        else:
-            messages.success(request, "Action added")
-            return redirect(step_url(contact, "actions", return_to_check=returning(request)))
+    saved, action_form = submit(
+        request,
+        forms.ActionForm(request.POST),
+        lambda data: services.action_add(actor=request.user, contact=contact, **data),
+    )
+    if saved:
+        messages.success(request, "Action added")
+        return redirect(step_url(contact, "actions", return_to_check=returning(request)))
     return _actions_page(request, contact, action_form=action_form)
 
 

@@ -166,6 +166,7 @@ def seed(*, people: int, fake, rng) -> str:
         feedback_services.disagreement_step_add(
             actor=contact.worker,
             disagreement=disagreement,
+            version=disagreement.version,
             step="line_manager",
             held_on=today - dt.timedelta(days=2),
             people="Team manager and the caller",

@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from frontdoor.audit.services import audit_record
+from frontdoor.core.locking import bump_version, lock_for_change
 
 from . import domain
 from .models import Disagreement, DisagreementStep, SurveyInvitation, SurveyResponse
 from .survey import SurveyTokenError, read_token
 
 
-class DisagreementInvalid(Exception):
+class DisagreementInvalid(ValidationError):
+    """The step cannot be recorded; errors is {field: message} (shown next to those fields by ui.forms.submit)."""
+
     def __init__(self, errors: dict[str, str]):
-        super().__init__("; ".join(errors.values()))
+        super().__init__(errors)
         self.errors = errors
 
 
@@ -86,10 +90,19 @@ def disagreement_create(
 
 @transaction.atomic
 def disagreement_step_add(
-    *, actor, disagreement: Disagreement, step: str, held_on: dt.date, people: str, outcome: str, resolved: bool
+    *,
+    actor,
+    disagreement: Disagreement,
+    version: int,
+    step: str,
+    held_on: dt.date,
+    people: str,
+    outcome: str,
+    resolved: bool,
 ) -> DisagreementStep:
-    """Record the next escalation step; steps go in order, and a resolving step closes the disagreement."""
-    current = Disagreement.objects.select_for_update().get(pk=disagreement.pk)
+    """Record the next escalation step on the disagreement as it stood at `version` (StaleEdit if it changed
+    since); steps go in order, and a resolving step closes the disagreement."""
+    current = lock_for_change(disagreement, version=version, noun="disagreement")
     steps = list(current.steps.all())
     error = domain.step_error(
         step=step,
@@ -116,8 +129,7 @@ def disagreement_step_add(
     if resolved:
         current.status = Disagreement.Status.RESOLVED
         current.outcome = outcome
-    current.version += 1
-    current.modified_by = actor
+    bump_version(current, actor=actor)
     current.save()
     audit_record(
         actor=actor,

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from frontdoor.audit.services import audit_record, changed_fields
+from frontdoor.core.locking import bump_version, lock_for_change
 
 from . import domain
 from .conf import int_setting, setting
@@ -23,10 +24,6 @@ from .survey import make_token
 __all__ = ["LetterPdfError"]
 
 EDITABLE = [name for name, _label, _req in domain.SECTIONS] + ["recipient_name", "recipient_email", "recipient_address"]
-
-
-class LetterStale(Exception):
-    """Someone else saved the letter since this page was opened."""
 
 
 class LetterInvalid(Exception):
@@ -82,10 +79,8 @@ def letter_draft(*, actor, contact) -> Letter:
 
 @transaction.atomic
 def letter_update(*, actor, letter: Letter, version: int, data: dict[str, str]) -> Letter:
-    """Save the worker's wording. A stale version is refused; an approved letter goes back to draft."""
-    current = Letter.objects.select_for_update().get(pk=letter.pk)
-    if current.version != version:
-        raise LetterStale
+    """Save the worker's wording. A stale version is refused (StaleEdit); an approved letter goes back to draft."""
+    current = lock_for_change(letter, version=version, noun="letter")
     before = {k: getattr(current, k) for k in EDITABLE}
     for key in EDITABLE:
         if key in data:
@@ -94,8 +89,7 @@ def letter_update(*, actor, letter: Letter, version: int, data: dict[str, str]) 
     if changes and current.status == Letter.Status.APPROVED:
         current.status = Letter.Status.DRAFT
         current.approved_at = current.approved_by = None
-    current.version += 1
-    current.modified_by = actor
+    bump_version(current, actor=actor)
     current.full_clean()
     current.save()
     audit_record(
@@ -121,9 +115,8 @@ def approval_errors(letter: Letter) -> dict[str, str]:
 
 @transaction.atomic
 def letter_approve(*, actor, letter: Letter, version: int) -> Letter:
-    current = Letter.objects.select_for_update().get(pk=letter.pk)
-    if current.version != version:
-        raise LetterStale
+    """Approve the letter as it stands at `version` (StaleEdit if it changed since)."""
+    current = lock_for_change(letter, version=version, noun="letter")
     errors = approval_errors(current)
     if errors:
         raise LetterInvalid(errors)
@@ -131,8 +124,7 @@ def letter_approve(*, actor, letter: Letter, version: int) -> Letter:
     current.status = Letter.Status.APPROVED
     current.approved_at = timezone.now()
     current.approved_by = actor
-    current.version += 1
-    current.modified_by = actor
+    bump_version(current, actor=actor)
     current.save()
     audit_record(
         actor=actor, action="change", obj=current, summary=f"Approved the feedback letter for {current.contact}"

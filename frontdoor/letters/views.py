@@ -9,15 +9,12 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from frontdoor.audit.selectors import audit_events_for_object
+from frontdoor.core.locking import StaleEdit
+from frontdoor.ui.forms import stale_form, submit
 
 from . import domain, permissions, selectors, services
 from .forms import LetterForm, PostForm, SendEmailForm
 from .pdf import LetterPdfError, letter_pdf
-
-STALE_MESSAGE = (
-    "Someone else changed this letter after you opened it. Your wording is shown below: "
-    "check it against the latest version and save again."
-)
 
 
 def _writable(request, letter):
@@ -95,34 +92,33 @@ def _edit_page(request, letter, form, status=200):
 
 def edit(request, pk):
     found = _writable(request, selectors.letter_get(user=request.user, pk=pk))
-    if request.method != "POST":
-        return _edit_page(request, found, LetterForm(initial=_initial(found)))
-    form = LetterForm(request.POST)
-    if not form.is_valid():
+    form = LetterForm(request.POST if request.method == "POST" else None, initial=_initial(found))
+    saved, form = submit(
+        request,
+        form,
+        lambda data: services.letter_update(
+            actor=request.user,
+            letter=found,
+            version=data["version"],
+            data={k: v for k, v in data.items() if k != "version"},
+        ),
+    )
+    if saved is None:
         return _edit_page(request, found, form)
-    data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
-    try:
-        saved = services.letter_update(
-            actor=request.user, letter=found, version=form.cleaned_data["version"], data=data
-        )
-    except services.LetterStale:
-        form.add_error(None, STALE_MESSAGE)
-        return _edit_page(request, found, form, status=409)
     if "approve" in request.POST:
-        return _approve(request, saved, saved.version, form)
+        return _approve(request, saved, saved.version)
     messages.success(request, "Draft saved")
     return redirect("letters:letter", pk=saved.pk)
 
 
-def _approve(request, letter, version, form=None):
+def _approve(request, letter, version):
+    """Approve the letter as it stood at `version`. Refused as stale, the edit page shows the letter as it now
+    stands (current version) with the message saying who changed it, so approving is a deliberate choice."""
     try:
         services.letter_approve(actor=request.user, letter=letter, version=version)
-    except services.LetterStale:
-        if form is None:
-            messages.error(request, "Someone else changed this letter after you opened it. Check it and approve again.")
-            return redirect("letters:letter", pk=letter.pk)
-        form.add_error(None, STALE_MESSAGE)
-        return _edit_page(request, letter, form, status=409)
+    except StaleEdit as exc:
+        letter.refresh_from_db()
+        return _edit_page(request, letter, stale_form(LetterForm, _initial(letter), exc))
     except services.LetterInvalid as exc:
         letter.refresh_from_db()
         form = LetterForm({**_initial(letter)})
@@ -139,11 +135,7 @@ def _approve(request, letter, version, form=None):
 @require_POST
 def approve(request, pk):
     found = _writable(request, selectors.letter_get(user=request.user, pk=pk))
-    try:
-        version = int(request.POST.get("version", ""))
-    except ValueError:
-        version = -1
-    return _approve(request, found, version)
+    return _approve(request, found, request.POST.get("version"))
 
 
 def pdf(request, pk):

@@ -10,6 +10,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 
+from frontdoor.ui.forms import submit
+
 from . import domain, feedback_services, permissions, selectors
 from .forms import DisagreementForm, StepForm, SurveyForm
 from .survey import SurveyTokenError
@@ -82,24 +84,32 @@ def disagreement_new(request, pk):
 
 
 def disagreement(request, pk):
+    """A disagreement and its escalation steps; recording the next step is an edit of the disagreement."""
     row = selectors.disagreement_get(user=request.user, pk=pk)
+    if request.method == "POST" and not permissions.can_record_disagreement(request.user, row.contact):
+        raise Http404
+    next_step = domain.next_step([s.step for s in row.steps.all()])
+    form = StepForm(
+        request.POST if request.method == "POST" else None, initial={"step": next_step, "version": row.version}
+    )
+    saved, form = submit(
+        request,
+        form,
+        lambda data: feedback_services.disagreement_step_add(actor=request.user, disagreement=row, **data),
+    )
+    if saved:
+        messages.success(request, "Step recorded")
+        return redirect("letters:disagreement", pk=row.pk)
+    row.refresh_from_db()  # a refused step shows the disagreement as it now stands
     steps = list(row.steps.all())
-    next_step = domain.next_step([s.step for s in steps])
-    form = StepForm(request.POST if request.method == "POST" else None, initial={"step": next_step})
-    if request.method == "POST":
-        if not permissions.can_record_disagreement(request.user, row.contact):
-            raise Http404
-        if form.is_valid():
-            try:
-                feedback_services.disagreement_step_add(actor=request.user, disagreement=row, **form.cleaned_data)
-            except feedback_services.DisagreementInvalid as exc:
-                for field, message in exc.errors.items():
-                    form.add_error(field, message)
-            else:
-                messages.success(request, "Step recorded")
-                return redirect("letters:disagreement", pk=row.pk)
     return render(
         request,
         "letters/disagreement.html",
-        {"disagreement": row, "contact": row.contact, "steps": steps, "form": form, "next_step": next_step},
+        {
+            "disagreement": row,
+            "contact": row.contact,
+            "steps": steps,
+            "form": form,
+            "next_step": domain.next_step([s.step for s in steps]),
+        },
     )

@@ -49,7 +49,7 @@ VIEWS = [
     ("get", "/letters/contact/{c}/disagreements/new/", WORKER_AND_MANAGER, 200, 404),
     ("get", "/letters/{l}/", WORKER_AND_MANAGER, 200, 404),
     ("get", "/letters/{l}/edit/", WORKER_AND_MANAGER, 200, 404),
-    ("post", "/letters/{l}/approve/", WORKER_AND_MANAGER, 302, 404),
+    ("post", "/letters/{l}/approve/", WORKER_AND_MANAGER, 200, 404),  # no version: refused as stale
     ("get", "/letters/{l}/pdf/", WORKER_AND_MANAGER, 200, 404),
     ("get", "/letters/{l}/send/", WORKER_AND_MANAGER, 200, 404),
     ("get", "/letters/{l}/post/", WORKER_AND_MANAGER, 200, 404),

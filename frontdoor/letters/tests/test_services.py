@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 
 from frontdoor.audit.models import AuditEvent
+from frontdoor.core.locking import StaleEdit
 from frontdoor.letters import services
 from frontdoor.letters.models import Letter, LetterDispatch, SentLetter
 from frontdoor.letters.pdf import LetterPdfError
@@ -77,7 +78,7 @@ def test_stale_edit_is_refused(users, contact):
     """Two people edit at once: the second save, made from the old version, is refused."""
     letter = services.letter_draft(actor=users["csw"], contact=contact)
     services.letter_update(actor=users["csw"], letter=letter, version=letter.version, data={"agreed": "One"})
-    with pytest.raises(services.LetterStale):
+    with pytest.raises(StaleEdit):
         services.letter_update(actor=users["manager"], letter=letter, version=letter.version, data={"agreed": "Two"})
     assert Letter.objects.get(pk=letter.pk).agreed == "One"
 
