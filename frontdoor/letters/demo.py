@@ -12,10 +12,12 @@ from frontdoor.accounts.models import Role, User
 from frontdoor.contacts.models import Action, Contact, ContactPerson
 from frontdoor.core.workdays import due_after
 
-from . import feedback_services, services
 from .content import plain_text
+from .disagreements import services as disagreement_services
+from .dispatch import services as dispatch_services
 from .models import DispatchAttempt, LetterDispatch, SurveyInvitation, SurveyResponse
 from .pdf import letter_pdf, sha256_of
+from .writing import services
 
 PROBLEMS = [
     "{child} has arrived at school hungry and in the same clothes most days for three weeks.",
@@ -116,13 +118,13 @@ def seed(*, people: int, fake, rng) -> str:
             continue
         letter = services.letter_approve(actor=worker, letter=letter, version=letter.version)
         if what == "emailed":
-            dispatch = services.letter_send_email(
+            dispatch = dispatch_services.letter_send_email(
                 actor=worker, letter=letter, email=contact.caller_email, idempotency_key=f"demo-{n}"
             )
-            services.dispatch_attempt(dispatch_id=dispatch.pk)
+            dispatch_services.dispatch_attempt(dispatch_id=dispatch.pk)
             sent_contacts.append(contact)
         elif what == "posted":
-            services.letter_mark_posted(
+            dispatch_services.letter_mark_posted(
                 actor=worker, letter=letter, address=contact.caller_address, idempotency_key=f"demo-{n}"
             )
             sent_contacts.append(contact)
@@ -154,7 +156,7 @@ def seed(*, people: int, fake, rng) -> str:
     if sent_contacts:
         contact = sent_contacts[0]
         today = timezone.localdate()
-        disagreement = feedback_services.disagreement_create(
+        disagreement = disagreement_services.disagreement_create(
             actor=contact.worker,
             contact=contact,
             raised_by="caller",
@@ -163,7 +165,7 @@ def seed(*, people: int, fake, rng) -> str:
             decision="Advice only, no referral to children's social care",
             reason="The school has seen more worries since the call and thinks a referral is needed.",
         )
-        feedback_services.disagreement_step_add(
+        disagreement_services.disagreement_step_add(
             actor=contact.worker,
             disagreement=disagreement,
             version=disagreement.version,

@@ -7,8 +7,9 @@ import datetime as dt
 import pytest
 
 from frontdoor.core.locking import StaleEdit
-from frontdoor.letters import feedback_services, services
+from frontdoor.letters.disagreements import services as disagreement_services
 from frontdoor.letters.models import Disagreement, Letter
+from frontdoor.letters.writing import services
 
 pytestmark = pytest.mark.django_db
 
@@ -99,7 +100,7 @@ def test_letter_services_refuse_an_old_version(users, changed_letter):
 @pytest.fixture
 def changed_disagreement(users, contact):
     """A disagreement with its first step recorded (version 2), so version 1 is stale."""
-    row = feedback_services.disagreement_create(
+    row = disagreement_services.disagreement_create(
         actor=users["csw"],
         contact=contact,
         raised_by="caller",
@@ -108,7 +109,7 @@ def changed_disagreement(users, contact):
         decision="Advice only",
         reason="She thinks a referral is needed",
     )
-    feedback_services.disagreement_step_add(
+    disagreement_services.disagreement_step_add(
         actor=users["manager"],
         disagreement=row,
         version=row.version,

@@ -7,8 +7,8 @@ from django.core import mail
 from django.template import Context, Template
 from django.test import RequestFactory
 
-from frontdoor.letters import services
 from frontdoor.letters.models import Disagreement, Letter, LetterDispatch, SentLetter
+from frontdoor.letters.writing import services
 
 from .conftest import pdf_text
 

@@ -1,4 +1,4 @@
-"""Writes for the caller's survey and professional disagreements."""
+"""Writes for professional disagreements: recording one, then each escalation step in order."""
 
 from __future__ import annotations
 
@@ -6,14 +6,12 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from frontdoor.audit.services import audit_record
 from frontdoor.core.locking import bump_version, lock_for_change
 
-from . import domain
-from .models import Disagreement, DisagreementStep, SurveyInvitation, SurveyResponse
-from .survey import SurveyTokenError, read_token
+from .. import domain
+from ..models import Disagreement, DisagreementStep
 
 
 class DisagreementInvalid(ValidationError):
@@ -22,48 +20,6 @@ class DisagreementInvalid(ValidationError):
     def __init__(self, errors: dict[str, str]):
         super().__init__(errors)
         self.errors = errors
-
-
-def survey_invitation_for_token(token: str) -> SurveyInvitation:
-    """The unused invitation a genuine token names; SurveyTokenError (forged/expired/used/unknown) otherwise."""
-    invitation_id, contact_id = read_token(token)
-    invitation = SurveyInvitation.objects.filter(pk=invitation_id).first() if _is_uuid(invitation_id) else None
-    if invitation is None or str(invitation.contact_id) != contact_id:
-        raise SurveyTokenError("unknown")
-    if invitation.used_at is not None:
-        raise SurveyTokenError("used")
-    return invitation
-
-
-def _is_uuid(value: str) -> bool:
-    import uuid
-
-    try:
-        uuid.UUID(value)
-    except ValueError:
-        return False
-    return True
-
-
-@transaction.atomic
-def survey_submit(*, token: str, helpfulness: int, could_be_better: str) -> SurveyResponse:
-    """Store the caller's answers once. Nothing is stored for a used, expired or forged token."""
-    invitation = survey_invitation_for_token(token)
-    invitation = SurveyInvitation.objects.select_for_update().get(pk=invitation.pk)
-    if invitation.used_at is not None:
-        raise SurveyTokenError("used")
-    invitation.used_at = timezone.now()
-    invitation.save(update_fields=["used_at"])
-    response = SurveyResponse(
-        invitation=invitation,
-        contact_id=invitation.contact_id,
-        helpfulness=helpfulness,
-        could_be_better=could_be_better.strip(),
-    )
-    response.full_clean()
-    response.save()
-    audit_record(actor=None, action="create", obj=response, summary="The caller answered the survey")
-    return response
 
 
 @transaction.atomic

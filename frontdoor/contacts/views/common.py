@@ -1,19 +1,21 @@
-"""Helpers shared by the call-flow views: the draft, saving a step, where to go next."""
+"""Shared by the contact pages: the draft being edited, saving a step, a list step's Continue, removing
+something from the draft, and where to go next."""
 
 from __future__ import annotations
 
 from functools import wraps
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from frontdoor.ui.forms import submit
 
-from . import domain, selectors, services
-from .permissions import can_record_call
+from .. import domain, forms, selectors, services
+from ..permissions import can_record_call
 
 
 def record_required(view):
@@ -111,3 +113,28 @@ def step_context(contact, slug: str, request, **extra) -> dict:
 def person_url(person) -> str | None:
     """The person record's page."""
     return reverse("people:detail", kwargs={"pk": person.pk}) if person is not None else None
+
+
+def continue_step(request, contact, slug: str, items, *, missing: str):
+    """A list step's Continue: refused (`missing`) while `items` is empty, else the step is saved.
+
+    Returns (the next page, form), or (None, the form to show again with its error)."""
+    form = forms.ContinueForm(request.POST)
+    if form.is_valid() and not items.exists():
+        form.add_error(None, missing)
+        return None, form
+    return save_step(request, contact, form, slug)
+
+
+def remove_page(request, contact, slug: str, *, thing: str, back: str, remove, removed: str):
+    """Confirm and remove one thing from the draft (`remove(version)`), then back with `removed` as the message."""
+    form = forms.ContinueForm(request.POST if request.method == "POST" else None, initial={"version": contact.version})
+    saved, form = submit(request, form, lambda data: remove(data["version"]))
+    if saved:
+        messages.success(request, removed)
+        return redirect(back)
+    return render(
+        request,
+        "contacts/steps/remove.html",
+        step_context(contact, slug, request, form=form, thing=thing, back_url=back),
+    )

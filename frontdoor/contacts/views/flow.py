@@ -11,8 +11,8 @@ from django.views.decorators.http import require_http_methods
 
 from frontdoor.ui.forms import submit
 
-from . import domain, forms, selectors, services
-from .views_common import draft_page, person_url, record_required, save_step, step_context, step_url
+from .. import domain, forms, selectors, services
+from .common import draft_page, person_url, record_required, save_step, step_context, step_url
 
 SIMPLE_STEPS = {
     "caller": (forms.CallerForm, "contacts/steps/caller.html"),
