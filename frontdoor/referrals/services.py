@@ -51,7 +51,7 @@ def _next_reference(prefix: str, model) -> str:
 
 
 def _first_child(contact):
-    return next((p for p in contact.people.all() if p.role == "child"), None)
+    return next((p for p in contact.people.all() if p.is_child), None)
 
 
 @transaction.atomic
