@@ -1,20 +1,20 @@
 """Demo contacts: about one recorded call per 8 seeded people, linked to seeded children and parents,
 spread over the last 60 days (so some deadlines are overdue), plus two drafts for the demo "csw" user.
-Bulk-created for speed: demo rows carry no audit events."""
+Bulk-created for speed, from the pieces of contacts.builders (deadlines from the configured timescales);
+demo rows carry no audit events."""
 
 from __future__ import annotations
 
 import datetime as dt
 import secrets
 
-from django.conf import settings
 from django.utils import timezone
 
 from frontdoor.accounts.models import User
-from frontdoor.core.workdays import due_after
 from frontdoor.directory.models import Agency
 from frontdoor.people.models import Person, Relationship
 
+from .builders import contact_person, linked, recorded_fields
 from .models import Action, Contact, ContactPerson
 
 CONCERNS = [
@@ -105,27 +105,14 @@ def _contact(rng, fake, worker, child: Person, agencies, used, *, draft: bool = 
     contact.caller_hoped_outcome = rng.choice(["Advice on what to do next.", "Someone to visit the family."])
     contact.agreed_outcome = rng.choice(OUTCOMES)
     contact.named_problem = worry
-    contact.status = Contact.Status.RECORDED
-    contact.recorded_at = received + dt.timedelta(minutes=30)
-    contact.decision_due_at = due_after(received, settings.FRONTDOOR_DECISION_WORKING_DAYS)
-    contact.letter_due_at = due_after(received, settings.FRONTDOOR_LETTER_WORKING_DAYS)
+    for name, value in recorded_fields(received, recorded_at=received + dt.timedelta(minutes=30)).items():
+        setattr(contact, name, value)
     return contact
 
 
-def _linked(contact, person, role: str, worker, **fields) -> ContactPerson:
+def _linked(contact, person, role: str, worker, *, position: int = 0, **fields) -> ContactPerson:
     """Someone named on the call and linked to their record, as the worker matched them."""
-    return ContactPerson(
-        contact=contact,
-        person=person,
-        role=role,
-        given_name=person.given_name,
-        family_name=person.family_name,
-        date_of_birth=person.date_of_birth,
-        sex=person.sex,
-        match_decision="linked",
-        created_by=worker,
-        **fields,
-    )
+    return contact_person(contact, linked(person, role, **fields), position=position, worker=worker)
 
 
 def seed(*, people: int, fake, rng) -> str:
@@ -160,7 +147,7 @@ def seed(*, people: int, fake, rng) -> str:
             parents.setdefault(rel.to_person_id, []).append(rel.from_person)
     links, actions = [], []
     for contact, child in zip(contacts, chosen, strict=False):
-        links.append(_linked(contact, child, "child", contact.worker))
+        links.append(_linked(contact, child, ContactPerson.Role.CHILD, contact.worker))
         for n, parent in enumerate(parents.get(child.pk, [])):
             links.append(
                 _linked(
@@ -184,7 +171,7 @@ def seed(*, people: int, fake, rng) -> str:
             )
         )
     for draft, child in zip(drafts, draft_children, strict=True):  # drafts: caller step done, one child
-        links.append(_linked(draft, child, "child", csw))
+        links.append(_linked(draft, child, ContactPerson.Role.CHILD, csw))
     ContactPerson.objects.bulk_create(links, batch_size=1000)
     Action.objects.bulk_create(actions, batch_size=1000)
     overdue = sum(1 for c in contacts if c.decision_due_at and c.decision_due_at < timezone.now())

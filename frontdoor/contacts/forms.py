@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from frontdoor.core import codes
 from frontdoor.directory.models import Agency
-from frontdoor.ui.forms import GovukDateField, radios, text
+from frontdoor.ui.forms import GovukDateField, radios, text, version_field
 
 from . import domain
 from .models import Contact
@@ -22,7 +22,7 @@ POSTCODE_RE = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$")
 class StepForm(forms.Form):
     """Every step carries the draft's version so a stale tab is refused."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = version_field()
     model_fields: tuple[str, ...] = ()
 
     def values(self) -> dict:
@@ -149,7 +149,7 @@ class CallerForm(StepForm):
 class PersonForm(forms.Form):
     """Someone on the call. `child=True` fixes the role to the child the call is about."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = version_field()
     role = forms.ChoiceField(
         label="Who are they to the child?",
         widget=forms.RadioSelect,
@@ -389,7 +389,7 @@ class OutcomeForm(StepForm):
 
 
 class ActionForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = version_field()
     what = text("What will be done?", 500, required="Enter what will be done")
     owner = text("Who will do it?", 160, required="Enter who will do it", hint="A name and agency, or 'the caller'")
     due_date = GovukDateField(

@@ -1,7 +1,7 @@
 """Writes of the call flow. Each service is atomic, checks the draft's owner and version, and audits itself.
 
 A draft is the Contact row with status DRAFT; every step saves to it. A stale version (the same draft
-open in two tabs) raises StaleContactError and nothing is saved. Person records for people the worker
+open in two tabs) raises core.locking's StaleEdit and nothing is saved. Person records for people the worker
 chose to add as new are created when the contact is recorded, so abandoned drafts leave no orphans.
 """
 
@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from frontdoor.audit.services import audit_record, changed_fields
+from frontdoor.core.locking import bump_version, lock_for_change
 from frontdoor.core.references import next_reference
 from frontdoor.core.workdays import due_after
 from frontdoor.people.services import person_create
@@ -25,35 +26,26 @@ from .models import Action, Contact, ContactPerson
 from .permissions import can_edit_draft, can_record_call
 
 
-class StaleContactError(Exception):
-    """The draft was saved elsewhere (another tab) since this page was opened."""
-
-    def __init__(self, current_version: int):
-        super().__init__("This call was changed in another tab or window after you opened this page.")
-        self.current_version = current_version
-
-
 class ContactIncompleteError(Exception):
     def __init__(self, missing: list[tuple[str, str]]):
         super().__init__("; ".join(m for _, m in missing))
         self.missing = missing
 
 
-def _locked_draft(*, actor, contact: Contact, version: int | None) -> Contact:
-    """The draft re-read under a row lock, after checking its owner and version."""
-    locked = Contact.objects.select_for_update().get(pk=contact.pk)
-    if not can_edit_draft(actor, locked):
+def _locked_draft(*, actor, contact: Contact, version: object) -> Contact:
+    """The draft re-read under a row lock (StaleEdit unless `version` is current), after checking its owner."""
+    if not can_edit_draft(actor, contact):
         raise PermissionDenied("Only the worker who started this call can change it")
-    if version is not None and int(version) != locked.version:
-        raise StaleContactError(locked.version)
+    locked = lock_for_change(contact, version=version, noun="call")
+    if not can_edit_draft(actor, locked):  # recorded since `contact` was read
+        raise PermissionDenied("Only the worker who started this call can change it")
     return locked
 
 
 def _bump(contact: Contact, *, actor, step: str | None = None) -> None:
     if step:
         contact.last_step = step
-    contact.version += 1
-    contact.modified_by = actor
+    bump_version(contact, actor=actor)
     contact.full_clean()
     contact.save()
 
@@ -154,7 +146,8 @@ def contact_person_save(
 
 
 @transaction.atomic
-def contact_person_remove(*, actor, contact: Contact, version: int, contact_person: ContactPerson) -> None:
+def contact_person_remove(*, actor, contact: Contact, version: int, contact_person: ContactPerson) -> Contact:
+    """Take someone off the call; returns the draft (its new version)."""
     locked = _locked_draft(actor=actor, contact=contact, version=version)
     if contact_person.contact_id != locked.pk:
         raise PermissionDenied("That person is not on this call")
@@ -162,6 +155,7 @@ def contact_person_remove(*, actor, contact: Contact, version: int, contact_pers
     contact_person.delete()
     _bump(locked, actor=actor)
     audit_record(actor=actor, action="change", obj=locked, summary=f"Removed {name} from call {locked.reference}")
+    return locked
 
 
 @transaction.atomic
@@ -184,7 +178,8 @@ def action_add(*, actor, contact: Contact, version: int, what: str, owner: str, 
 
 
 @transaction.atomic
-def action_remove(*, actor, contact: Contact, version: int, action: Action) -> None:
+def action_remove(*, actor, contact: Contact, version: int, action: Action) -> Contact:
+    """Take an action out of the plan; returns the draft (its new version)."""
     locked = _locked_draft(actor=actor, contact=contact, version=version)
     if action.contact_id != locked.pk:
         raise PermissionDenied("That action is not on this call")
@@ -194,6 +189,7 @@ def action_remove(*, actor, contact: Contact, version: int, action: Action) -> N
     audit_record(
         actor=actor, action="change", obj=locked, summary=f"Removed action '{what[:80]}' from {locked.reference}"
     )
+    return locked
 
 
 def _create_new_people(*, actor, contact: Contact) -> int:

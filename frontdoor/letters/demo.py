@@ -5,17 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.utils import timezone
 
 from frontdoor.accounts.models import Role, User
-from frontdoor.contacts.models import Action, Contact, ContactPerson
-from frontdoor.core.workdays import due_after
+from frontdoor.contacts.builders import build_recorded_contact
+from frontdoor.contacts.models import Contact, ContactPerson
 
-from . import feedback_services, services
 from .content import plain_text
+from .disagreements import services as disagreement_services
+from .dispatch import services as dispatch_services
 from .models import DispatchAttempt, LetterDispatch, SurveyInvitation, SurveyResponse
 from .pdf import letter_pdf, sha256_of
+from .writing import services
 
 PROBLEMS = [
     "{child} has arrived at school hungry and in the same clothes most days for three weeks.",
@@ -40,13 +41,16 @@ def _contact(*, n: int, worker, fake, rng, days_ago: int, public: bool) -> Conta
     received = (now - dt.timedelta(days=days_ago)).replace(hour=rng.randint(9, 15), minute=rng.choice([5, 20, 40]))
     family = fake.last_name()
     child = fake.first_name()
-    contact = Contact.objects.create(
-        reference=f"DEMO-L{n:04d}",
-        status=Contact.Status.RECORDED,
+    parent = fake.first_name()
+    while parent == child:  # a parent with the child's own full name would be "named" by the letter
+        parent = fake.first_name()
+    caller_name = fake.name()
+    return build_recorded_contact(
         worker=worker,
         received_at=received,
+        reference=f"DEMO-L{n:04d}",
         caller_type=Contact.CallerType.PUBLIC if public else Contact.CallerType.PROFESSIONAL,
-        caller_name=fake.name(),
+        caller_name=caller_name,
         caller_role="" if public else rng.choice(["Designated safeguarding lead", "Health visitor", "GP"]),
         caller_agency_name="" if public else f"{fake.city()} {rng.choice(['Primary School', 'Health Centre'])}",
         caller_email=fake.email(),
@@ -57,31 +61,23 @@ def _contact(*, n: int, worker, fake, rng, days_ago: int, public: bool) -> Conta
         consent=Contact.Consent.OBTAINED if n % 3 else Contact.Consent.NOT_SOUGHT,
         consent_not_sought_reason="" if n % 3 else Contact.ConsentNotSoughtReason.RISK_TO_CHILD,
         agreed_outcome=OUTCOMES[n % len(OUTCOMES)],
-        recorded_at=received,
-        decision_due_at=due_after(received, settings.FRONTDOOR_DECISION_WORKING_DAYS),
-        letter_due_at=due_after(received, settings.FRONTDOOR_LETTER_WORKING_DAYS),
+        people=[
+            {
+                "role": ContactPerson.Role.CHILD,
+                "given_name": child,
+                "family_name": family,
+                "date_of_birth": fake.date_of_birth(minimum_age=1, maximum_age=15),
+            },
+            {"role": ContactPerson.Role.PARENT_CARER, "given_name": parent, "family_name": family},
+        ],
+        actions=[
+            {
+                "what": "Talk to the family about the Family Hub",
+                "owner": caller_name,
+                "due_date": timezone.localdate(received) + dt.timedelta(days=3),
+            }
+        ],
     )
-    ContactPerson.objects.create(
-        contact=contact,
-        role="child",
-        given_name=child,
-        family_name=family,
-        position=0,
-        date_of_birth=fake.date_of_birth(minimum_age=1, maximum_age=15),
-    )
-    parent = fake.first_name()
-    while parent == child:  # a parent with the child's own full name would be "named" by the letter
-        parent = fake.first_name()
-    ContactPerson.objects.create(
-        contact=contact, role="parent_carer", given_name=parent, family_name=family, position=1
-    )
-    Action.objects.create(
-        contact=contact,
-        what="Talk to the family about the Family Hub",
-        owner=contact.caller_name,
-        due_date=timezone.localdate(received) + dt.timedelta(days=3),
-    )
-    return contact
 
 
 def seed(*, people: int, fake, rng) -> str:
@@ -116,13 +112,13 @@ def seed(*, people: int, fake, rng) -> str:
             continue
         letter = services.letter_approve(actor=worker, letter=letter, version=letter.version)
         if what == "emailed":
-            dispatch = services.letter_send_email(
+            dispatch = dispatch_services.letter_send_email(
                 actor=worker, letter=letter, email=contact.caller_email, idempotency_key=f"demo-{n}"
             )
-            services.dispatch_attempt(dispatch_id=dispatch.pk)
+            dispatch_services.dispatch_attempt(dispatch_id=dispatch.pk)
             sent_contacts.append(contact)
         elif what == "posted":
-            services.letter_mark_posted(
+            dispatch_services.letter_mark_posted(
                 actor=worker, letter=letter, address=contact.caller_address, idempotency_key=f"demo-{n}"
             )
             sent_contacts.append(contact)
@@ -154,7 +150,7 @@ def seed(*, people: int, fake, rng) -> str:
     if sent_contacts:
         contact = sent_contacts[0]
         today = timezone.localdate()
-        disagreement = feedback_services.disagreement_create(
+        disagreement = disagreement_services.disagreement_create(
             actor=contact.worker,
             contact=contact,
             raised_by="caller",
@@ -163,9 +159,10 @@ def seed(*, people: int, fake, rng) -> str:
             decision="Advice only, no referral to children's social care",
             reason="The school has seen more worries since the call and thinks a referral is needed.",
         )
-        feedback_services.disagreement_step_add(
+        disagreement_services.disagreement_step_add(
             actor=contact.worker,
             disagreement=disagreement,
+            version=disagreement.version,
             step="line_manager",
             held_on=today - dt.timedelta(days=2),
             people="Team manager and the caller",

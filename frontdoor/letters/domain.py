@@ -35,6 +35,8 @@ SECTIONS: list[tuple[str, str, bool]] = [
     ("if_things_change", "If things change", True),
     ("closing", "Closing words", False),
 ]
+CHILD_ROLE = "child"  # ContactPerson.Role.CHILD: this module holds no models
+
 SECTION_LABELS = {name: label for name, label, _ in SECTIONS}
 
 # Outcomes a member of the public may be told in plain words; anything else gets the general wording.
@@ -69,6 +71,11 @@ class PersonFact:
     role: str
     date_of_birth: dt.date | None = None
     approximate_age: int | None = None
+
+    @property
+    def is_child(self) -> bool:
+        """As ContactPerson.is_child: one of the children the call is about."""
+        return self.role == CHILD_ROLE
 
     @property
     def full_name(self) -> str:
@@ -115,7 +122,7 @@ class LetterFacts:
 
     @property
     def children(self) -> list[PersonFact]:
-        return [p for p in self.people if p.role == "child"]
+        return [p for p in self.people if p.is_child]
 
 
 @dataclass
@@ -194,7 +201,7 @@ def draft_sections(facts: LetterFacts) -> Draft:
     withheld: list[str] = []
     if facts.records_check_notes:
         withheld.append("What our records check found (never included in a feedback letter).")
-    if any(p.role != "child" for p in facts.people):
+    if any(not p.is_child for p in facts.people):
         withheld.append("Family members and other people named on the call (only the children are named).")
     if facts.is_public:
         about = f"Thank you for calling the Children's Advice and Duty Service on {_when(facts.received_at)}."
@@ -261,9 +268,7 @@ def confidentiality_problems(sections: dict[str, str], facts: LetterFacts) -> di
         for person in facts.people:
             if person.role == "alleged_perpetrator" and _contains(text, person.full_name):
                 problems[name] = f"Remove {person.full_name}: a letter never names an alleged perpetrator"
-            elif (
-                facts.is_public and person.role != "child" and person.family_name and _contains(text, person.full_name)
-            ):
+            elif facts.is_public and not person.is_child and person.family_name and _contains(text, person.full_name):
                 problems[name] = (
                     f"Remove {person.full_name}: a letter to a member of the public names only the children"
                 )

@@ -6,7 +6,7 @@ import uuid
 
 from django import forms
 
-from frontdoor.ui.forms import GovukDateField
+from frontdoor.ui.forms import GovukDateField, version_field
 
 from . import domain
 from .models import Disagreement, SurveyResponse
@@ -15,7 +15,7 @@ SECTION_MAX = 4000
 
 
 class LetterForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = version_field()
     recipient_name = forms.CharField(label="Name of the person the letter is to", max_length=160, required=False)
     recipient_email = forms.EmailField(
         label="Their email address",
@@ -110,6 +110,7 @@ class DisagreementForm(forms.Form):
 
 
 class StepForm(forms.Form):
+    version = version_field()
     step = forms.ChoiceField(
         label="Which step is this?",
         choices=domain.EscalationStep.choices,

@@ -1,23 +1,26 @@
 from django.urls import path
 
-from . import views, views_feedback
+from .disagreements import views as disagreements
+from .dispatch import views as dispatch
+from .survey import views as survey
+from .writing import views as writing
 
 app_name = "letters"
 urlpatterns = [
-    path("", views.queue, name="queue"),
-    path("team/", views.team, name="team"),
-    path("contact/<uuid:pk>/", views.contact, name="contact"),
-    path("contact/<uuid:pk>/draft/", views.draft, name="draft"),
-    path("contact/<uuid:pk>/disagreements/new/", views_feedback.disagreement_new, name="disagreement_new"),
-    path("<uuid:pk>/", views.letter, name="letter"),
-    path("<uuid:pk>/edit/", views.edit, name="edit"),
-    path("<uuid:pk>/approve/", views.approve, name="approve"),
-    path("<uuid:pk>/pdf/", views.pdf, name="pdf"),
-    path("<uuid:pk>/send/", views.send, name="send"),
-    path("<uuid:pk>/post/", views.post, name="post"),
-    path("sent/<uuid:pk>/pdf/", views.sent_pdf, name="sent_pdf"),
-    path("disagreements/<uuid:pk>/", views_feedback.disagreement, name="disagreement"),
-    path("survey/thanks/", views_feedback.survey_thanks, name="survey_thanks"),
-    path("survey/<str:token>/", views_feedback.survey, name="survey"),
-    path("surveys/", views_feedback.survey_results, name="survey_results"),
+    path("", writing.queue, name="queue"),
+    path("team/", writing.team, name="team"),
+    path("contact/<uuid:pk>/", writing.contact, name="contact"),
+    path("contact/<uuid:pk>/draft/", writing.draft, name="draft"),
+    path("contact/<uuid:pk>/disagreements/new/", disagreements.disagreement_new, name="disagreement_new"),
+    path("<uuid:pk>/", writing.letter, name="letter"),
+    path("<uuid:pk>/edit/", writing.edit, name="edit"),
+    path("<uuid:pk>/approve/", writing.approve, name="approve"),
+    path("<uuid:pk>/pdf/", writing.pdf, name="pdf"),
+    path("<uuid:pk>/send/", dispatch.send, name="send"),
+    path("<uuid:pk>/post/", dispatch.post, name="post"),
+    path("sent/<uuid:pk>/pdf/", dispatch.sent_pdf, name="sent_pdf"),
+    path("disagreements/<uuid:pk>/", disagreements.disagreement, name="disagreement"),
+    path("survey/thanks/", survey.survey_thanks, name="survey_thanks"),
+    path("survey/<str:token>/", survey.survey, name="survey"),
+    path("surveys/", survey.survey_results, name="survey_results"),
 ]

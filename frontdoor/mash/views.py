@@ -120,7 +120,7 @@ def request_detail(request, pk):
             "info_request": info_request,
             "form": form,
             "can_answer": can_answer,
-            "children": [p for p in contact.people.all() if p.role == "child"],
-            "adults": [p for p in contact.people.all() if p.role != "child"],
+            "children": [p for p in contact.people.all() if p.is_child],
+            "adults": [p for p in contact.people.all() if not p.is_child],
         },
     )

@@ -12,12 +12,13 @@ import itertools
 from django.utils import timezone
 
 from frontdoor.accounts.models import User
+from frontdoor.contacts.builders import build_recorded_contact, child_with_mother
 from frontdoor.contacts.models import Contact
 from frontdoor.directory.models import Team
 from frontdoor.people.models import Person
 
 from . import services
-from .builders import build_recorded_contact, build_referral
+from .builders import build_referral
 from .models import Referral
 
 WORRIES = [
@@ -36,7 +37,7 @@ def demo_contact(*, worker, child: Person, fake, rng, received_at, immediacy="ur
     """A recorded call about `child` with varied callers and worries (the MASH demo uses it too)."""
     return build_recorded_contact(
         worker=worker,
-        child=child,
+        people=child_with_mother(child, mother_given_name=fake.first_name_female()),
         received_at=received_at,
         reference=f"CD{timezone.localdate().year % 100}{n:05d}",
         caller_type=rng.choice([Contact.CallerType.PROFESSIONAL] * 3 + [Contact.CallerType.PUBLIC]),
@@ -48,8 +49,6 @@ def demo_contact(*, worker, child: Person, fake, rng, received_at, immediacy="ur
         immediacy=immediacy,
         parents_aware=rng.choice(["yes", "no", "unknown"]),
         consent=Contact.Consent.OBTAINED,
-        created_by=worker,
-        mother_given_name=fake.first_name_female(),
     )
 
 

@@ -69,7 +69,7 @@ def queues_for(user) -> list[str]:
 
 
 def _child_names(contact: Contact) -> str:
-    return ", ".join(str(p) for p in contact.people.all() if p.role == "child") or "No child named"
+    return ", ".join(str(p) for p in contact.people.all() if p.is_child) or "No child named"
 
 
 def _contact_items(qs) -> list[QueueItem]:

@@ -66,7 +66,7 @@ class RouteSuggestion:
 
 
 def child_postcode(referral: Referral) -> str:
-    child = next((p for p in referral.contact.people.all() if p.role == "child"), None)
+    child = next((p for p in referral.contact.people.all() if p.is_child), None)
     if child is None:
         return ""
     return child.postcode or (child.person.postcode if child.person else "")
@@ -122,7 +122,7 @@ def referral_checklist(referral: Referral) -> list[dict]:
     """What the referral information checklist still lacks, from the contact, its people and records."""
     contact = referral.contact
     people = list(contact.people.all())
-    children = [p for p in people if p.role == "child"]
+    children = [p for p in people if p.is_child]
     household = [p for p in people if p.lives_with_child or p.role in ("parent_carer", "sibling", "household")]
 
     def val(cp, name):

@@ -32,7 +32,7 @@ def _transition(referral: Referral, action: str) -> str:
 
 
 def _first_child(contact):
-    return next((p for p in contact.people.all() if p.role == "child"), None)
+    return next((p for p in contact.people.all() if p.is_child), None)
 
 
 @transaction.atomic

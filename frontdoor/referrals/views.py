@@ -56,7 +56,7 @@ def decision(request, contact_id):
             "decision": existing,
             "referral": referral,
             "levels": domain.LEVELS,
-            "children": [p for p in contact.people.all() if p.role == "child"],
+            "children": [p for p in contact.people.all() if p.is_child],
         },
     )
 

@@ -242,3 +242,25 @@ def test_a_draft_survives_closing_the_browser(browser, live_server, users, check
     assert page.locator("#id_caller_confidential").is_checked()
     assert page.locator("#id_reason_for_call").input_value() == "Children left alone at night."
     context.close()
+
+
+def test_the_same_draft_in_two_tabs(page, users, sign_in, check_a11y):
+    """Two tabs on one step: the later save is refused with who changed it, keeps the words typed in it, and
+    saving again from that page (now at the current version) goes through."""
+    draft = factories.complete_draft(worker=users["csw"])
+    sign_in(users["csw"])
+    other = page.context.new_page()
+    for tab in (page, other):
+        tab.goto(f"/contacts/{draft.pk}/records/")
+    other.fill("#id_records_check_notes", "Saved in the first tab")
+    save(other)
+    page.fill("#id_records_check_notes", "Typed in the second tab")
+    save(page)
+    summary = page.locator(".govuk-error-summary").inner_text()
+    assert "This call was changed by" in summary and "after you opened this page" in summary
+    expect(page.locator("#id_records_check_notes")).to_have_value("Typed in the second tab")
+    check_a11y(page, "flow-stale")
+    save(page)
+    assert page.url.endswith(f"/contacts/{draft.pk}/consent/")
+    draft.refresh_from_db()
+    assert draft.records_check_notes == "Typed in the second tab"

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from frontdoor.letters.models import SentLetter, SurveyResponse
 from frontdoor.letters.tests.factories import recorded_contact
+from frontdoor.letters.writing.services import letter_draft
 
 pytestmark = pytest.mark.e2e
 
@@ -102,3 +103,24 @@ def test_disagreement_and_manager_pages(page, users, sign_in, check_a11y):
     check_a11y(page, "letters-team")
     page.goto("/letters/surveys/")
     check_a11y(page, "letters-survey-results")
+
+
+def test_the_same_letter_edited_in_two_tabs(page, users, sign_in, check_a11y):
+    """The later save is refused with who changed the letter, keeps the wording typed in it, and saving
+    again from that page goes through."""
+    letter = letter_draft(actor=users["csw"], contact=recorded_contact(worker=users["csw"]))
+    sign_in(users["csw"])
+    other = page.context.new_page()
+    for tab in (page, other):
+        tab.goto(f"/letters/{letter.pk}/edit/")
+    other.fill("#id_agreed", "Wording from the first tab")
+    other.click("button:has-text('Save draft')")
+    page.fill("#id_agreed", "Wording from the second tab")
+    page.click("button:has-text('Save draft')")
+    assert "This letter was changed by" in page.locator(".govuk-error-summary").inner_text()
+    expect(page.locator("#id_agreed")).to_have_value("Wording from the second tab")
+    check_a11y(page, "letters-edit-stale")
+    page.click("button:has-text('Save draft')")
+    assert page.url.endswith(f"/letters/{letter.pk}/")
+    letter.refresh_from_db()
+    assert letter.agreed == "Wording from the second tab"

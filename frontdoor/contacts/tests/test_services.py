@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from frontdoor.audit.models import AuditEvent
 from frontdoor.contacts import selectors, services
 from frontdoor.contacts.models import Contact, ContactPerson
+from frontdoor.core.locking import StaleEdit
 from frontdoor.people.models import Person
 
 from . import factories
@@ -74,11 +75,11 @@ def test_a_stale_version_is_refused_and_nothing_saved(users):
     services.contact_step_save(
         actor=users["csw"], contact=contact, version=1, step="records", values={"records_check_notes": "first"}
     )
-    with pytest.raises(services.StaleContactError) as exc:
+    with pytest.raises(StaleEdit) as exc:
         services.contact_step_save(
             actor=users["csw"], contact=contact, version=1, step="records", values={"records_check_notes": "second"}
         )
-    assert exc.value.current_version == 2
+    assert exc.value.current_version == 2 and exc.value.noun == "call"
     contact.refresh_from_db()
     assert contact.records_check_notes == "first"
 

@@ -217,7 +217,7 @@ def test_stale_version_is_refused_with_message_and_text_kept(csw_client, draft):
     r = csw_client.post(url(draft, "records"), {"version": 1, "records_check_notes": "From tab two"})
     page = r.content.decode()
     assert r.status_code == 200
-    assert "changed in another tab or window" in page
+    assert "This call was changed by" in page
     assert "From tab two" in page
     assert 'name="version" value="2"' in page
     assert fresh(draft).records_check_notes == "From tab one"

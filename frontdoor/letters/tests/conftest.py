@@ -3,7 +3,7 @@ import io
 import pypdf
 import pytest
 
-from frontdoor.letters import services
+from frontdoor.letters.writing import services
 
 from .factories import recorded_contact
 

@@ -7,8 +7,9 @@ import pytest
 from django.core import mail
 from django.db import connection
 
-from frontdoor.letters import services
+from frontdoor.letters.dispatch import services as dispatch_services
 from frontdoor.letters.models import LetterDispatch, SentLetter
+from frontdoor.letters.writing import services
 
 from .factories import recorded_contact
 
@@ -31,7 +32,7 @@ def test_simultaneous_double_post_sends_once(users):
         try:
             barrier.wait()
             results.append(
-                services.letter_send_email(
+                dispatch_services.letter_send_email(
                     actor=users["csw"], letter=letter, email="r@example.org", idempotency_key="same"
                 ).pk
             )

@@ -5,7 +5,8 @@ import smtplib
 import pytest
 from django.core import mail
 
-from frontdoor.letters import delivery, services
+from frontdoor.letters import delivery
+from frontdoor.letters.dispatch import services as dispatch_services
 from frontdoor.letters.models import LetterDispatch, SentLetter
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +46,7 @@ def flaky(settings):
 
 def _send(users, letter, capture, key="k"):
     with capture(execute=True):
-        dispatch = services.letter_send_email(
+        dispatch = dispatch_services.letter_send_email(
             actor=users["csw"], letter=letter, email="x@example.org", idempotency_key=key
         )
     dispatch.refresh_from_db()

@@ -6,9 +6,11 @@ import pytest
 from django.core import mail
 
 from frontdoor.audit.models import AuditEvent
-from frontdoor.letters import services
+from frontdoor.core.locking import StaleEdit
+from frontdoor.letters.dispatch import services as dispatch_services
 from frontdoor.letters.models import Letter, LetterDispatch, SentLetter
 from frontdoor.letters.pdf import LetterPdfError
+from frontdoor.letters.writing import services
 
 from .conftest import pdf_text
 from .factories import RECORDS_NOTE
@@ -77,7 +79,7 @@ def test_stale_edit_is_refused(users, contact):
     """Two people edit at once: the second save, made from the old version, is refused."""
     letter = services.letter_draft(actor=users["csw"], contact=contact)
     services.letter_update(actor=users["csw"], letter=letter, version=letter.version, data={"agreed": "One"})
-    with pytest.raises(services.LetterStale):
+    with pytest.raises(StaleEdit):
         services.letter_update(actor=users["manager"], letter=letter, version=letter.version, data={"agreed": "Two"})
     assert Letter.objects.get(pk=letter.pk).agreed == "One"
 
@@ -134,7 +136,9 @@ def test_huge_letter_is_refused_as_too_long(users, contact, settings):
 
 def test_sending_stores_an_unchangeable_hashed_record(users, approved, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        services.letter_send_email(actor=users["csw"], letter=approved, email="r@example.org", idempotency_key="k1")
+        dispatch_services.letter_send_email(
+            actor=users["csw"], letter=approved, email="r@example.org", idempotency_key="k1"
+        )
     sent = SentLetter.objects.get()
     assert sent.recipient == "r@example.org" and sent.sent_by == users["csw"]
     assert sent.sha256 == hashlib.sha256(sent.content.encode() + b"\0" + bytes(sent.pdf)).hexdigest()
@@ -151,37 +155,47 @@ def test_sending_stores_an_unchangeable_hashed_record(users, approved, django_ca
 def test_double_send_with_the_same_key_sends_once(users, approved, django_capture_on_commit_callbacks):
     """A double click posts the same idempotency key twice: one dispatch, one email, one record."""
     with django_capture_on_commit_callbacks(execute=True):
-        a = services.letter_send_email(actor=users["csw"], letter=approved, email="r@example.org", idempotency_key="k")
-        b = services.letter_send_email(actor=users["csw"], letter=approved, email="r@example.org", idempotency_key="k")
+        a = dispatch_services.letter_send_email(
+            actor=users["csw"], letter=approved, email="r@example.org", idempotency_key="k"
+        )
+        b = dispatch_services.letter_send_email(
+            actor=users["csw"], letter=approved, email="r@example.org", idempotency_key="k"
+        )
     assert a.pk == b.pk
     assert len(mail.outbox) == 1 and SentLetter.objects.count() == 1
 
 
 def test_a_second_send_while_one_waits_is_refused(users, approved):
-    services.letter_send_email(actor=users["csw"], letter=approved, email="r@example.org", idempotency_key="k1")
-    with pytest.raises(services.LetterBusy):
-        services.letter_send_email(actor=users["csw"], letter=approved, email="r@example.org", idempotency_key="k2")
+    dispatch_services.letter_send_email(
+        actor=users["csw"], letter=approved, email="r@example.org", idempotency_key="k1"
+    )
+    with pytest.raises(dispatch_services.LetterBusy):
+        dispatch_services.letter_send_email(
+            actor=users["csw"], letter=approved, email="r@example.org", idempotency_key="k2"
+        )
 
 
 def test_resending_makes_a_new_record_and_keeps_the_old(users, approved, django_capture_on_commit_callbacks):
     for email, key in [("a@example.org", "k1"), ("b@example.org", "k2")]:
         with django_capture_on_commit_callbacks(execute=True):
-            services.letter_send_email(actor=users["csw"], letter=approved, email=email, idempotency_key=key)
+            dispatch_services.letter_send_email(actor=users["csw"], letter=approved, email=email, idempotency_key=key)
     assert sorted(SentLetter.objects.values_list("recipient", flat=True)) == ["a@example.org", "b@example.org"]
 
 
 def test_attempting_a_sent_dispatch_again_never_sends_twice(users, approved, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        dispatch = services.letter_send_email(
+        dispatch = dispatch_services.letter_send_email(
             actor=users["csw"], letter=approved, email="a@example.org", idempotency_key="k1"
         )
-    assert services.dispatch_attempt(dispatch_id=dispatch.pk) == "sent"
+    assert dispatch_services.dispatch_attempt(dispatch_id=dispatch.pk) == "sent"
     assert len(mail.outbox) == 1
 
 
 def test_invalid_email_address_is_refused_and_nothing_queued(users, approved):
     with pytest.raises(services.LetterInvalid) as exc:
-        services.letter_send_email(actor=users["csw"], letter=approved, email="not an address", idempotency_key="k")
+        dispatch_services.letter_send_email(
+            actor=users["csw"], letter=approved, email="not an address", idempotency_key="k"
+        )
     assert "correct format" in exc.value.errors["email"]
     assert not LetterDispatch.objects.exists()
 
@@ -189,14 +203,16 @@ def test_invalid_email_address_is_refused_and_nothing_queued(users, approved):
 def test_a_draft_cannot_be_sent(users, contact):
     letter = services.letter_draft(actor=users["csw"], contact=contact)
     with pytest.raises(services.LetterInvalid):
-        services.letter_send_email(actor=users["csw"], letter=letter, email="a@example.org", idempotency_key="k")
+        dispatch_services.letter_send_email(
+            actor=users["csw"], letter=letter, email="a@example.org", idempotency_key="k"
+        )
 
 
 def test_marking_as_posted_is_recorded_once(users, approved):
-    one = services.letter_mark_posted(
+    one = dispatch_services.letter_mark_posted(
         actor=users["csw"], letter=approved, address="1 Road\nNR1 1AA", idempotency_key="p"
     )
-    two = services.letter_mark_posted(
+    two = dispatch_services.letter_mark_posted(
         actor=users["csw"], letter=approved, address="1 Road\nNR1 1AA", idempotency_key="p"
     )
     assert one.pk == two.pk and one.method == "post"

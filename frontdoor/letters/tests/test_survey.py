@@ -7,8 +7,8 @@ import time_machine
 from django.core import signing
 from django.test import Client
 
-from frontdoor.letters import survey
 from frontdoor.letters.models import SurveyInvitation, SurveyResponse
+from frontdoor.letters.survey import tokens as survey
 
 from .factories import recorded_contact
 

@@ -6,7 +6,9 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from frontdoor.letters import selectors, services
+from frontdoor.letters import selectors
+from frontdoor.letters.dispatch import services as dispatch_services
+from frontdoor.letters.writing import services
 
 from .factories import recorded_contact
 
@@ -51,7 +53,7 @@ def test_my_letters_queue_turns_overdue_on_time(users, called, client_for, now, 
 def test_a_sent_letter_leaves_the_queue(users, called, django_capture_on_commit_callbacks):
     letter = services.letter_draft(actor=users["csw"], contact=called)
     letter = services.letter_approve(actor=users["csw"], letter=letter, version=letter.version)
-    services.letter_mark_posted(actor=users["csw"], letter=letter, address="1 Road", idempotency_key="p")
+    dispatch_services.letter_mark_posted(actor=users["csw"], letter=letter, address="1 Road", idempotency_key="p")
     assert selectors.letter_queue(user=users["csw"]) == []
     assert selectors.letter_queue_count(user=users["csw"]) == 0
 

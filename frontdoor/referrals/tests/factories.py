@@ -9,9 +9,10 @@ import itertools
 from django.utils import timezone
 from faker import Faker
 
+from frontdoor.contacts.builders import build_recorded_contact, child_with_mother
 from frontdoor.contacts.models import Contact
 from frontdoor.people.models import Person
-from frontdoor.referrals.builders import build_recorded_contact, build_referral
+from frontdoor.referrals.builders import build_referral
 
 fake = Faker("en_GB")
 _numbers = itertools.count(1)
@@ -52,12 +53,12 @@ def contact_make(
     }
     defaults.update(kwargs)
     reference = defaults.pop("reference", f"C-T{n:06d}")
+    child = child or person_make(postcode=postcode)
     return build_recorded_contact(
         worker=worker,
-        child=child or person_make(postcode=postcode),
+        people=child_with_mother(child, mother_given_name=fake.first_name_female()),
         received_at=received_at,
         reference=reference,
-        mother_given_name=fake.first_name_female(),
         **defaults,
     )
 

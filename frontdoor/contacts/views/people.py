@@ -1,4 +1,4 @@
-"""Adding the children and family (each person searched first) and the action plan to a draft."""
+"""People on the call: the children and family, each person searched for first, added, changed or removed."""
 
 from __future__ import annotations
 
@@ -6,60 +6,22 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 
 from frontdoor.people.selectors import person_search
+from frontdoor.ui.forms import submit
 
-from . import forms, services
-from .models import Action, ContactPerson
-from .views_common import (
-    draft_page,
-    person_url,
-    returning,
-    save_step,
-    stale_form,
-    step_context,
-    step_url,
-)
+from .. import forms, services
+from ..models import ContactPerson
+from .common import continue_step, draft_page, person_url, remove_page, returning, step_context, step_url
 
 
 def _family_url(request, contact) -> str:
     return step_url(contact, "family", return_to_check=returning(request))
 
 
-def _continue(request, contact, slug: str, items, *, missing: str):
-    """A list step's Continue: refused (`missing`) while `items` is empty, else the step is saved.
-
-    Returns (the next page, form), or (None, the form to show again with its error)."""
-    form = forms.ContinueForm(request.POST)
-    if not form.is_valid():
-        return None, form
-    if not items.exists():
-        form.add_error(None, missing)
-        return None, form
-    return save_step(request, contact, form, slug, {})
-
-
-def _remove_page(request, contact, slug: str, *, thing: str, back: str, remove, removed: str):
-    """Confirm and remove one thing from the draft (`remove(version)`), then back with `removed` as the message."""
-    form = forms.ContinueForm(request.POST or None, initial={"version": contact.version})
-    if request.method == "POST" and form.is_valid():
-        try:
-            remove(form.cleaned_data["version"])
-        except services.StaleContactError as exc:
-            form = stale_form(forms.ContinueForm, request, exc)
-        else:
-            messages.success(request, removed)
-            return redirect(back)
-    return render(
-        request,
-        "contacts/steps/remove.html",
-        step_context(contact, slug, request, form=form, thing=thing, back_url=back),
-    )
-
-
 @draft_page("GET", "POST")
 def family(request, contact):
     """Everyone on the call, with change and remove links; continuing needs at least one child."""
     if request.method == "POST":
-        saved, form = _continue(
+        saved, form = continue_step(
             request,
             contact,
             "family",
@@ -111,18 +73,21 @@ def _person_page(request, contact, contact_person, child: bool):
                 if match_form.is_valid():
                     chosen, decided = match_form.chosen_person(), True
             if decided:
-                try:
-                    cp = services.contact_person_save(
+                posted = form
+                cp, form = submit(
+                    request,
+                    form,
+                    lambda data: services.contact_person_save(
                         actor=request.user,
                         contact=contact,
-                        version=form.cleaned_data["version"],
-                        values=form.values(),
+                        version=data["version"],
+                        values=posted.values(),
                         person=chosen,
                         contact_person=contact_person,
-                    )
-                except services.StaleContactError as exc:
-                    form = stale_form(forms.PersonForm, request, exc, child=child)
-                else:
+                    ),
+                    child=child,
+                )
+                if cp:
                     if not matches:
                         messages.success(request, f"No existing records matched: {cp} added as a new person")
                     return redirect(_family_url(request, contact))
@@ -187,7 +152,7 @@ def person_change(request, contact, person_pk):
 @draft_page("GET", "POST")
 def person_remove(request, contact, person_pk):
     contact_person = get_object_or_404(ContactPerson, pk=person_pk, contact=contact)
-    return _remove_page(
+    return remove_page(
         request,
         contact,
         "family",
@@ -197,68 +162,4 @@ def person_remove(request, contact, person_pk):
             actor=request.user, contact=contact, version=version, contact_person=contact_person
         ),
         removed=f"{contact_person} removed from the call",
-    )
-
-
-def _actions_page(request, contact, *, form=None, action_form=None):
-    return render(
-        request,
-        "contacts/steps/actions.html",
-        step_context(
-            contact,
-            "actions",
-            request,
-            form=form or forms.ContinueForm(initial={"version": contact.version}),
-            action_form=action_form or forms.ActionForm(initial={"version": contact.version}),
-            actions=list(contact.actions.all()),
-        ),
-    )
-
-
-@draft_page("GET", "POST")
-def actions(request, contact):
-    """The action plan: each action added on this page; continuing needs at least one."""
-    if request.method == "POST":
-        saved, form = _continue(
-            request, contact, "actions", contact.actions, missing="Add at least one action to the plan"
-        )
-        return saved or _actions_page(request, contact, form=form)
-    return _actions_page(request, contact)
-
-
-@draft_page("POST")
-def action_add(request, contact):
-    action_form = forms.ActionForm(request.POST)
-    if action_form.is_valid():
-        data = action_form.cleaned_data
-        try:
-            services.action_add(
-                actor=request.user,
-                contact=contact,
-                version=data["version"],
-                what=data["what"],
-                owner=data["owner"],
-                due_date=data["due_date"],
-            )
-        except services.StaleContactError as exc:
-            action_form = stale_form(forms.ActionForm, request, exc)
-        else:
-            messages.success(request, "Action added")
-            return redirect(step_url(contact, "actions", return_to_check=returning(request)))
-    return _actions_page(request, contact, action_form=action_form)
-
-
-@draft_page("GET", "POST")
-def action_remove(request, contact, action_pk):
-    action = get_object_or_404(Action, pk=action_pk, contact=contact)
-    return _remove_page(
-        request,
-        contact,
-        "actions",
-        thing=f"the action '{action.what}'",
-        back=step_url(contact, "actions", return_to_check=returning(request)),
-        remove=lambda version: services.action_remove(
-            actor=request.user, contact=contact, version=version, action=action
-        ),
-        removed="Action removed",
     )

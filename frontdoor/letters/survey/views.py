@@ -1,18 +1,17 @@
-"""The caller's survey (public, no sign-in), survey results, and professional disagreements."""
+"""The caller's survey (public, no sign-in) and its results for managers and analysts."""
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 
-from . import domain, feedback_services, permissions, selectors
-from .forms import DisagreementForm, StepForm, SurveyForm
-from .survey import SurveyTokenError
+from .. import permissions, selectors
+from ..forms import SurveyForm
+from . import services
+from .tokens import SurveyTokenError
 
 TOKEN_PROBLEMS = {
     "used": ("You have already answered this survey", "Thank you: we already have your answers for this call."),
@@ -41,13 +40,13 @@ def _token_problem(request, kind: str):
 @csrf_protect
 def survey(request, token):
     try:
-        invitation = feedback_services.survey_invitation_for_token(token)
+        invitation = services.survey_invitation_for_token(token)
     except SurveyTokenError as exc:
         return _token_problem(request, exc.kind)
     form = SurveyForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            feedback_services.survey_submit(
+            services.survey_submit(
                 token=token,
                 helpfulness=form.cleaned_data["helpfulness"],
                 could_be_better=form.cleaned_data["could_be_better"],
@@ -67,39 +66,3 @@ def survey_results(request):
     if not permissions.can_view_survey_results(request.user):
         raise PermissionDenied
     return render(request, "letters/survey_results.html", selectors.survey_summary(user=request.user))
-
-
-def disagreement_new(request, pk):
-    contact = selectors.contact_for_letters(user=request.user, pk=pk)
-    if not permissions.can_record_disagreement(request.user, contact):
-        raise Http404
-    form = DisagreementForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        row = feedback_services.disagreement_create(actor=request.user, contact=contact, **form.cleaned_data)
-        messages.success(request, "Disagreement recorded. Record each step as it happens.")
-        return redirect("letters:disagreement", pk=row.pk)
-    return render(request, "letters/disagreement_new.html", {"contact": contact, "form": form})
-
-
-def disagreement(request, pk):
-    row = selectors.disagreement_get(user=request.user, pk=pk)
-    steps = list(row.steps.all())
-    next_step = domain.next_step([s.step for s in steps])
-    form = StepForm(request.POST if request.method == "POST" else None, initial={"step": next_step})
-    if request.method == "POST":
-        if not permissions.can_record_disagreement(request.user, row.contact):
-            raise Http404
-        if form.is_valid():
-            try:
-                feedback_services.disagreement_step_add(actor=request.user, disagreement=row, **form.cleaned_data)
-            except feedback_services.DisagreementInvalid as exc:
-                for field, message in exc.errors.items():
-                    form.add_error(field, message)
-            else:
-                messages.success(request, "Step recorded")
-                return redirect("letters:disagreement", pk=row.pk)
-    return render(
-        request,
-        "letters/disagreement.html",
-        {"disagreement": row, "contact": row.contact, "steps": steps, "form": form, "next_step": next_step},
-    )

@@ -1,4 +1,5 @@
-"""Writes for feedback letters: draft, edit, approve, send (e-mail or post). Each is atomic and audited."""
+"""Writes for sending an approved letter: e-mailing it (queued, retried) and marking it as posted. Each send is
+recorded once, whatever the double clicks: an idempotency key names it."""
 
 from __future__ import annotations
 
@@ -7,137 +8,26 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
 
-from frontdoor.audit.services import audit_record, changed_fields
+from frontdoor.audit.services import audit_record
 
-from . import domain
-from .conf import int_setting, setting
-from .content import facts_for_contact, letterhead, plain_text, recipient_kind_for
-from .delivery import DeliveryRefused, send_letter_email
-from .models import DispatchAttempt, Letter, LetterDispatch, SentLetter, SurveyInvitation
-from .pdf import LetterPdfError, letter_pdf, sha256_of
-from .survey import make_token
+from ..conf import int_setting
+from ..content import letterhead, plain_text
+from ..delivery import DeliveryRefused, send_letter_email
+from ..models import DispatchAttempt, Letter, LetterDispatch, SentLetter
+from ..pdf import letter_pdf, sha256_of
+from ..writing.services import LetterInvalid
 
-__all__ = ["LetterPdfError"]
-
-EDITABLE = [name for name, _label, _req in domain.SECTIONS] + ["recipient_name", "recipient_email", "recipient_address"]
-
-
-class LetterStale(Exception):
-    """Someone else saved the letter since this page was opened."""
-
-
-class LetterInvalid(Exception):
-    """The letter cannot move on; errors is {field: message}."""
-
-    def __init__(self, errors: dict[str, str]):
-        super().__init__("; ".join(errors.values()))
-        self.errors = errors
+__all__ = ["LetterBusy", "LetterInvalid", "dispatch_attempt", "letter_mark_posted", "letter_send_email"]
 
 
 class LetterBusy(Exception):
     """A send is already waiting for this letter."""
 
 
-def public_base_url() -> str:
-    return setting("FRONTDOOR_PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
-
-
-def survey_url_for(invitation: SurveyInvitation) -> str:
-    token = make_token(invitation_id=invitation.pk, contact_id=invitation.contact_id)
-    return public_base_url() + reverse("letters:survey", args=[token])
-
-
 def max_attempts() -> int:
     return int_setting("FRONTDOOR_LETTER_SEND_ATTEMPTS", 3)
-
-
-@transaction.atomic
-def letter_draft(*, actor, contact) -> Letter:
-    """The contact's live letter, drafted from the contact the first time."""
-    existing = Letter.objects.select_for_update().filter(contact=contact, archived=False).first()
-    if existing:
-        return existing
-    invitation = SurveyInvitation.objects.create(contact=contact)
-    facts = facts_for_contact(contact, survey_url=survey_url_for(invitation))
-    draft = domain.draft_sections(facts)
-    letter = Letter(
-        contact=contact,
-        recipient_kind=recipient_kind_for(contact),
-        recipient_name=contact.caller_name,
-        recipient_email=contact.caller_email,
-        recipient_address=contact.caller_address,
-        withheld=draft.withheld,
-        created_by=actor,
-        modified_by=actor,
-        **draft.sections,
-    )
-    letter.full_clean()
-    letter.save()
-    audit_record(actor=actor, action="create", obj=letter, summary=f"Drafted the feedback letter for {contact}")
-    return letter
-
-
-@transaction.atomic
-def letter_update(*, actor, letter: Letter, version: int, data: dict[str, str]) -> Letter:
-    """Save the worker's wording. A stale version is refused; an approved letter goes back to draft."""
-    current = Letter.objects.select_for_update().get(pk=letter.pk)
-    if current.version != version:
-        raise LetterStale
-    before = {k: getattr(current, k) for k in EDITABLE}
-    for key in EDITABLE:
-        if key in data:
-            setattr(current, key, data[key] or "")
-    changes = changed_fields(before, {k: getattr(current, k) for k in EDITABLE})
-    if changes and current.status == Letter.Status.APPROVED:
-        current.status = Letter.Status.DRAFT
-        current.approved_at = current.approved_by = None
-    current.version += 1
-    current.modified_by = actor
-    current.full_clean()
-    current.save()
-    audit_record(
-        actor=actor,
-        action="change",
-        obj=current,
-        summary=f"Edited the feedback letter for {current.contact}",
-        changes={k: ["…", "…"] for k in changes},
-    )
-    return current
-
-
-def approval_errors(letter: Letter) -> dict[str, str]:
-    sections = letter.sections()
-    facts = facts_for_contact(letter.contact, recipient_kind=letter.recipient_kind)
-    errors = domain.missing_required(sections)
-    for name, message in domain.confidentiality_problems(sections, facts).items():
-        errors.setdefault(name, message)
-    if not letter.recipient_name.strip():
-        errors["recipient_name"] = "Enter the name of the person the letter is to"
-    return errors
-
-
-@transaction.atomic
-def letter_approve(*, actor, letter: Letter, version: int) -> Letter:
-    current = Letter.objects.select_for_update().get(pk=letter.pk)
-    if current.version != version:
-        raise LetterStale
-    errors = approval_errors(current)
-    if errors:
-        raise LetterInvalid(errors)
-    letter_pdf(current)  # prove it renders now, so a broken letter is never approved
-    current.status = Letter.Status.APPROVED
-    current.approved_at = timezone.now()
-    current.approved_by = actor
-    current.version += 1
-    current.modified_by = actor
-    current.save()
-    audit_record(
-        actor=actor, action="change", obj=current, summary=f"Approved the feedback letter for {current.contact}"
-    )
-    return current
 
 
 def _new_dispatch(*, actor, letter: Letter, method: str, recipient: str, key: str) -> tuple[LetterDispatch, bool]:
@@ -195,7 +85,7 @@ def letter_send_email(*, actor, letter: Letter, email: str, idempotency_key: str
 
 
 def _enqueue(dispatch_id, delay_seconds: int = 0) -> None:
-    from .tasks import letter_dispatch_task
+    from ..tasks import letter_dispatch_task
 
     task = letter_dispatch_task
     if delay_seconds and task.get_backend().supports_defer:

@@ -10,7 +10,7 @@ import uuid
 
 from django.core import signing
 
-from .conf import int_setting
+from ..conf import int_setting
 
 SALT = "frontdoor.letters.survey"
 

@@ -1,24 +1,21 @@
-"""Helpers shared by the call-flow views: the draft, the stale-version message, where to go next."""
+"""Shared by the contact pages: the draft being edited, saving a step, a list step's Continue, removing
+something from the draft, and where to go next."""
 
 from __future__ import annotations
 
 from functools import wraps
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import redirect
-from django.urls import NoReverseMatch, reverse
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from frontdoor.ui.forms import stale_form as ui_stale_form
+from frontdoor.ui.forms import submit
 
-from . import domain, selectors, services
-from .permissions import can_record_call
-
-STALE_MESSAGE = (
-    "This call was changed in another tab or window after you opened this page, so your answers have not "
-    "been saved. Your answers are shown below: check them against the other tab and save again."
-)
+from .. import domain, forms, selectors, services
+from ..permissions import can_record_call
 
 
 def record_required(view):
@@ -81,20 +78,18 @@ def after_step(request, contact, slug: str):
     return redirect(step_url(contact, domain.next_step(slug)))
 
 
-def save_step(request, contact, form, slug: str, values: dict):
-    """Save a step from its valid form: (the next page, form), or (None, the form again with the stale message)."""
-    try:
-        contact = services.contact_step_save(
-            actor=request.user, contact=contact, version=form.cleaned_data["version"], step=slug, values=values
-        )
-    except services.StaleContactError as exc:
-        return None, stale_form(type(form), request, exc)
-    return after_step(request, contact, slug), form
-
-
-def stale_form(form_class, request, exc, **kwargs):
-    """The form with the worker's typed answers, the current version, and the stale message."""
-    return ui_stale_form(form_class, request.POST, version=exc.current_version, message=STALE_MESSAGE, **kwargs)
+def save_step(request, contact, form, slug: str):
+    """Save a step from its posted form: (the next page, form), or (None, the form to show again with its
+    errors, or re-bound to the current version with the stale message)."""
+    posted = form
+    saved, form = submit(
+        request,
+        form,
+        lambda data: services.contact_step_save(
+            actor=request.user, contact=contact, version=data["version"], step=slug, values=posted.values()
+        ),
+    )
+    return (after_step(request, saved, slug) if saved else None), form
 
 
 def step_context(contact, slug: str, request, **extra) -> dict:
@@ -118,9 +113,28 @@ def step_context(contact, slug: str, request, **extra) -> dict:
 def person_url(person) -> str | None:
     """The person record's page."""
     return reverse("people:detail", kwargs={"pk": person.pk}) if person is not None else None
-    for name in ("people:person_detail", "people:detail", "people:person"):
-        try:
-            return reverse(name, kwargs={"pk": person.pk})
-        except NoReverseMatch:
-            continue
-    return None
+
+
+def continue_step(request, contact, slug: str, items, *, missing: str):
+    """A list step's Continue: refused (`missing`) while `items` is empty, else the step is saved.
+
+    Returns (the next page, form), or (None, the form to show again with its error)."""
+    form = forms.ContinueForm(request.POST)
+    if form.is_valid() and not items.exists():
+        form.add_error(None, missing)
+        return None, form
+    return save_step(request, contact, form, slug)
+
+
+def remove_page(request, contact, slug: str, *, thing: str, back: str, remove, removed: str):
+    """Confirm and remove one thing from the draft (`remove(version)`), then back with `removed` as the message."""
+    form = forms.ContinueForm(request.POST if request.method == "POST" else None, initial={"version": contact.version})
+    saved, form = submit(request, form, lambda data: remove(data["version"]))
+    if saved:
+        messages.success(request, removed)
+        return redirect(back)
+    return render(
+        request,
+        "contacts/steps/remove.html",
+        step_context(contact, slug, request, form=form, thing=thing, back_url=back),
+    )

@@ -9,8 +9,10 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from . import domain, forms, selectors, services
-from .views_common import draft_page, person_url, record_required, save_step, stale_form, step_context, step_url
+from frontdoor.ui.forms import submit
+
+from .. import domain, forms, selectors, services
+from .common import draft_page, person_url, record_required, save_step, step_context, step_url
 
 SIMPLE_STEPS = {
     "caller": (forms.CallerForm, "contacts/steps/caller.html"),
@@ -38,11 +40,9 @@ def step(request, contact, slug: str):
         raise Http404("No such step")
     form_class, template = SIMPLE_STEPS[slug]
     if request.method == "POST":
-        form = form_class(request.POST)
-        if form.is_valid():
-            saved, form = save_step(request, contact, form, slug, form.values())
-            if saved:
-                return saved
+        saved, form = save_step(request, contact, form_class(request.POST), slug)
+        if saved:
+            return saved
     else:
         form = form_class(initial=form_class.initial_from(contact))
     extra = {"form": form}
@@ -56,31 +56,30 @@ def check(request, contact):
     """Check your answers: the named problem as one editable summary, then save the contact."""
     missing = []
     if request.method == "POST":
-        form = forms.CheckForm(request.POST)
-        if form.is_valid():
+        posted = forms.CheckForm(request.POST)
+
+        def record(data):
             try:
-                contact = services.contact_record(
-                    actor=request.user,
-                    contact=contact,
-                    version=form.cleaned_data["version"],
-                    named_problem=form.cleaned_data["named_problem"],
+                return services.contact_record(
+                    actor=request.user, contact=contact, version=data["version"], named_problem=data["named_problem"]
                 )
-            except services.StaleContactError as exc:
-                form = stale_form(forms.CheckForm, request, exc)
             except services.ContactIncompleteError as exc:
                 # Keep the named problem as typed, then say what is still to answer.
-                contact = services.contact_step_save(
+                missing.extend(exc.missing)
+                return services.contact_step_save(
                     actor=request.user,
                     contact=contact,
-                    version=form.cleaned_data["version"],
+                    version=data["version"],
                     step=contact.last_step or "check",
-                    values=form.values(),
+                    values=posted.values(),
                 )
-                missing = exc.missing
-                form = forms.CheckForm(initial=forms.CheckForm.initial_from(contact))
-            else:
-                messages.success(request, f"Contact {contact.reference} recorded")
-                return redirect("contacts:recorded", pk=contact.pk)
+
+        saved, form = submit(request, posted, record)
+        if saved and missing:
+            form = forms.CheckForm(initial=forms.CheckForm.initial_from(saved))
+        elif saved:
+            messages.success(request, f"Contact {saved.reference} recorded")
+            return redirect("contacts:recorded", pk=saved.pk)
     else:
         initial = forms.CheckForm.initial_from(contact)
         initial["named_problem"] = contact.named_problem or domain.suggested_named_problem(contact)

@@ -10,9 +10,9 @@ from frontdoor.audit.permissions import can_view_audit
 from frontdoor.audit.selectors import audit_events_for_object
 from frontdoor.referrals.permissions import can_decide
 
-from . import domain, selectors
-from .permissions import can_edit_draft, can_see_caller_identity, can_view_contacts, can_view_team_contacts
-from .views_common import person_url, record_required, step_url
+from .. import domain, selectors
+from ..permissions import can_edit_draft, can_see_caller_identity, can_view_contacts, can_view_team_contacts
+from .common import person_url, record_required, step_url
 
 PAGE_SIZE = 25
 
