@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import ValidationError
 from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
@@ -15,6 +17,9 @@ from frontdoor.people.selectors import current_involvements, past_involvements, 
 from .models import Contact, ContactPerson
 from .permissions import can_edit_draft, can_view_contacts, visible_contacts
 
+if TYPE_CHECKING:
+    from frontdoor.accounts.models import User
+
 _LIST_RELATED = ("worker",)
 
 
@@ -24,7 +29,7 @@ def _base() -> QuerySet:
     return Contact.objects.filter(archived=False).annotate(decided_at=F("decision__decided_at"))
 
 
-def contact_get(*, user, pk, audit: bool = True) -> Contact:
+def contact_get(*, user: User, pk, audit: bool = True) -> Contact:
     """A contact the user may see, with its people and actions; the view is audited. 404 otherwise."""
     try:
         contact = (
@@ -40,7 +45,7 @@ def contact_get(*, user, pk, audit: bool = True) -> Contact:
     return contact
 
 
-def draft_get_for_edit(*, user, pk) -> Contact:
+def draft_get_for_edit(*, user: User, pk) -> Contact:
     """A draft the user may edit (their own). Anything else, including another worker's draft, is 404."""
     contact = Contact.objects.filter(pk=pk, archived=False, worker_id=getattr(user, "pk", None)).first()
     if contact is None or not (contact.is_draft and can_edit_draft(user, contact)):
@@ -48,7 +53,7 @@ def draft_get_for_edit(*, user, pk) -> Contact:
     return contact
 
 
-def contact_owned_get(*, user, pk) -> Contact:
+def contact_owned_get(*, user: User, pk) -> Contact:
     """The user's own contact, draft or recorded (for the confirmation page and back-navigation)."""
     contact = Contact.objects.filter(pk=pk, archived=False, worker_id=getattr(user, "pk", None)).first()
     if contact is None or not can_view_contacts(user):
@@ -56,7 +61,7 @@ def contact_owned_get(*, user, pk) -> Contact:
     return contact
 
 
-def contact_list_for_worker(*, user) -> QuerySet:
+def contact_list_for_worker(*, user: User) -> QuerySet:
     """The worker's recorded contacts, newest first."""
     if not can_view_contacts(user):
         return Contact.objects.none()
@@ -69,7 +74,7 @@ def contact_list_for_worker(*, user) -> QuerySet:
     )
 
 
-def contact_list_for_team(*, user) -> QuerySet:
+def contact_list_for_team(*, user: User) -> QuerySet:
     """Every contact (recorded) by workers in the manager's team, newest first."""
     from .permissions import can_view_team_contacts
 
@@ -84,13 +89,13 @@ def contact_list_for_team(*, user) -> QuerySet:
     )
 
 
-def draft_list_for_worker(*, user) -> QuerySet:
+def draft_list_for_worker(*, user: User) -> QuerySet:
     if not can_view_contacts(user):
         return Contact.objects.none()
     return _base().filter(worker=user, status=Contact.Status.DRAFT).order_by("-modified_at")
 
 
-def contacts_for_person(*, user, person, exclude=None) -> list[Contact]:
+def contacts_for_person(*, user: User, person, exclude=None) -> list[Contact]:
     """Recorded contacts the user may see that name `person` (for the records check and person pages)."""
     if not can_view_contacts(user) or person is None:
         return []
@@ -106,7 +111,7 @@ def contacts_for_person(*, user, person, exclude=None) -> list[Contact]:
     return list(qs)
 
 
-def records_check_for(*, user, contact: Contact) -> list[dict]:
+def records_check_for(*, user: User, contact: Contact) -> list[dict]:
     """For each child on the call: linked record, previous contacts, current and past involvements."""
     rows = []
     for cp in contact.people.filter(role=ContactPerson.Role.CHILD).select_related("person"):
@@ -129,7 +134,7 @@ def records_check_for(*, user, contact: Contact) -> list[dict]:
     return rows
 
 
-def nav_counts(*, user) -> dict[str, int]:
+def nav_counts(*, user: User) -> dict[str, int]:
     return {
         "drafts": draft_list_for_worker(user=user).count(),
         "contacts": contact_list_for_worker(user=user).count(),

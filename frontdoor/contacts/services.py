@@ -8,7 +8,7 @@ chose to add as new are created when the contact is recorded, so abandoned draft
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -25,6 +25,9 @@ from . import domain
 from .models import Action, Contact, ContactPerson
 from .permissions import can_edit_draft, can_record_call
 
+if TYPE_CHECKING:
+    from frontdoor.accounts.models import User
+
 
 class ContactIncompleteError(Exception):
     def __init__(self, missing: list[tuple[str, str]]):
@@ -32,7 +35,7 @@ class ContactIncompleteError(Exception):
         self.missing = missing
 
 
-def _locked_draft(*, actor, contact: Contact, version: object) -> Contact:
+def _locked_draft(*, actor: User, contact: Contact, version: object) -> Contact:
     """The draft re-read under a row lock (StaleEdit unless `version` is current), after checking its owner."""
     if not can_edit_draft(actor, contact):
         raise PermissionDenied("Only the worker who started this call can change it")
@@ -42,7 +45,7 @@ def _locked_draft(*, actor, contact: Contact, version: object) -> Contact:
     return locked
 
 
-def _bump(contact: Contact, *, actor, step: str | None = None) -> None:
+def _bump(contact: Contact, *, actor: User, step: str | None = None) -> None:
     if step:
         contact.last_step = step
     bump_version(contact, actor=actor)
@@ -51,7 +54,7 @@ def _bump(contact: Contact, *, actor, step: str | None = None) -> None:
 
 
 @transaction.atomic
-def contact_start(*, actor, received_at: dt.datetime | None = None) -> Contact:
+def contact_start(*, actor: User, received_at: dt.datetime | None = None) -> Contact:
     """Start a call: a draft contact owned by `actor`, received now unless told otherwise."""
     if not can_record_call(actor):
         raise PermissionDenied("You cannot record calls")
@@ -70,7 +73,7 @@ def contact_start(*, actor, received_at: dt.datetime | None = None) -> Contact:
 
 
 @transaction.atomic
-def contact_step_save(*, actor, contact: Contact, version: int, step: str, values: dict[str, Any]) -> Contact:
+def contact_step_save(*, actor: User, contact: Contact, version: int, step: str, values: dict[str, Any]) -> Contact:
     """Save one step's answers to the draft, all or nothing."""
     locked = _locked_draft(actor=actor, contact=contact, version=version)
     before = {k: getattr(locked, k + "_id" if k == "caller_agency" else k) for k in values}
@@ -109,7 +112,7 @@ PERSON_FIELDS = (
 @transaction.atomic
 def contact_person_save(
     *,
-    actor,
+    actor: User,
     contact: Contact,
     version: int,
     values: dict[str, Any],
@@ -146,7 +149,7 @@ def contact_person_save(
 
 
 @transaction.atomic
-def contact_person_remove(*, actor, contact: Contact, version: int, contact_person: ContactPerson) -> Contact:
+def contact_person_remove(*, actor: User, contact: Contact, version: int, contact_person: ContactPerson) -> Contact:
     """Take someone off the call; returns the draft (its new version)."""
     locked = _locked_draft(actor=actor, contact=contact, version=version)
     if contact_person.contact_id != locked.pk:
@@ -159,7 +162,7 @@ def contact_person_remove(*, actor, contact: Contact, version: int, contact_pers
 
 
 @transaction.atomic
-def action_add(*, actor, contact: Contact, version: int, what: str, owner: str, due_date: dt.date) -> Action:
+def action_add(*, actor: User, contact: Contact, version: int, what: str, owner: str, due_date: dt.date) -> Action:
     locked = _locked_draft(actor=actor, contact=contact, version=version)
     action = Action(
         contact=locked,
@@ -178,7 +181,7 @@ def action_add(*, actor, contact: Contact, version: int, what: str, owner: str, 
 
 
 @transaction.atomic
-def action_remove(*, actor, contact: Contact, version: int, action: Action) -> Contact:
+def action_remove(*, actor: User, contact: Contact, version: int, action: Action) -> Contact:
     """Take an action out of the plan; returns the draft (its new version)."""
     locked = _locked_draft(actor=actor, contact=contact, version=version)
     if action.contact_id != locked.pk:
@@ -192,7 +195,7 @@ def action_remove(*, actor, contact: Contact, version: int, action: Action) -> C
     return locked
 
 
-def _create_new_people(*, actor, contact: Contact) -> int:
+def _create_new_people(*, actor: User, contact: Contact) -> int:
     made = 0
     for cp in contact.people.filter(person__isnull=True, match_decision="new"):
         if not cp.family_name:
@@ -214,7 +217,7 @@ def _create_new_people(*, actor, contact: Contact) -> int:
 
 
 @transaction.atomic
-def contact_record(*, actor, contact: Contact, version: int, named_problem: str) -> Contact:
+def contact_record(*, actor: User, contact: Contact, version: int, named_problem: str) -> Contact:
     """Save the call as a recorded contact and fix its decision and feedback-letter deadlines."""
     locked = _locked_draft(actor=actor, contact=contact, version=version)
     locked.named_problem = named_problem

@@ -331,8 +331,9 @@ def step_error(*, step: str, done: list[str], resolved: bool, held_on: dt.date, 
         return "Select a step"
     if step in done:
         return "This step has already been recorded"
-    if step != next_step(done):
-        return f"Record '{EscalationStep(next_step(done)).label}' first"
+    expected = next_step(done)  # never None here: `step` itself is not done yet
+    if expected is not None and step != expected:
+        return f"Record '{EscalationStep(expected).label}' first"
     if previous_on and held_on < previous_on:
         return "The date must be the same as or after the previous step"
     return ""

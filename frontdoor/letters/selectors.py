@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db.models import Avg, Count, Exists, Max, OuterRef, Q, Subquery
 from django.http import Http404
 from django.utils import timezone
@@ -11,33 +13,36 @@ from frontdoor.contacts.models import Contact
 from . import domain, permissions
 from .models import Disagreement, Letter, LetterDispatch, SentLetter, SurveyResponse
 
+if TYPE_CHECKING:
+    from frontdoor.accounts.models import User
 
-def _visible_contacts(user):
+
+def _visible_contacts(user: User):
     return Contact.objects.filter(permissions.contacts_filter(user))
 
 
-def contact_for_letters(*, user, pk) -> Contact:
+def contact_for_letters(*, user: User, pk) -> Contact:
     contact = _visible_contacts(user).select_related("worker").filter(pk=pk).first()
     if contact is None or not permissions.can_view_letters(user, contact):
         raise Http404
     return contact
 
 
-def letter_get(*, user, pk) -> Letter:
+def letter_get(*, user: User, pk) -> Letter:
     letter = Letter.objects.select_related("contact__worker").filter(pk=pk, archived=False).first()
     if letter is None or not permissions.can_view_letters(user, letter.contact):
         raise Http404
     return letter
 
 
-def sent_letter_get(*, user, pk) -> SentLetter:
+def sent_letter_get(*, user: User, pk) -> SentLetter:
     sent = SentLetter.objects.select_related("contact__worker").filter(pk=pk).first()
     if sent is None or not permissions.can_view_letters(user, sent.contact):
         raise Http404
     return sent
 
 
-def disagreement_get(*, user, pk) -> Disagreement:
+def disagreement_get(*, user: User, pk) -> Disagreement:
     row = Disagreement.objects.select_related("contact__worker").filter(pk=pk).first()
     if row is None or not permissions.can_view_letters(user, row.contact):
         raise Http404
@@ -70,7 +75,7 @@ def _rows(contacts, now) -> list[dict]:
     ]
 
 
-def letter_queue(*, user, now=None) -> list[dict]:
+def letter_queue(*, user: User, now=None) -> list[dict]:
     """My letters: my recorded contacts whose letter has not gone yet, soonest due first."""
     now = now or timezone.now()
     qs = _with_letter_facts(
@@ -79,7 +84,7 @@ def letter_queue(*, user, now=None) -> list[dict]:
     return _rows(qs.order_by("letter_due_at", "received_at"), now)
 
 
-def letter_queue_count(*, user) -> int:
+def letter_queue_count(*, user: User) -> int:
     return (
         Contact.objects.filter(worker=user, status=Contact.Status.RECORDED)
         .annotate(sent=Exists(SentLetter.objects.filter(contact=OuterRef("pk"))))
@@ -88,7 +93,7 @@ def letter_queue_count(*, user) -> int:
     )
 
 
-def team_overdue(*, user, now=None) -> list[dict]:
+def team_overdue(*, user: User, now=None) -> list[dict]:
     """Letters overdue across the manager's team."""
     now = now or timezone.now()
     if not permissions.can_view_team_letters(user):
@@ -99,7 +104,7 @@ def team_overdue(*, user, now=None) -> list[dict]:
     return _rows(qs.order_by("letter_due_at"), now)
 
 
-def team_overdue_count(*, user, now=None) -> int:
+def team_overdue_count(*, user: User, now=None) -> int:
     now = now or timezone.now()
     if not permissions.can_view_team_letters(user):
         return 0
@@ -112,7 +117,7 @@ def team_overdue_count(*, user, now=None) -> int:
     )
 
 
-def contact_panel(*, user, contact) -> dict:
+def contact_panel(*, user: User, contact) -> dict:
     """Everything the letters app holds about one contact, for the contact page and the letters page."""
     if not permissions.can_view_letters(user, contact):
         raise Http404
@@ -140,7 +145,7 @@ def contact_panel(*, user, contact) -> dict:
     }
 
 
-def survey_summary(*, user, recent: int = 10) -> dict:
+def survey_summary(*, user: User, recent: int = 10) -> dict:
     """Counts per answer, the average and recent comments. Never names a caller or a child."""
     if not permissions.can_view_survey_results(user):
         raise Http404

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 EARLIEST_BIRTH_DATE = dt.date(1900, 1, 1)
 UPN_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"  # 23 letters: remainder 0-22 (no I, O or S)
@@ -77,7 +78,7 @@ def validate_upn(value: str) -> None:
 def validate_birth_date(value: dt.date | None, *, today: dt.date | None = None) -> None:
     if value is None:
         return
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     if value > today:
         raise ValidationError("Date of birth must be today or in the past", code="future_date")
     if value < EARLIEST_BIRTH_DATE:
@@ -88,7 +89,7 @@ def validate_past_date(value: dt.date | None, *, today: dt.date | None = None) -
     """Dates of events (moved in, started): not in the future and not before 1900."""
     if value is None:
         return
-    if value > (today or dt.date.today()):
+    if value > (today or timezone.localdate()):
         raise ValidationError("Date must be today or in the past", code="future_date")
     if value < EARLIEST_BIRTH_DATE:
         raise ValidationError("Date must be after 1 January 1900", code="too_early")

@@ -131,22 +131,27 @@ def test_people_are_added_linked_or_new_and_removed(users):
 DEADLINE_CASES = [
     (
         "Monday 16:59",
-        dt.datetime(2026, 11, 23, 16, 59),
-        dt.datetime(2026, 11, 24, 16, 59),
-        dt.datetime(2026, 11, 30, 16, 59),
+        dt.datetime(2026, 11, 23, 16, 59, tzinfo=LONDON),
+        dt.datetime(2026, 11, 24, 16, 59, tzinfo=LONDON),
+        dt.datetime(2026, 11, 30, 16, 59, tzinfo=LONDON),
     ),
-    ("Monday 17:01", dt.datetime(2026, 11, 23, 17, 1), dt.datetime(2026, 11, 25, 9, 0), dt.datetime(2026, 12, 1, 9, 0)),
+    (
+        "Monday 17:01",
+        dt.datetime(2026, 11, 23, 17, 1, tzinfo=LONDON),
+        dt.datetime(2026, 11, 25, 9, 0, tzinfo=LONDON),
+        dt.datetime(2026, 12, 1, 9, 0, tzinfo=LONDON),
+    ),
     (
         "Friday evening",
-        dt.datetime(2026, 11, 27, 19, 30),
-        dt.datetime(2026, 12, 1, 9, 0),
-        dt.datetime(2026, 12, 7, 9, 0),
+        dt.datetime(2026, 11, 27, 19, 30, tzinfo=LONDON),
+        dt.datetime(2026, 12, 1, 9, 0, tzinfo=LONDON),
+        dt.datetime(2026, 12, 7, 9, 0, tzinfo=LONDON),
     ),
     (
         "Christmas Eve",
-        dt.datetime(2026, 12, 24, 10, 0),
-        dt.datetime(2026, 12, 29, 10, 0),
-        dt.datetime(2027, 1, 5, 10, 0),
+        dt.datetime(2026, 12, 24, 10, 0, tzinfo=LONDON),
+        dt.datetime(2026, 12, 29, 10, 0, tzinfo=LONDON),
+        dt.datetime(2027, 1, 5, 10, 0, tzinfo=LONDON),
     ),
 ]
 
@@ -154,7 +159,6 @@ DEADLINE_CASES = [
 @pytest.mark.parametrize("name, received, decision, letter", DEADLINE_CASES, ids=[c[0] for c in DEADLINE_CASES])
 def test_recording_fixes_working_day_deadlines(users, name, received, decision, letter):
     """Decision due in 1 working day and the letter in 5, counted from when the service is open."""
-    received = received.replace(tzinfo=LONDON)
     with time_machine.travel(received, tick=False):
         filled = factories.complete_draft(worker=users["csw"])  # received now, at the frozen time
     with time_machine.travel(received + dt.timedelta(minutes=20), tick=False):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -12,6 +13,9 @@ from frontdoor.core.locking import bump_version, lock_for_change
 
 from .. import domain
 from ..models import Disagreement, DisagreementStep
+
+if TYPE_CHECKING:
+    from frontdoor.accounts.models import User
 
 
 class DisagreementInvalid(ValidationError):
@@ -24,7 +28,7 @@ class DisagreementInvalid(ValidationError):
 
 @transaction.atomic
 def disagreement_create(
-    *, actor, contact, raised_by: str, raised_by_name: str, raised_on: dt.date, decision: str, reason: str
+    *, actor: User, contact, raised_by: str, raised_by_name: str, raised_on: dt.date, decision: str, reason: str
 ) -> Disagreement:
     disagreement = Disagreement(
         contact=contact,
@@ -47,7 +51,7 @@ def disagreement_create(
 @transaction.atomic
 def disagreement_step_add(
     *,
-    actor,
+    actor: User,
     disagreement: Disagreement,
     version: int,
     step: str,

@@ -4,6 +4,7 @@ recorded once, whatever the double clicks: an idempotency key names it."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -19,6 +20,9 @@ from ..models import DispatchAttempt, Letter, LetterDispatch, SentLetter
 from ..pdf import letter_pdf, sha256_of
 from ..writing.services import LetterInvalid
 
+if TYPE_CHECKING:
+    from frontdoor.accounts.models import User
+
 __all__ = ["LetterBusy", "LetterInvalid", "dispatch_attempt", "letter_mark_posted", "letter_send_email"]
 
 
@@ -30,7 +34,7 @@ def max_attempts() -> int:
     return int_setting("FRONTDOOR_LETTER_SEND_ATTEMPTS", 3)
 
 
-def _new_dispatch(*, actor, letter: Letter, method: str, recipient: str, key: str) -> tuple[LetterDispatch, bool]:
+def _new_dispatch(*, actor: User, letter: Letter, method: str, recipient: str, key: str) -> tuple[LetterDispatch, bool]:
     """(dispatch, created). The same key twice returns the first dispatch; a send already waiting is refused."""
     existing = LetterDispatch.objects.filter(idempotency_key=key).first()
     if existing:
@@ -66,7 +70,7 @@ def _new_dispatch(*, actor, letter: Letter, method: str, recipient: str, key: st
 
 
 @transaction.atomic
-def letter_send_email(*, actor, letter: Letter, email: str, idempotency_key: str) -> LetterDispatch:
+def letter_send_email(*, actor: User, letter: Letter, email: str, idempotency_key: str) -> LetterDispatch:
     """Queue the approved letter for e-mail. A double click (same key) never sends twice."""
     try:
         validate_email(email)
@@ -165,7 +169,7 @@ def dispatch_attempt(*, dispatch_id) -> str:
 
 
 @transaction.atomic
-def letter_mark_posted(*, actor, letter: Letter, address: str, idempotency_key: str) -> SentLetter:
+def letter_mark_posted(*, actor: User, letter: Letter, address: str, idempotency_key: str) -> SentLetter:
     """Record that the printed letter went in the post. The same key twice records it once."""
     if not address.strip():
         raise LetterInvalid({"address": "Enter the address the letter was posted to"})

@@ -1,8 +1,7 @@
 """Every letters view for every role: the contact's worker and the team's managers only; 404 for others."""
 
-import datetime as dt
-
 import pytest
+from django.utils import timezone
 
 from frontdoor.letters import permissions
 from frontdoor.letters.disagreements import services as disagreement_services
@@ -31,7 +30,7 @@ def world(users, contact, monkeypatch):
         contact=contact,
         raised_by="caller",
         raised_by_name="Ruth Teacher, school",
-        raised_on=dt.date.today(),
+        raised_on=timezone.localdate(),
         decision="No referral",
         reason="Worried",
     )

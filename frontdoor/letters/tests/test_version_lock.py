@@ -5,6 +5,7 @@ the current version, and saving again from that page goes through."""
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from frontdoor.core.locking import StaleEdit
 from frontdoor.letters.disagreements import services as disagreement_services
@@ -105,7 +106,7 @@ def changed_disagreement(users, contact):
         contact=contact,
         raised_by="caller",
         raised_by_name="Ruth Teacher, DSL",
-        raised_on=dt.date.today() - dt.timedelta(days=3),
+        raised_on=timezone.localdate() - dt.timedelta(days=3),
         decision="Advice only",
         reason="She thinks a referral is needed",
     )
@@ -114,7 +115,7 @@ def changed_disagreement(users, contact):
         disagreement=row,
         version=row.version,
         step="line_manager",
-        held_on=dt.date.today() - dt.timedelta(days=2),
+        held_on=timezone.localdate() - dt.timedelta(days=2),
         people="Team manager",
         outcome="Reviewed",
         resolved=False,
@@ -124,7 +125,7 @@ def changed_disagreement(users, contact):
 
 
 def _step_form(version):
-    today = dt.date.today()
+    today = timezone.localdate()
     data = {
         "step": "record_review",
         "held_on_0": today.day,

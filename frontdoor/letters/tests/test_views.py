@@ -1,11 +1,10 @@
 """The letter pages as the worker uses them: preview, edit, approve, send, post, disagreements."""
 
-import datetime as dt
-
 import pytest
 from django.core import mail
 from django.template import Context, Template
 from django.test import RequestFactory
+from django.utils import timezone
 
 from frontdoor.letters.models import Disagreement, Letter, LetterDispatch, SentLetter
 from frontdoor.letters.writing import services
@@ -139,7 +138,7 @@ def test_print_for_post(worker, approved):
 
 
 def test_disagreement_walks_the_escalation_steps(worker, contact):
-    today = dt.date.today()
+    today = timezone.localdate()
     response = worker.post(
         f"/letters/contact/{contact.pk}/disagreements/new/",
         {

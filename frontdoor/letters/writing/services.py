@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -13,6 +15,9 @@ from ..content import facts_for_contact, recipient_kind_for
 from ..models import Letter, SurveyInvitation
 from ..pdf import LetterPdfError, letter_pdf
 from ..survey.services import survey_url_for
+
+if TYPE_CHECKING:
+    from frontdoor.accounts.models import User
 
 __all__ = ["LetterPdfError"]
 
@@ -28,7 +33,7 @@ class LetterInvalid(Exception):
 
 
 @transaction.atomic
-def letter_draft(*, actor, contact) -> Letter:
+def letter_draft(*, actor: User, contact) -> Letter:
     """The contact's live letter, drafted from the contact the first time."""
     existing = Letter.objects.select_for_update().filter(contact=contact, archived=False).first()
     if existing:
@@ -54,7 +59,7 @@ def letter_draft(*, actor, contact) -> Letter:
 
 
 @transaction.atomic
-def letter_update(*, actor, letter: Letter, version: int, data: dict[str, str]) -> Letter:
+def letter_update(*, actor: User, letter: Letter, version: int, data: dict[str, str]) -> Letter:
     """Save the worker's wording. A stale version is refused (StaleEdit); an approved letter goes back to draft."""
     current = lock_for_change(letter, version=version, noun="letter")
     before = {k: getattr(current, k) for k in EDITABLE}
@@ -90,7 +95,7 @@ def approval_errors(letter: Letter) -> dict[str, str]:
 
 
 @transaction.atomic
-def letter_approve(*, actor, letter: Letter, version: int) -> Letter:
+def letter_approve(*, actor: User, letter: Letter, version: int) -> Letter:
     """Approve the letter as it stands at `version` (StaleEdit if it changed since)."""
     current = lock_for_change(letter, version=version, noun="letter")
     errors = approval_errors(current)

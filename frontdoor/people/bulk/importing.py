@@ -72,7 +72,7 @@ def parse_date(value: str) -> dt.date | None:
         return None
     for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"):
         try:
-            return dt.datetime.strptime(value, fmt).date()
+            return dt.datetime.strptime(value, fmt).date()  # noqa: DTZ007 (a calendar date: no time, no zone)
         except ValueError:
             continue
     raise ValidationError(f"{value} is not a date: use YYYY-MM-DD or DD/MM/YYYY")

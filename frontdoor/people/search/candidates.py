@@ -13,6 +13,7 @@ import uuid
 from dataclasses import dataclass, field
 
 from django.db import connection
+from django.utils import timezone
 
 from ..models import Alias, Person, PersonSearchKey
 from ..validators import normalise_postcode
@@ -240,7 +241,7 @@ def build_query(
         age=age,
         sex=(sex or "").upper()[:1] or None,
         postcode=postcode or None,
-        today=today or dt.date.today(),
+        today=today or timezone.localdate(),
     )
 
 

@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from frontdoor.audit.models import AuditEvent
 from frontdoor.core.locking import StaleEdit
@@ -106,7 +107,7 @@ def test_the_search_card_follows_every_scored_change(users, child):
         ({"nhs_number": "9434765918"}, "nhs_number"),
         ({"nhs_number": "12345"}, "nhs_number"),
         ({"upn": "A801200001001" if not VALID_UPN.startswith("A") else "B801200001001"}, "upn"),
-        ({"date_of_birth": dt.date.today() + dt.timedelta(days=1)}, "date_of_birth"),
+        ({"date_of_birth": timezone.localdate() + dt.timedelta(days=1)}, "date_of_birth"),
         ({"date_of_birth": dt.date(1899, 12, 31)}, "date_of_birth"),
         ({"date_of_birth": None}, "date_of_birth"),  # nothing left to say how old they are
         ({"approximate_age": 9}, "approximate_age"),  # as well as a date of birth
@@ -174,7 +175,7 @@ def test_moving_keeps_the_old_address_in_the_history(users, child):
     "postcode, moved_in, field",
     [
         ("XX1 1XX", dt.date(2026, 1, 5), "postcode"),
-        ("NR2 3DH", dt.date.today() + dt.timedelta(days=3), "moved_in"),
+        ("NR2 3DH", timezone.localdate() + dt.timedelta(days=3), "moved_in"),
         ("NR2 3DH", dt.date(1890, 1, 1), "moved_in"),
     ],
 )

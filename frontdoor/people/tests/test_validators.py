@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from frontdoor.people.validators import (
     normalise_postcode,
@@ -71,4 +72,4 @@ def test_birth_dates_refused(value, message):
 
 def test_birth_date_accepted():
     validate_birth_date(dt.date(1900, 1, 1))
-    validate_birth_date(dt.date.today())
+    validate_birth_date(timezone.localdate())

@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from frontdoor.audit.models import AuditEvent
 from frontdoor.people.models import Involvement
@@ -76,7 +77,7 @@ def test_search_htmx_returns_only_the_results(client_for, users, family):
 
 
 def test_search_refuses_bad_postcode_and_future_date(client_for, users, family):
-    future = dt.date.today() + dt.timedelta(days=10)
+    future = timezone.localdate() + dt.timedelta(days=10)
     response = client_for(users["csw"]).get(
         reverse("people:search"),
         {

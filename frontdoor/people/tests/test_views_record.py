@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from frontdoor.audit.models import AuditEvent
 from frontdoor.people.models import AddressHistory, Alias, Involvement, Person, Relationship
@@ -174,7 +175,7 @@ def test_details_save_and_show_on_the_record(client_for, users, record):
         ({"nhs_number": "943 476 5918"}, "nhs_number", "Enter a real NHS number"),
         ({"upn": "A12345678901X"}, "upn", "Enter a real unique pupil number"),
         (
-            {"date_of_birth_2": str(dt.date.today().year + 1)},
+            {"date_of_birth_2": str(timezone.localdate().year + 1)},
             "date_of_birth",
             "Date of birth must be today or in the past",
         ),
@@ -489,7 +490,7 @@ def test_new_person_errors_sit_next_to_the_field_and_keep_what_was_typed(
 
 
 def test_an_unborn_child_must_have_sex_not_known(client_for, users, record):
-    soon = dt.date.today() + dt.timedelta(days=60)
+    soon = timezone.localdate() + dt.timedelta(days=60)
     response = client_for(users["csw"]).post(
         reverse("people:relationship_add_new", args=[record["child"].pk]),
         _new_person_post(

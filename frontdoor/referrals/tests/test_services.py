@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from frontdoor.audit.models import AuditEvent
 from frontdoor.core.locking import StaleEdit
@@ -190,7 +191,7 @@ def test_take_and_milestones_to_closure(users):
     referral = services.referral_authorise(actor=users["manager"], referral=referral, version=referral.version)
     referral = services.referral_take(actor=users["receiving"], referral=referral, version=referral.version)
     assert referral.state == "allocated" and referral.allocated_worker == users["receiving"]
-    today = dt.date.today()
+    today = timezone.localdate()
     services.milestone_record(
         actor=users["receiving"], referral=referral, kind="assessment_authorised", date=today, factors=["2B", "3A"]
     )

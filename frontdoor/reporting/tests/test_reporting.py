@@ -89,7 +89,7 @@ def two_child_contact(users):
         ethnicity="MWBC",
         date_of_birth=dt.date(2019, 1, 20),
     )
-    when = timezone.make_aware(dt.datetime(2026, 11, 2, 10, 30))
+    when = dt.datetime(2026, 11, 2, 10, 30, tzinfo=timezone.get_current_timezone())
     return _contact(users["csw"], [a, b], when)
 
 
