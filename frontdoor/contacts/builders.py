@@ -16,9 +16,9 @@ from typing import Any
 from django.conf import settings
 from django.utils import timezone
 
+from frontdoor.core.references import next_reference
 from frontdoor.core.workdays import due_after
 
-from . import domain
 from .models import Action, Contact, ContactPerson
 
 
@@ -95,7 +95,7 @@ def build_recorded_contact(
         **fields,
     }
     contact = Contact.objects.create(
-        reference=reference or domain.new_reference(timezone.localdate(received_at)),
+        reference=reference or next_reference(prefix="C", on=timezone.localdate(received_at)),
         worker=worker,
         received_at=received_at,
         **values,

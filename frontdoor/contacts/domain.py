@@ -6,7 +6,6 @@ No ORM here: functions take plain values or objects with attributes, so they are
 from __future__ import annotations
 
 import re
-import secrets
 from dataclasses import dataclass
 
 
@@ -85,11 +84,6 @@ def format_uk_phone(digits: str) -> str:
     if digits.startswith(("03", "08")) and len(digits) == 11:
         return f"{digits[:4]} {digits[4:7]} {digits[7:]}"
     return f"{digits[:5]} {digits[5:]}"
-
-
-def new_reference(today) -> str:
-    """A contact reference a person can read over the phone: C + yymmdd + 6 hex characters."""
-    return f"C{today:%y%m%d}-{secrets.token_hex(3).upper()}"
 
 
 def missing_for_recording(contact, *, children: int, actions: int) -> list[tuple[str, str]]:

@@ -7,10 +7,10 @@ import datetime as dt
 from django.utils import timezone
 from faker import Faker
 
+from frontdoor.core.references import next_reference
 from frontdoor.people.models import Involvement, Person
 from frontdoor.people.services import person_index_update
 
-from .. import domain
 from ..models import Action, Contact, ContactPerson
 
 fake = Faker("en_GB")
@@ -18,7 +18,8 @@ fake = Faker("en_GB")
 
 def draft(*, worker, **fields) -> Contact:
     fields.setdefault("received_at", timezone.now())
-    return Contact.objects.create(reference=domain.new_reference(timezone.localdate()), worker=worker, **fields)
+    reference = next_reference(prefix="C", on=timezone.localdate(fields["received_at"]))
+    return Contact.objects.create(reference=reference, worker=worker, **fields)
 
 
 def complete_draft(*, worker, children: int = 1, **fields) -> Contact:

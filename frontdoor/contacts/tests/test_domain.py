@@ -98,7 +98,11 @@ def test_missing_for_recording_lists_each_unanswered_step():
 
 
 def test_reference_is_readable():
+    """C + yymmdd + 6 upper-case hexadecimal characters: short enough to read over the phone."""
     import datetime as dt
 
-    ref = domain.new_reference(dt.date(2026, 11, 23))
-    assert ref.startswith("C261123-") and len(ref) == 14
+    from frontdoor.core.references import FORMATS
+
+    contact = FORMATS["C"]
+    ref = contact.stem("C", dt.date(2026, 11, 23)) + contact.number(42)
+    assert ref == "C261123-00002A" and contact.parse(ref) == 42
