@@ -1,22 +1,49 @@
-"""The demo data set builds from nothing, for every app, and a second run with --if-empty leaves it alone."""
+"""The demo data set builds from nothing, for every app, and a second run with --if-empty leaves it alone.
+
+The full demo is seeded once for this module (once per test worker that runs its tests) and rolled back;
+each test runs inside it in its own savepoint.
+"""
 
 from io import StringIO
 
+import pytest
 from django.core.management import call_command
+from django.db import transaction
 
 from frontdoor.accounts.models import Role, User
+from frontdoor.mash.models import InformationRequest
 from frontdoor.people.models import Person
+from frontdoor.referrals.models import Referral
+
+DEMO_PEOPLE = 120
 
 
-def test_seed_demo_makes_users_for_every_role_and_families(reference_data):
-    out = StringIO()
-    call_command("seed_demo", people=60, stdout=out)
-    assert "Demo data ready." in out.getvalue()
+@pytest.fixture(scope="module")
+def demo_output(django_db_setup, django_db_blocker):
+    """`seed_demo --people 120` once, for every test here; what it printed."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        out = StringIO()
+        call_command("seed_demo", people=DEMO_PEOPLE, stdout=out)
+        yield out.getvalue()
+        transaction.set_rollback(True)
+
+
+@pytest.mark.slow
+def test_seed_demo_makes_users_for_every_role_and_families(demo_output, db):
+    assert "Demo data ready." in demo_output
     assert {u.role for u in User.objects.all()} == set(Role.values)
-    assert Person.objects.count() >= 60
+    assert Person.objects.count() >= DEMO_PEOPLE
     count = Person.objects.count()
-    call_command("seed_demo", people=60, if_empty=True, stdout=StringIO())
+    call_command("seed_demo", people=DEMO_PEOPLE, if_empty=True, stdout=StringIO())
     assert Person.objects.count() == count
+
+
+@pytest.mark.slow
+def test_seed_demo_makes_referrals_and_mash_requests(demo_output, db):
+    """The demo data set gives every role something to look at."""
+    states = set(Referral.objects.values_list("state", flat=True))
+    assert {"draft", "awaiting_authorisation", "returned", "with_team", "allocated"} <= states
+    assert InformationRequest.objects.filter(agency__code="norfolk-police", state="sent").exists()
 
 
 def test_demo_logins_lists_every_role(db):

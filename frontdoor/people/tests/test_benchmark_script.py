@@ -25,6 +25,7 @@ def test_perturbed_queries_keep_the_target():
     assert q.target == row["person_id"] and q.changes
 
 
+@pytest.mark.slow
 def test_benchmark_runs_on_200_people(tmp_path, capsys):
     args = ["--people", "200", "--queries", "40", "--work-dir", str(tmp_path), "--duplicates", "10"]
     figures = main([*args, "--match-in-process"])
