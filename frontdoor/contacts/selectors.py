@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db.models import Count, F, Q, QuerySet
-from django.http import Http404
 
 from frontdoor.audit.services import audit_record
 from frontdoor.people.selectors import current_involvements, past_involvements, repeat_concern_for_person
@@ -29,8 +28,8 @@ def _base() -> QuerySet:
     return Contact.objects.filter(archived=False).annotate(decided_at=F("decision__decided_at"))
 
 
-def contact_get(*, user: User, pk, audit: bool = True) -> Contact:
-    """A contact the user may see, with its people and actions; the view is audited. 404 otherwise."""
+def contact_get(*, user: User, pk, audit: bool = True) -> Contact | None:
+    """A contact the user may see, with its people and actions; the view is audited. None otherwise."""
     try:
         contact = (
             visible_contacts(user, _base())
@@ -39,25 +38,25 @@ def contact_get(*, user: User, pk, audit: bool = True) -> Contact:
             .get(pk=pk)
         )
     except (Contact.DoesNotExist, ValidationError):  # a malformed id is "not found" too
-        raise Http404("No such contact") from None
+        return None
     if audit:
         audit_record(actor=user, action="view", obj=contact, summary=f"Viewed contact {contact.reference}")
     return contact
 
 
-def draft_get_for_edit(*, user: User, pk) -> Contact:
-    """A draft the user may edit (their own). Anything else, including another worker's draft, is 404."""
+def draft_get_for_edit(*, user: User, pk) -> Contact | None:
+    """A draft the user may edit (their own). Anything else, including another worker's draft, is None."""
     contact = Contact.objects.filter(pk=pk, archived=False, worker_id=getattr(user, "pk", None)).first()
     if contact is None or not (contact.is_draft and can_edit_draft(user, contact)):
-        raise Http404("No such draft")
+        return None
     return contact
 
 
-def contact_owned_get(*, user: User, pk) -> Contact:
+def contact_owned_get(*, user: User, pk) -> Contact | None:
     """The user's own contact, draft or recorded (for the confirmation page and back-navigation)."""
     contact = Contact.objects.filter(pk=pk, archived=False, worker_id=getattr(user, "pk", None)).first()
     if contact is None or not can_view_contacts(user):
-        raise Http404("No such contact")
+        return None
     return contact
 
 

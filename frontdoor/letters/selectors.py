@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.db.models import Avg, Count, Exists, Max, OuterRef, Q, Subquery
-from django.http import Http404
 from django.utils import timezone
 
 from frontdoor.contacts.models import Contact
@@ -21,31 +20,31 @@ def _visible_contacts(user: User):
     return Contact.objects.filter(permissions.contacts_filter(user))
 
 
-def contact_for_letters(*, user: User, pk) -> Contact:
+def contact_for_letters(*, user: User, pk) -> Contact | None:
     contact = _visible_contacts(user).select_related("worker").filter(pk=pk).first()
     if contact is None or not permissions.can_view_letters(user, contact):
-        raise Http404
+        return None
     return contact
 
 
-def letter_get(*, user: User, pk) -> Letter:
+def letter_get(*, user: User, pk) -> Letter | None:
     letter = Letter.objects.select_related("contact__worker").filter(pk=pk, archived=False).first()
     if letter is None or not permissions.can_view_letters(user, letter.contact):
-        raise Http404
+        return None
     return letter
 
 
-def sent_letter_get(*, user: User, pk) -> SentLetter:
+def sent_letter_get(*, user: User, pk) -> SentLetter | None:
     sent = SentLetter.objects.select_related("contact__worker").filter(pk=pk).first()
     if sent is None or not permissions.can_view_letters(user, sent.contact):
-        raise Http404
+        return None
     return sent
 
 
-def disagreement_get(*, user: User, pk) -> Disagreement:
+def disagreement_get(*, user: User, pk) -> Disagreement | None:
     row = Disagreement.objects.select_related("contact__worker").filter(pk=pk).first()
     if row is None or not permissions.can_view_letters(user, row.contact):
-        raise Http404
+        return None
     return row
 
 
@@ -117,10 +116,11 @@ def team_overdue_count(*, user: User, now=None) -> int:
     )
 
 
-def contact_panel(*, user: User, contact) -> dict:
-    """Everything the letters app holds about one contact, for the contact page and the letters page."""
+def contact_panel(*, user: User, contact) -> dict | None:
+    """Everything the letters app holds about one contact, for the contact page and the letters page;
+    None for a user who may not see its letters."""
     if not permissions.can_view_letters(user, contact):
-        raise Http404
+        return None
     letter = Letter.objects.filter(contact=contact, archived=False).first()
     sent = list(SentLetter.objects.filter(contact=contact).select_related("sent_by").defer("pdf"))
     dispatches = list(
@@ -145,10 +145,11 @@ def contact_panel(*, user: User, contact) -> dict:
     }
 
 
-def survey_summary(*, user: User, recent: int = 10) -> dict:
-    """Counts per answer, the average and recent comments. Never names a caller or a child."""
+def survey_summary(*, user: User, recent: int = 10) -> dict | None:
+    """Counts per answer, the average and recent comments. Never names a caller or a child. None for a
+    user who may not see them."""
     if not permissions.can_view_survey_results(user):
-        raise Http404
+        return None
     qs = SurveyResponse.objects.all()
     totals = qs.aggregate(count=Count("id"), average=Avg("helpfulness"))
     by_answer = dict(qs.values_list("helpfulness").annotate(n=Count("id")).values_list("helpfulness", "n"))

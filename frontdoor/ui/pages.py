@@ -12,12 +12,16 @@ from django.http import Http404
 T = TypeVar("T")
 
 
+def found_or_404(found: T | None) -> T:
+    """What a selector found for the user, or 404: "not found" and "not allowed" both come back as None."""
+    if found is None:
+        raise Http404
+    return found
+
+
 def visible_or_404(request, may_open: Callable[[object], bool], get: Callable[..., T | None], **lookup) -> T:
     """The record `get(user=..., **lookup)` finds for the user: 403 for a role that may never open these
     pages (`may_open`), 404 for a record the user may not see or that does not exist."""
     if not may_open(request.user):
         raise PermissionDenied
-    found = get(user=request.user, **lookup)
-    if found is None:
-        raise Http404
-    return found
+    return found_or_404(get(user=request.user, **lookup))

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from frontdoor.ui.forms import submit
+from frontdoor.ui.pages import found_or_404
 
 from .. import domain, forms, selectors, services
 from ..permissions import can_record_call
@@ -32,13 +33,13 @@ def record_required(view):
 
 def draft_for(request, pk):
     """(draft, None) for the user's own draft; (None, redirect) if it is already recorded; 404 otherwise."""
-    try:
-        return selectors.draft_get_for_edit(user=request.user, pk=pk), None
-    except Http404:
-        contact = selectors.contact_owned_get(user=request.user, pk=pk)  # 404 for anyone else's contact
-        if not contact.is_draft:
-            return None, redirect("contacts:detail", pk=contact.pk)
-        raise
+    draft = selectors.draft_get_for_edit(user=request.user, pk=pk)
+    if draft is not None:
+        return draft, None
+    contact = found_or_404(selectors.contact_owned_get(user=request.user, pk=pk))  # 404 for anyone else's
+    if not contact.is_draft:
+        return None, redirect("contacts:detail", pk=contact.pk)
+    raise Http404
 
 
 def draft_page(*methods: str):

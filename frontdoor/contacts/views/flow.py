@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from frontdoor.ui.forms import submit
+from frontdoor.ui.pages import found_or_404
 
 from .. import domain, forms, selectors, services
 from .common import draft_page, person_url, record_required, save_step, step_context, step_url
@@ -84,7 +85,7 @@ def check(request, contact):
         initial = forms.CheckForm.initial_from(contact)
         initial["named_problem"] = contact.named_problem or domain.suggested_named_problem(contact)
         form = forms.CheckForm(initial=initial)
-    contact = selectors.contact_get(user=request.user, pk=contact.pk, audit=False)
+    contact = found_or_404(selectors.contact_get(user=request.user, pk=contact.pk, audit=False))
     people = list(contact.people.all())
     for cp in people:
         cp.person_url = person_url(cp.person)

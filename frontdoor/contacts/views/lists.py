@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from frontdoor.audit.permissions import can_view_audit
 from frontdoor.audit.selectors import audit_events_for_object
 from frontdoor.referrals.permissions import can_decide
+from frontdoor.ui.pages import found_or_404
 
 from .. import domain, selectors
 from ..permissions import can_edit_draft, can_see_caller_identity, can_view_contacts, can_view_team_contacts
@@ -49,7 +50,7 @@ def detail(request, pk):
     """Everything about a contact. Opening it is audited; managers see the audit trail."""
     if not can_view_contacts(request.user):
         raise PermissionDenied
-    contact = selectors.contact_get(user=request.user, pk=pk)
+    contact = found_or_404(selectors.contact_get(user=request.user, pk=pk))
     people = list(contact.people.all())
     for cp in people:
         cp.person_url = person_url(cp.person)
@@ -71,7 +72,7 @@ def detail(request, pk):
 @record_required
 def recorded(request, pk):
     """The confirmation after saving: reference and deadlines."""
-    contact = selectors.contact_owned_get(user=request.user, pk=pk)
+    contact = found_or_404(selectors.contact_owned_get(user=request.user, pk=pk))
     if contact.is_draft:
         return redirect(step_url(contact, domain.resume_step(contact.last_step)))
     return render(request, "contacts/recorded.html", {"contact": contact})

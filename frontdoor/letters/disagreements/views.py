@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 
 from frontdoor.ui.forms import submit
+from frontdoor.ui.pages import found_or_404
 
 from .. import domain, permissions, selectors
 from ..forms import DisagreementForm, StepForm
@@ -14,7 +15,7 @@ from . import services
 
 
 def disagreement_new(request, pk):
-    contact = selectors.contact_for_letters(user=request.user, pk=pk)
+    contact = found_or_404(selectors.contact_for_letters(user=request.user, pk=pk))
     if not permissions.can_record_disagreement(request.user, contact):
         raise Http404
     form = DisagreementForm(request.POST if request.method == "POST" else None)
@@ -27,7 +28,7 @@ def disagreement_new(request, pk):
 
 def disagreement(request, pk):
     """A disagreement and its escalation steps; recording the next step is an edit of the disagreement."""
-    row = selectors.disagreement_get(user=request.user, pk=pk)
+    row = found_or_404(selectors.disagreement_get(user=request.user, pk=pk))
     if request.method == "POST" and not permissions.can_record_disagreement(request.user, row.contact):
         raise Http404
     next_step = domain.next_step([s.step for s in row.steps.all()])

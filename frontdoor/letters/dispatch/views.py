@@ -7,6 +7,8 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
+from frontdoor.ui.pages import found_or_404
+
 from .. import selectors
 from ..forms import PostForm, SendEmailForm
 from ..pdf import LetterPdfError
@@ -15,7 +17,7 @@ from . import services
 
 
 def sent_pdf(request, pk):
-    sent = selectors.sent_letter_get(user=request.user, pk=pk)
+    sent = found_or_404(selectors.sent_letter_get(user=request.user, pk=pk))
     response = HttpResponse(bytes(sent.pdf), content_type="application/pdf")
     response["Content-Disposition"] = (
         f'attachment; filename="letter-{sent.contact.reference}-{sent.sent_at:%Y%m%d%H%M}.pdf"'
@@ -33,7 +35,7 @@ def _dispatch_page(request, pk, *, form_class, field: str, initial: str, templat
 
     `field` is the form's recipient field (its first value is the letter's `initial` attribute); a
     letter already being sent is refused with `busy`; `done(result)` gives the (level, message) after."""
-    found = writable_letter(request, selectors.letter_get(user=request.user, pk=pk))
+    found = writable_letter(request, found_or_404(selectors.letter_get(user=request.user, pk=pk)))
     if found.status != found.Status.APPROVED:
         return _not_approved(request, found)
     form = form_class(request.POST if request.method == "POST" else None, initial={field: getattr(found, initial)})

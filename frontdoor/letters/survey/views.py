@@ -8,6 +8,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 
+from frontdoor.ui.pages import found_or_404
+
 from .. import permissions, selectors
 from ..forms import SurveyForm
 from . import services
@@ -65,4 +67,4 @@ def survey_thanks(request):
 def survey_results(request):
     if not permissions.can_view_survey_results(request.user):
         raise PermissionDenied
-    return render(request, "letters/survey_results.html", selectors.survey_summary(user=request.user))
+    return render(request, "letters/survey_results.html", found_or_404(selectors.survey_summary(user=request.user)))

@@ -1,7 +1,6 @@
 """{% letters_panel contact %}: the letters panel data for the contact page (letters/_contact_panel.html)."""
 
 from django import template
-from django.http import Http404
 
 register = template.Library()
 
@@ -11,7 +10,4 @@ def letters_panel(context, contact):
     from frontdoor.letters import selectors
 
     request = context.get("request")
-    try:
-        return selectors.contact_panel(user=request.user, contact=contact)
-    except Http404:
-        return None
+    return selectors.contact_panel(user=request.user, contact=contact)

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from frontdoor.audit.selectors import audit_events_for_object
 from frontdoor.core.locking import StaleEdit
 from frontdoor.ui.forms import stale_form, submit
+from frontdoor.ui.pages import found_or_404
 
 from .. import domain, permissions, selectors
 from ..forms import LetterForm
@@ -45,14 +46,14 @@ def team(request):
 
 
 def contact(request, pk):
-    found = selectors.contact_for_letters(user=request.user, pk=pk)
-    panel = selectors.contact_panel(user=request.user, contact=found)
+    found = found_or_404(selectors.contact_for_letters(user=request.user, pk=pk))
+    panel = found_or_404(selectors.contact_panel(user=request.user, contact=found))
     return render(request, "letters/contact.html", {"contact": found, "view_panel": panel})
 
 
 @require_POST
 def draft(request, pk):
-    found = selectors.contact_for_letters(user=request.user, pk=pk)
+    found = found_or_404(selectors.contact_for_letters(user=request.user, pk=pk))
     if not permissions.can_write_letter(request.user, found):
         raise Http404
     letter = services.letter_draft(actor=request.user, contact=found)
@@ -60,8 +61,8 @@ def draft(request, pk):
 
 
 def letter(request, pk):
-    found = selectors.letter_get(user=request.user, pk=pk)
-    panel = selectors.contact_panel(user=request.user, contact=found.contact)
+    found = found_or_404(selectors.letter_get(user=request.user, pk=pk))
+    panel = found_or_404(selectors.contact_panel(user=request.user, contact=found.contact))
     return render(
         request,
         "letters/letter.html",
@@ -93,7 +94,7 @@ def _edit_page(request, letter, form, status=200):
 
 
 def edit(request, pk):
-    found = writable_letter(request, selectors.letter_get(user=request.user, pk=pk))
+    found = writable_letter(request, found_or_404(selectors.letter_get(user=request.user, pk=pk)))
     form = LetterForm(request.POST if request.method == "POST" else None, initial=_initial(found))
     saved, form = submit(
         request,
@@ -136,12 +137,12 @@ def _approve(request, letter, version):
 
 @require_POST
 def approve(request, pk):
-    found = writable_letter(request, selectors.letter_get(user=request.user, pk=pk))
+    found = writable_letter(request, found_or_404(selectors.letter_get(user=request.user, pk=pk)))
     return _approve(request, found, request.POST.get("version"))
 
 
 def pdf(request, pk):
-    found = selectors.letter_get(user=request.user, pk=pk)
+    found = found_or_404(selectors.letter_get(user=request.user, pk=pk))
     try:
         content = letter_pdf(found, draft=found.status != found.Status.APPROVED)
     except LetterPdfError as exc:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
+
+from frontdoor.ui.pages import found_or_404
 
 from ..permissions import can_manage_duplicates
 from ..tasks import find_duplicates_task
@@ -34,9 +35,7 @@ def _require_manager(request):
 
 
 def _merge_or_404(request, pk):
-    merge = selectors.merge_get(user=request.user, pk=pk)
-    if merge is None:
-        raise Http404("No such merge")
+    merge = found_or_404(selectors.merge_get(user=request.user, pk=pk))
     return merge
 
 
@@ -65,9 +64,7 @@ def duplicate_scan(request):
 
 def duplicate_compare(request, pk):
     _require_manager(request)
-    pair = selectors.duplicate_get(user=request.user, pk=pk)
-    if pair is None:
-        raise Http404("No such pair")
+    pair = found_or_404(selectors.duplicate_get(user=request.user, pk=pk))
     a, b = pair.person_a, pair.person_b
     rows = []
     for label, attr in COMPARED:

@@ -5,16 +5,16 @@ services. Same shape as record.views."""
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from frontdoor.audit.services import audit_record
 from frontdoor.ui.forms import submit
+from frontdoor.ui.pages import found_or_404
 
 from ..permissions import can_add_new_relative, can_edit_person, can_list_repeat_concerns
 from ..record.domain import new_person_from_search, parse_relationship_option
-from ..record.pages import confirm, done, editable_person, found, page, person_or_404
+from ..record.pages import confirm, done, editable_person, page, person_or_404
 from ..record.selectors import person_get
 from ..record.services import today_local
 from . import forms, selectors, services
@@ -25,9 +25,7 @@ from .genogram_page import genogram_for
 
 def family(request, pk):
     person = person_or_404(request, pk)
-    found = selectors.family_get(user=request.user, person=person)
-    if found is None:
-        raise Http404("No such person")
+    found = found_or_404(selectors.family_get(user=request.user, person=person))
     audit_record(actor=request.user, action="view", obj=person, summary=f"Viewed the family of {person.full_name}")
     svg, description = genogram_for(found)
     involvements = selectors.family_involvements(user=request.user, family=found)
@@ -78,9 +76,7 @@ def relationship_find(request, pk):
 def relationship_add(request, pk, other_pk):
     """Step 2: how they are related, in plain words both ways round, and the two flags."""
     person = editable_person(request, pk)
-    other = person_get(user=request.user, pk=other_pk)
-    if other is None:
-        raise Http404("No such person")
+    other = found_or_404(person_get(user=request.user, pk=other_pk))
     if not can_edit_person(request.user, other):
         raise PermissionDenied("Your role cannot change person records")
     form = forms.RelationshipAddForm(request.POST or None, person=person, other=other)
@@ -142,7 +138,7 @@ def relationship_add_new(request, pk):
 @require_http_methods(["GET", "POST"])
 def relationship_change(request, pk, rel_pk):
     person = editable_person(request, pk)
-    rel = found(selectors.person_relationship_get(user=request.user, person=person, pk=rel_pk))
+    rel = found_or_404(selectors.person_relationship_get(user=request.user, person=person, pk=rel_pk))
     if request.method == "POST":
         form = forms.RelationshipChangeForm(request.POST, relationship=rel)
         saved, form = submit(
@@ -178,7 +174,7 @@ def relationship_change(request, pk, rel_pk):
 @require_http_methods(["GET", "POST"])
 def relationship_end(request, pk, rel_pk):
     person = editable_person(request, pk)
-    rel = found(selectors.person_relationship_get(user=request.user, person=person, pk=rel_pk))
+    rel = found_or_404(selectors.person_relationship_get(user=request.user, person=person, pk=rel_pk))
     return confirm(
         request,
         person,
@@ -214,7 +210,7 @@ def involvement_add(request, pk):
 @require_http_methods(["GET", "POST"])
 def involvement_change(request, pk, inv_pk):
     person = editable_person(request, pk)
-    inv = found(selectors.person_involvement_get(user=request.user, person=person, pk=inv_pk))
+    inv = found_or_404(selectors.person_involvement_get(user=request.user, person=person, pk=inv_pk))
     if request.method == "POST":
         form = forms.InvolvementChangeForm(request.POST)
         saved, form = submit(
@@ -234,7 +230,7 @@ def involvement_change(request, pk, inv_pk):
 @require_http_methods(["GET", "POST"])
 def involvement_end(request, pk, inv_pk):
     person = editable_person(request, pk)
-    inv = found(selectors.person_involvement_get(user=request.user, person=person, pk=inv_pk))
+    inv = found_or_404(selectors.person_involvement_get(user=request.user, person=person, pk=inv_pk))
     if request.method == "POST":
         form = forms.InvolvementEndForm(request.POST)
         saved, form = submit(

@@ -7,10 +7,10 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
 
 from frontdoor.core.locking import StaleEdit
+from frontdoor.ui.pages import found_or_404
 
 from ..permissions import can_edit_person
 from . import selectors
@@ -18,10 +18,7 @@ from . import selectors
 
 def person_or_404(request, pk):
     """The person the user may see, or 404 (the same for one that does not exist)."""
-    person = selectors.person_get(user=request.user, pk=pk)
-    if person is None:
-        raise Http404("No such person")
-    return person
+    return found_or_404(selectors.person_get(user=request.user, pk=pk))
 
 
 def editable_person(request, pk):
@@ -29,12 +26,6 @@ def editable_person(request, pk):
     if not can_edit_person(request.user, person):
         raise PermissionDenied("Your role cannot change person records")
     return person
-
-
-def found(row):
-    if row is None:
-        raise Http404("Not part of this person's record")
-    return row
 
 
 def done(request, person, message: str):

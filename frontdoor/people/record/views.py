@@ -15,11 +15,12 @@ from frontdoor.audit.permissions import can_view_audit
 from frontdoor.audit.selectors import audit_events_for_object
 from frontdoor.audit.services import audit_record
 from frontdoor.ui.forms import submit
+from frontdoor.ui.pages import found_or_404
 
 from ..family.selectors import repeat_concern_get
 from ..permissions import can_edit_person
 from . import forms, selectors, services
-from .pages import confirm, done, editable_person, found, page, person_or_404
+from .pages import confirm, done, editable_person, page, person_or_404
 
 # The record page ---------------------------------------------------------------------------------
 
@@ -109,7 +110,7 @@ def address_correct(request, pk):
 @require_http_methods(["GET", "POST"])
 def address_history_correct(request, pk, row_pk):
     person = editable_person(request, pk)
-    row = found(selectors.person_address_get(user=request.user, person=person, pk=row_pk))
+    row = found_or_404(selectors.person_address_get(user=request.user, person=person, pk=row_pk))
     if row.moved_out is None:
         return redirect("people:address_correct", pk=person.pk)
     if request.method == "POST":
@@ -140,7 +141,7 @@ def address_history_correct(request, pk, row_pk):
 @require_http_methods(["GET", "POST"])
 def address_history_archive(request, pk, row_pk):
     person = editable_person(request, pk)
-    row = found(selectors.person_address_get(user=request.user, person=person, pk=row_pk))
+    row = found_or_404(selectors.person_address_get(user=request.user, person=person, pk=row_pk))
     if row.moved_out is None:
         raise Http404("The current address is corrected or replaced, not removed")
     return confirm(
@@ -174,7 +175,7 @@ def alias_add(request, pk):
 @require_http_methods(["GET", "POST"])
 def alias_archive(request, pk, alias_pk):
     person = editable_person(request, pk)
-    alias = found(selectors.person_alias_get(user=request.user, person=person, pk=alias_pk))
+    alias = found_or_404(selectors.person_alias_get(user=request.user, person=person, pk=alias_pk))
     return confirm(
         request,
         person,
@@ -203,7 +204,7 @@ def disability_add(request, pk):
 @require_http_methods(["GET", "POST"])
 def disability_archive(request, pk, disability_pk):
     person = editable_person(request, pk)
-    disability = found(selectors.person_disability_get(user=request.user, person=person, pk=disability_pk))
+    disability = found_or_404(selectors.person_disability_get(user=request.user, person=person, pk=disability_pk))
     return confirm(
         request,
         person,
