@@ -32,10 +32,6 @@ def referral_source_choices() -> list[tuple[str, str]]:
     return [(r["cin_code"], r["description"]) for r in _rows("referral_contact_source")]
 
 
-def primary_need_choices() -> list[tuple[str, str]]:
-    return [(r["code"], r["description"]) for r in _rows("cin_primary_need")]
-
-
 def closure_reason_choices() -> list[tuple[str, str]]:
     return [(r["code"], r["description"]) for r in _rows("cin_reason_for_closure")]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .models import Agency, Authority, District, Team
+from .models import Authority, District
 
 
 def authority_current() -> Authority | None:
@@ -18,11 +18,3 @@ def district_for_postcode(postcode: str | None) -> District | None:
         if outward in district.postcode_prefixes.upper().split():
             return district
     return None
-
-
-def teams_active():
-    return Team.objects.filter(active=True).select_related("locality", "district")
-
-
-def mash_partner_agencies():
-    return Agency.objects.filter(active=True, is_mash_partner=True)

@@ -38,13 +38,6 @@ def request_get(*, user: User, pk) -> InformationRequest | None:
     return permissions.requests_visible_to(user, qs).filter(pk=pk).first()
 
 
-def requests_for_user(*, user: User, state: str = ""):
-    qs = permissions.requests_visible_to(
-        user, InformationRequest.objects.select_related("agency", "enquiry").order_by("due_at")
-    )
-    return qs.filter(state=state) if state else qs
-
-
 def partner_agencies(*, user: User):
     """The agencies a MASH worker may ask for information (none for anyone else)."""
     if not permissions.can_run_enquiries(user):

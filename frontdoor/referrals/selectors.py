@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.contrib.auth import get_user_model
-
 from frontdoor.contacts.models import Contact
 from frontdoor.directory.models import Team
 from frontdoor.directory.selectors import district_for_postcode
@@ -157,7 +155,3 @@ def referral_checklist(referral: Referral) -> list[dict]:
         ),
     }
     return domain.checklist(known)
-
-
-def manager_users():
-    return get_user_model().objects.filter(role="manager", is_active=True)

@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from frontdoor.audit.models import AuditEvent
-from frontdoor.contacts.models import Contact, ContactPerson
+from frontdoor.contacts.builders import build_recorded_contact, linked
+from frontdoor.contacts.models import ContactPerson
 from frontdoor.people.duplicates.scan import find_duplicates
 from frontdoor.people.duplicates.services import person_merge, person_merge_undo
 from frontdoor.people.models import Alias, Involvement, PossibleDuplicate, Relationship
@@ -20,18 +21,11 @@ from .factories import make_person, relate
 pytestmark = pytest.mark.django_db
 
 
-_refs = iter(range(1, 10_000))
-
-
 def make_contact(worker, person, *, days_ago=0, outcome=""):
-    contact = Contact.objects.create(
-        reference=f"T-{next(_refs):05d}",
-        worker=worker,
-        received_at=timezone.now() - dt.timedelta(days=days_ago),
-        agreed_outcome=outcome,
+    received_at = timezone.now() - dt.timedelta(days=days_ago)
+    return build_recorded_contact(
+        worker=worker, received_at=received_at, people=[linked(person)], agreed_outcome=outcome
     )
-    ContactPerson.objects.create(contact=contact, person=person, role="child", given_name=person.given_name)
-    return contact
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler
 from .dates import compare_age, compare_dates
 from .keys import Reading, readings
 from .names import same_person_name, short_forms
-from .normalise import fold, phonetic, tokens
+from .normalise import phonetic, tokens
 
 NAME_WEIGHT, DOB_WEIGHT, POSTCODE_WEIGHT, SEX_WEIGHT = 0.60, 0.30, 0.06, 0.04
 STRONG, POSSIBLE = 80, 55
@@ -232,8 +232,3 @@ def score_candidate(query: Query, candidate: Candidate) -> tuple[float, list[str
     parts, other_reasons = other_agreement(query, candidate)
     name, reasons = name_agreement(query, candidate)
     return combined_score(name, parts), [*reasons, *other_reasons]
-
-
-def is_plausible(query: Query) -> bool:
-    """Whether there is enough typed to search at all."""
-    return bool(fold(query.text)) or query.date_of_birth is not None
