@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from django.utils import timezone
+from django.utils.html import escape
 
 from frontdoor.core.locking import StaleEdit
 from frontdoor.letters.disagreements import services as disagreement_services
@@ -47,7 +48,7 @@ def test_letter_edit_old_version_refused_with_wording_kept_then_saved(worker, ch
     response = worker.post(url, _letter_form(changed_letter, 1, agreed=TYPED))
     page = response.content.decode()
     assert response.status_code == 200
-    assert "This letter was changed by" in page and users["manager"].get_full_name() in page
+    assert "This letter was changed by" in page and escape(users["manager"].get_full_name()) in page
     assert TYPED in page and 'name="version" value="2"' in page
     assert Letter.objects.get(pk=changed_letter.pk).agreed != TYPED
     assert Letter.objects.get(pk=changed_letter.pk).version == 2

@@ -4,6 +4,7 @@ again succeeds."""
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from frontdoor.mash.models import InformationRequest, MashEnquiry
 from frontdoor.referrals.tests.test_version_lock import shown_version
@@ -23,7 +24,7 @@ def test_conclude_page_refuses_then_saves_with_the_version_it_shows(users, clien
         data["version"] = enquiry.version if sent == "old" else sent
     client = client_for(users["csw"])
     html = client.post(url, data).content.decode()
-    assert f"This MASH enquiry was changed by {users['csw2'].get_full_name()}" in html
+    assert f"This MASH enquiry was changed by {escape(users['csw2'].get_full_name())}" in html
     assert "Police and health agree: strategy" in html
     enquiry.refresh_from_db()
     assert enquiry.state == "open" and enquiry.analysis == ""

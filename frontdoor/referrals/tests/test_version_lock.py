@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from frontdoor.audit.models import AuditEvent
 from frontdoor.referrals import services
@@ -41,7 +42,7 @@ def test_manager_edit_is_not_overwritten_by_a_post_without_a_version(users, clie
     response = client_for(users["csw"]).post(url, {**HOUSEHOLD, "other_agencies": "Overwrite without a version"})
     html = response.content.decode()
     assert response.status_code == 200
-    assert f"This referral was changed by {users['manager'].get_full_name()}" in html
+    assert f"This referral was changed by {escape(users['manager'].get_full_name())}" in html
     assert "Overwrite without a version" in html
     referral.refresh_from_db()
     assert referral.other_agencies == "Manager's note"
