@@ -31,16 +31,24 @@ class StaleEdit(Exception):
         changed_by: str = "",
         changed_at: dt.datetime | None = None,
         noun: str = "record",
+        changed_by_id: object = None,
     ):
         self.current_version = current_version
         self.changed_by = changed_by
+        self.changed_by_id = changed_by_id
         self.changed_at = changed_at
         self.noun = noun
+        self.by_you = False  # set by the page when the reader is the one who changed it (another tab)
         super().__init__(self.message)
+
+    def for_reader(self, user) -> StaleEdit:
+        """The refusal as the person reading it sees it: "you, in another tab" when they changed it."""
+        self.by_you = self.changed_by_id is not None and self.changed_by_id == getattr(user, "pk", None)
+        return self
 
     @property
     def message(self) -> str:
-        who = self.changed_by or "someone else"
+        who = "you, in another tab or window," if self.by_you else (self.changed_by or "someone else")
         when = f" at {timezone.localtime(self.changed_at):%H:%M on %-d %B %Y}" if self.changed_at else ""
         return (
             f"This {self.noun} was changed by {who}{when}, after you opened this page, so your changes have not "
@@ -64,6 +72,7 @@ def stale_edit_for(row: models.Model, *, noun: str = "record") -> StaleEdit:
     return StaleEdit(
         current_version=row.version,  # type: ignore[attr-defined]
         changed_by=name,
+        changed_by_id=getattr(changed_by, "pk", None),
         changed_at=getattr(row, "modified_at", None),
         noun=noun,
     )

@@ -85,7 +85,7 @@ def submit(request, form, save: Callable[[dict], T], **form_kwargs) -> tuple[T |
     try:
         return save(form.cleaned_data), form
     except StaleEdit as exc:
-        return None, stale_form(type(form), request.POST, exc, **form_kwargs)
+        return None, stale_form(type(form), request.POST, exc.for_reader(getattr(request, "user", None)), **form_kwargs)
     except ValidationError as exc:
         add_service_errors(form, exc)
         return None, form

@@ -105,3 +105,14 @@ def test_submit_puts_a_service_refusal_next_to_its_field(person):
     request, form = post({"given_name": "x", "version": "1"})
     saved, form = submit(request, form, refuse)
     assert saved is None and form.errors["given_name"] == ["Enter a name the record can keep"]
+
+
+def test_a_change_made_in_another_tab_by_the_same_worker_says_so(person):
+    """The worker who saved in another tab is told it was them, not shown their own name as 'someone'."""
+    worker = user_for_role(Role.CONSULTANT_SOCIAL_WORKER)
+    save(person, actor=worker, version=1, given_name="From the other tab")
+    request, form = post({"given_name": "From this tab", "version": "1"})
+    request.user = worker
+    saved, form = submit(request, form, lambda data: save(person, actor=worker, **data))
+    assert saved is None
+    assert "This record was changed by you, in another tab or window, at" in form.non_field_errors()[0]

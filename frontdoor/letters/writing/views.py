@@ -121,7 +121,7 @@ def _approve(request, letter, version):
         services.letter_approve(actor=request.user, letter=letter, version=version)
     except StaleEdit as exc:
         letter.refresh_from_db()
-        return _edit_page(request, letter, stale_form(LetterForm, _initial(letter), exc))
+        return _edit_page(request, letter, stale_form(LetterForm, _initial(letter), exc.for_reader(request.user)))
     except services.LetterInvalid as exc:
         letter.refresh_from_db()
         form = LetterForm({**_initial(letter)})
