@@ -153,7 +153,7 @@ class GovukDateField(forms.MultiValueField):
             if year < 1000:
                 raise ValueError
             value = dt.date(year, month, day)
-        except ValueError:
+        except (ValueError, OverflowError):  # a 25-digit year is an OverflowError, not a ValueError
             raise ValidationError(f"{self.noun} must be a real date") from None
         today = timezone.localdate()
         if self.past_only and value > today:

@@ -152,3 +152,14 @@ def test_bad_period_shows_errors_and_keeps_input(users, client_for):
     assert "Start date must be a real date" in body
     assert "End date must include a year" in body
     assert 'value="31"' in body
+
+
+@pytest.mark.parametrize("url", ["/reporting/", "/reporting/annex-a/list-1/"])
+def test_a_25_digit_year_is_a_form_error_not_a_server_error(users, client_for, url):
+    """Every date is typed into the one GOV.UK date field; a year too big for Python is 'not a real date'."""
+    year = "9" * 25
+    params = {"start_0": "1", "start_1": "1", "start_2": year, "end_0": "2", "end_1": "1", "end_2": "2026"}
+    response = client_for(users["analyst"]).get(url, params)
+    assert response.status_code in (200, 400)  # the download answers 400 with the form and its errors
+    body = response.content.decode()
+    assert "Start date must be a real date" in body and f'value="{year}"' in body

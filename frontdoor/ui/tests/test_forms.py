@@ -23,6 +23,9 @@ class DobForm(forms.Form):
         (("a", "1", "2020"), "Date of birth must be a real date"),
         (("1", "1", "2999"), "Date of birth must be today or in the past"),
         (("1", "1", "1850"), "Date of birth must be after 1 January 1900"),
+        (("1", "1", "9" * 25), "Date of birth must be a real date"),  # once an OverflowError: a 500
+        (("9" * 25, "1", "2020"), "Date of birth must be a real date"),
+        (("1", "1", "12020"), "Date of birth must be a real date"),
     ],
 )
 def test_date_errors(parts, error):
