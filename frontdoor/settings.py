@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "frontdoor.audit.middleware.AuditContextMiddleware",
+    "frontdoor.ui.middleware.NoStoreMiddleware",
 ]
 
 ROOT_URLCONF = "frontdoor.urls"

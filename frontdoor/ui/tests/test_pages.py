@@ -56,3 +56,10 @@ def test_an_htmx_partial_response_computes_no_navigation(users, client_for, monk
     assert "govuk-header" not in response.content.decode()
     with pytest.raises(AssertionError, match="partial"):
         client.get("/people/", {"q": "Smith"})
+
+
+@pytest.mark.parametrize("url", ["/", "/people/", "/accounts/sign-in/"])
+def test_pages_are_never_stored_in_a_browser_cache(users, client_for, url):
+    """A child's record must not stay in a shared PC's browser cache after sign-out."""
+    response = client_for(users["csw"]).get(url)
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
