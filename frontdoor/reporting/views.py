@@ -1,4 +1,3 @@
-import csv
 import datetime as dt
 import io
 
@@ -6,6 +5,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+
+from frontdoor.core.spreadsheets import SafeCsvWriter, safe_row
 
 from .forms import PeriodForm
 from .permissions import can_view_reports
@@ -47,7 +48,7 @@ def annex_a_list_1_download(request):
     if form.cleaned_data.get("format") == "xlsx":
         return _xlsx(name, rows)
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = SafeCsvWriter(buffer)
     writer.writerow(LIST_1_COLUMNS)
     writer.writerows(rows)
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
@@ -63,7 +64,7 @@ def _xlsx(name: str, rows: list[list]) -> HttpResponse:
     sheet.title = "List 1 Contacts"
     sheet.append(LIST_1_COLUMNS)
     for row in rows:
-        sheet.append(row)
+        sheet.append(safe_row(row))
     out = io.BytesIO()
     workbook.save(out)
     response = HttpResponse(

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from frontdoor.audit.services import audit_record
+from frontdoor.core.spreadsheets import SafeCsvWriter
 
 from ..models import Person, PersonImport, PersonSearchKey
 from ..search.candidates import build_query, search_ids
@@ -143,7 +144,7 @@ def people_match(*, queries, out, top: int = 5, workers: int | None = None) -> M
     )
     written = skipped = 0
     with open(out, "w", encoding="utf-8", newline="") as f:
-        writer = csv.writer(f)
+        writer = SafeCsvWriter(f)  # query ids come from the caller's file: never a formula
         writer.writerow(["query_id", "rank", "person_id", "score"])
         for lines, bad_dates in chunks:
             writer.writerows(lines)

@@ -128,6 +128,22 @@ def test_match_people_writes_ranked_results(tmp_path, capsys):
     assert "Matched 3 queries" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("query_id", ['=HYPERLINK("http://x.invalid")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)"])
+def test_match_people_never_writes_a_formula(tmp_path, query_id):
+    """A query id from the caller's file that a spreadsheet would run is written as text (leading ')."""
+    call_command("import_people", str(write(tmp_path, GOOD)))
+    queries = tmp_path / "queries.csv"
+    with queries.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(
+            [["query_id", "given_name", "family_name", "date_of_birth", "sex", "postcode", "address"]]
+            + [[query_id, "Jess", "Smith", "2015-03-04", "F", "", ""]]
+        )
+    out = tmp_path / "results.csv"
+    call_command("match_people", str(queries), top=1, out=str(out))
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert rows and all(r["query_id"] == "'" + query_id for r in rows)
+
+
 def test_match_people_refuses_missing_columns(tmp_path):
     queries = tmp_path / "q.csv"
     queries.write_text("query_id,given_name\nq1,Jess\n", encoding="utf-8")
