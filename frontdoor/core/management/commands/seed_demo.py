@@ -7,7 +7,8 @@ Never real personal data.
 import random
 from importlib import import_module
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from faker import Faker
 
@@ -21,9 +22,21 @@ class Command(BaseCommand):
         parser.add_argument("--people", type=int, default=400, help="roughly how many people to create")
         parser.add_argument("--seed", type=int, default=2026, help="random seed, for a repeatable data set")
         parser.add_argument("--if-empty", action="store_true", help="do nothing if demo data is already there")
+        parser.add_argument(
+            "--demo-server",
+            action="store_true",
+            help="run even with DJANGO_DEBUG=false (a demonstration server, never a live one)",
+        )
 
-    def handle(self, *args, people, seed, if_empty, **options):
+    def handle(self, *args, people, seed, if_empty, demo_server, **options):
         from frontdoor.people.models import Person
+
+        if not settings.DEBUG and not demo_server:
+            raise CommandError(
+                "seed_demo makes users for every role with the published demo password, an administrator "
+                "among them, so it does not run with DJANGO_DEBUG=false. For a demonstration server (never a "
+                "live one) add --demo-server."
+            )
 
         if if_empty and Person.objects.exists():
             self.stdout.write("Demo data already present; leaving it as it is.")
