@@ -12,14 +12,27 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from frontdoor.core.locking import StaleEdit, parse_version
+from frontdoor.core.text import plain_text
 
 T = TypeVar("T")
+
+
+class PlainTextField(forms.CharField):
+    """Text with invisible format characters taken out (core.text.plain_text) before it is checked."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if isinstance(value, str) and value:
+            value = plain_text(value)
+            if self.strip:
+                value = value.strip()
+        return value
 
 
 def text(label: str, max_length: int, *, required: str | None = None, long: bool = False, hint: str = "", rows=5):
     """A text field whose over-long error and hint say the limit in plain words."""
     limit_hint = f"You can enter up to {max_length} characters." if long else ""
-    return forms.CharField(
+    return PlainTextField(
         label=label,
         max_length=max_length,
         required=bool(required),

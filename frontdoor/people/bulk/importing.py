@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 
 from frontdoor.core import codes
+from frontdoor.core.text import plain_text
 
 from ..models import PERSON_FIELDS
 from ..validators import (
@@ -97,7 +98,7 @@ def clean_row(row: dict[str, str], *, today: dt.date) -> tuple[dict, list[str]]:
         errors.append("person_id must be 1 to 20 letters or digits")
     values["person_id"] = person_id
     for name in ("given_name", "family_name"):
-        text = " ".join((row.get(name) or "").split())
+        text = " ".join(plain_text(row.get(name) or "").split())
         if not text:
             errors.append(f"{name} is empty")
         values[name] = text
@@ -105,7 +106,7 @@ def clean_row(row: dict[str, str], *, today: dt.date) -> tuple[dict, list[str]]:
         if name in ("given_name", "family_name"):
             text = values[name]
         else:
-            text = " ".join((row.get(name) or "").split())
+            text = " ".join(plain_text(row.get(name) or "").split())
             values[name] = text
         if len(text) > limit:
             errors.append(f"{name} is longer than {limit} characters")
