@@ -63,3 +63,25 @@ def test_pages_are_never_stored_in_a_browser_cache(users, client_for, url):
     """A child's record must not stay in a shared PC's browser cache after sign-out."""
     response = client_for(users["csw"]).get(url)
     assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+
+
+def test_a_missing_page_is_a_gov_uk_page_with_a_way_home(users, client_for):
+    response = client_for(users["csw"]).get("/no-such-page/")
+    assert response.status_code == 404
+    body = response.content.decode()
+    assert "Page not found" in body and 'href="/"' in body and "govuk-header" in body
+
+
+def test_a_refused_page_is_a_gov_uk_page_with_a_way_home(users, client_for):
+    response = client_for(users["analyst"]).get("/people/")
+    assert response.status_code == 403
+    body = response.content.decode()
+    assert "You cannot open this page" in body and 'href="/"' in body and "govuk-header" in body
+
+
+def test_the_server_error_page_needs_no_request():
+    """Django renders 500.html without a request (no user, no context processors): it must still render."""
+    from django.template.loader import render_to_string
+
+    body = render_to_string("500.html")
+    assert "Sorry, there is a problem with the service" in body and "call 999" in body
