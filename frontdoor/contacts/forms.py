@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from frontdoor.core import codes
 from frontdoor.directory.models import Agency
-from frontdoor.ui.forms import GovukDateField, radios, text, version_field
+from frontdoor.ui.forms import GovukDateField, phone_number, radios, text, version_field
 
 from . import domain
 from .models import Contact
@@ -67,13 +67,7 @@ class CallerForm(StepForm):
         help_text="If the agency is not in the list, type its name below",
     )
     caller_agency_name = text("Agency name, if not in the list", 160)
-    caller_phone = forms.CharField(
-        label="Caller's phone number",
-        max_length=40,
-        required=False,
-        help_text="For example, 01603 223344 or 07700 900982",
-        error_messages={"max_length": "Caller's phone number must be 40 characters or fewer"},
-    )
+    caller_phone = phone_number("Caller's phone number")
     caller_email = forms.EmailField(
         label="Caller's email address",
         max_length=254,

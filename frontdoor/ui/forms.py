@@ -46,6 +46,17 @@ def text(label: str, max_length: int, *, required: str | None = None, long: bool
     )
 
 
+def phone_number(label: str):
+    """A phone number field: the hint gives examples, the over-long error names the field."""
+    return PlainTextField(
+        label=label,
+        max_length=40,
+        required=False,
+        help_text="For example, 01603 223344 or 07700 900982",
+        error_messages={"max_length": f"{label} must be 40 characters or fewer"},
+    )
+
+
 def radios(label: str, choices, *, required: str, hint: str = ""):
     return forms.ChoiceField(
         label=label,

@@ -11,7 +11,7 @@ import re
 from django import forms
 
 from frontdoor.core import codes
-from frontdoor.ui.forms import GovukDateField, radios, text, version_field
+from frontdoor.ui.forms import GovukDateField, phone_number, radios, text, version_field
 
 from ..models import Alias
 from ..validators import (
@@ -125,13 +125,7 @@ class PersonDetailsForm(VersionedForm):
         hint="How they communicate and any help they need, for example British Sign Language or an interpreter.",
     )
     school = text("School or nursery", 160)
-    phone = forms.CharField(
-        label="Phone number",
-        max_length=40,
-        required=False,
-        help_text="For example, 01603 223344 or 07700 900982",
-        error_messages={"max_length": "Phone number must be 40 characters or fewer"},
-    )
+    phone = phone_number("Phone number")
     nhs_number = forms.CharField(
         label="NHS number",
         max_length=14,
