@@ -47,13 +47,23 @@ class StaleEdit(Exception):
         return self
 
     @property
-    def message(self) -> str:
+    def what_happened(self) -> str:
         who = "you, in another tab or window," if self.by_you else (self.changed_by or "someone else")
         when = f" at {timezone.localtime(self.changed_at):%H:%M on %-d %B %Y}" if self.changed_at else ""
+        return f"This {self.noun} was changed by {who}{when}, after you opened this page"
+
+    @property
+    def message(self) -> str:
+        """For a form: what was typed is kept on the page."""
         return (
-            f"This {self.noun} was changed by {who}{when}, after you opened this page, so your changes have not "
-            "been saved. What you typed is shown below: check it against the latest version and save again."
+            f"{self.what_happened}, so your changes have not been saved. What you typed is shown below: check it "
+            "against the latest version and save again."
         )
+
+    @property
+    def action_message(self) -> str:
+        """For a button with nothing typed (approve, take, remove): nothing was done."""
+        return f"{self.what_happened}, so nothing has been done. Check it as it is now and try again."
 
 
 def parse_version(value: object) -> int | None:

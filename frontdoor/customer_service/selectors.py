@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
@@ -16,9 +15,6 @@ from frontdoor.people.selectors import person_search
 
 from .models import Handover
 from .permissions import can_check_allocation, can_view_handovers
-
-if TYPE_CHECKING:
-    from frontdoor.accounts.models import User
 
 
 @dataclass

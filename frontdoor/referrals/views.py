@@ -221,7 +221,7 @@ def referral_take(request, pk):
     try:
         services.referral_take(actor=request.user, referral=referral, version=request.POST.get("version"))
     except StaleEdit as exc:
-        messages.error(request, exc.message)
+        messages.error(request, exc.for_reader(request.user).action_message)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:

@@ -116,3 +116,12 @@ def test_a_change_made_in_another_tab_by_the_same_worker_says_so(person):
     saved, form = submit(request, form, lambda data: save(person, actor=worker, **data))
     assert saved is None
     assert "This record was changed by you, in another tab or window, at" in form.non_field_errors()[0]
+
+
+def test_a_button_with_nothing_typed_is_told_nothing_was_done(person):
+    """Approve, take and remove pages have no text to keep: the refusal says nothing has been done."""
+    save(person, actor=None, version=1, given_name="Changed")
+    with pytest.raises(StaleEdit) as refused:
+        save(person, actor=None, version=1, given_name="Mine")
+    assert refused.value.action_message.endswith("so nothing has been done. Check it as it is now and try again.")
+    assert "What you typed" not in refused.value.action_message

@@ -86,6 +86,7 @@ def test_approving_an_old_missing_or_forged_version_is_refused_then_approving_th
     page = response.content.decode()
     assert response.status_code == 200
     assert "This letter was changed by" in page and 'name="version" value="2"' in page and "From Sam" in page
+    assert "so nothing has been done" in page and "What you typed" not in page
     assert Letter.objects.get(pk=changed_letter.pk).status == Letter.Status.DRAFT
 
     again = worker.post(f"/letters/{changed_letter.pk}/edit/", _letter_form(changed_letter, 2, approve="1"))

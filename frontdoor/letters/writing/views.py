@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from frontdoor.audit.selectors import audit_events_for_object
 from frontdoor.core.locking import StaleEdit
-from frontdoor.ui.forms import stale_form, submit
+from frontdoor.ui.forms import submit
 from frontdoor.ui.pages import found_or_404
 
 from .. import domain, permissions, selectors
@@ -121,7 +121,10 @@ def _approve(request, letter, version):
         services.letter_approve(actor=request.user, letter=letter, version=version)
     except StaleEdit as exc:
         letter.refresh_from_db()
-        return _edit_page(request, letter, stale_form(LetterForm, _initial(letter), exc.for_reader(request.user)))
+        form = LetterForm({**_initial(letter), "version": exc.current_version})
+        form.is_valid()
+        form.add_error(None, exc.for_reader(request.user).action_message)
+        return _edit_page(request, letter, form)
     except services.LetterInvalid as exc:
         letter.refresh_from_db()
         form = LetterForm({**_initial(letter)})

@@ -58,7 +58,7 @@ def confirm(
         try:
             archive(request.POST.get("version"))
         except StaleEdit as exc:
-            error, version = exc.message, exc.current_version
+            error, version = exc.for_reader(request.user).action_message, exc.current_version
         except ValidationError as exc:
             error = " ".join(exc.messages)
         else:

@@ -155,7 +155,7 @@ def test_a_removal_from_an_old_page_is_refused_then_works_with_the_current_versi
     response = c.post(url, {"version": str(opened)})
     assert response.status_code == 200
     html = response.content.decode()
-    assert "your changes have not been saved" in html and escape(users["manager"].get_full_name()) in html
+    assert "so nothing has been done" in html and escape(users["manager"].get_full_name()) in html
     assert f'name="version" value="{row.version}"' in html
     row.refresh_from_db()
     assert not row.archived
@@ -172,6 +172,6 @@ def test_a_removal_with_a_missing_or_forged_version_is_refused(client_for, users
     url = reverse(f"people:{name}", args=[record["child"].pk, row.pk])
     response = client_for(users["csw"]).post(url, {} if version is None else {"version": version})
     assert response.status_code == 200
-    assert "your changes have not been saved" in response.content.decode()
+    assert "so nothing has been done" in response.content.decode()
     row.refresh_from_db()
     assert not row.archived

@@ -122,6 +122,7 @@ def test_take_with_a_stale_version_is_refused(users, client_for, sent):
     client = client_for(users["receiving"])
     response = client.post(url, data, follow=True)
     assert "This referral was changed by" in response.content.decode()
+    assert "so nothing has been done" in response.content.decode()
     referral.refresh_from_db()
     assert referral.state == "with_team" and referral.allocated_worker is None
     assert client.post(url, {"version": referral.version}).status_code == 302
