@@ -191,3 +191,10 @@ def test_the_person_fields_are_listed_once():
     assert set(DETAIL_FIELDS) < set(PERSON_FIELDS)
     editable = {f.name for f in Person._meta.get_fields() if getattr(f, "editable", False) and f.concrete}
     assert set(PERSON_FIELDS) == editable - {"id", "created_by", "modified_by", "archived"}
+
+
+def test_invisible_characters_in_an_extract_are_not_stored(tmp_path):
+    """A zero-width space or a right-to-left override in the extract would make a look-alike name."""
+    call_command("import_people", str(write(tmp_path, ["B1,Ger\u200baldine,\u202eHughes,2019-05-01,F,,,,,"])))
+    person = Person.objects.get(person_id="B1")
+    assert (person.given_name, person.family_name) == ("Geraldine", "Hughes")
