@@ -11,11 +11,13 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 @pytest.fixture(autouse=True)
 def _immediate_tasks(settings, tmp_path):
-    """Tasks run at once in tests; e-mails go to memory; the clock's office hours are the defaults."""
+    """Tasks run at once in tests; e-mails go to memory; the clock's office hours are the defaults; no second
+    factor asked for unless a test asks."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.FRONTDOOR_OPENS_AT = "09:00"
     settings.FRONTDOOR_CLOSES_AT = "17:00"
+    settings.FRONTDOOR_REQUIRE_2FA = False  # tests that need the second factor turn it on
     settings.STORAGES = {
         **settings.STORAGES,
         "default": {

@@ -6,6 +6,7 @@ var/ by default; DATABASE_URL switches to PostgreSQL. See docs/decisions/ for th
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -44,6 +45,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "frontdoor.core",
     "frontdoor.ui",
     "frontdoor.accounts",
@@ -66,10 +71,13 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "frontdoor.accounts.middleware.SignInStepsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "frontdoor.audit.middleware.AuditContextMiddleware",
     "frontdoor.ui.middleware.NoStoreMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a locked-out sign-in into accounts.views.locked_out
 ]
 
 ROOT_URLCONF = "frontdoor.urls"
@@ -120,6 +128,24 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+# --- Sign-in: lockout and second factor (issue 13) ---
+# django-axes counts failed sign-ins per username (docs/decisions/0015); its backend comes first so every
+# authenticate() - our sign-in page and anything else - is refused while the username is locked.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+FRONTDOOR_LOCKOUT_FAILURES = int(os.environ.get("FRONTDOOR_LOCKOUT_FAILURES", 5))
+FRONTDOOR_LOCKOUT_MINUTES = int(os.environ.get("FRONTDOOR_LOCKOUT_MINUTES", 15))
+FRONTDOOR_SERVICE_DESK = os.environ.get("FRONTDOOR_SERVICE_DESK", "")  # e.g. "the IT service desk on 01603 223000"
+AXES_FAILURE_LIMIT = FRONTDOOR_LOCKOUT_FAILURES
+AXES_COOLOFF_TIME = timedelta(minutes=FRONTDOOR_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username"]
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]  # by username only, on purpose: a council office shares one address
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # successful sign-ins are in the audit trail already
+AXES_LOCKOUT_CALLABLE = "frontdoor.accounts.views.locked_out"
+AXES_SENSITIVE_PARAMETERS = ["password", "new_password1", "new_password2", "old_password", "code"]
+# Second factor (django-otp): required for every password sign-in in production, off for `make run`'s demo.
+FRONTDOOR_REQUIRE_2FA = _env_bool("FRONTDOOR_REQUIRE_2FA", not DEBUG)
+OTP_TOTP_ISSUER = os.environ.get("FRONTDOOR_OTP_ISSUER", "Front Door")
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", 8 * 3600))
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = _env_bool("SECURE_COOKIES", not DEBUG)

@@ -1,5 +1,8 @@
 from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+
+from frontdoor.accounts.views import admin_sign_in
 
 admin.site.site_header = "Front Door administration"
 admin.site.site_title = "Front Door administration"
@@ -14,5 +17,6 @@ urlpatterns = [
     path("letters/", include("frontdoor.letters.urls")),
     path("reporting/", include("frontdoor.reporting.urls")),
     path("customer-service/", include("frontdoor.customer_service.urls")),
+    path("admin/login/", login_not_required(admin_sign_in)),  # one sign-in page, with its lockout and 2FA
     path("admin/", admin.site.urls),
 ]

@@ -27,6 +27,9 @@ class User(AbstractUser):
     )
     job_title = models.CharField(max_length=120, blank=True)
     phone = models.CharField(max_length=40, blank=True)
+    must_change_password = models.BooleanField(
+        default=False, help_text="Set by an administrator's temporary password: the user chooses their own next."
+    )
 
     class Meta:
         ordering = ["first_name", "last_name"]

@@ -12,3 +12,8 @@ def is_role(user, *roles: str) -> bool:
 
 def can_administer(user) -> bool:
     return is_role(user, Role.ADMINISTRATOR) or bool(user and user.is_superuser)
+
+
+def can_manage_users(user) -> bool:
+    """The Users pages: unlock, a temporary password, a new second factor. Administrators only."""
+    return can_administer(user)

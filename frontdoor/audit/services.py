@@ -18,14 +18,15 @@ def object_type_of(obj: models.Model) -> str:
 
 
 def audit_record(
-    *, actor: User | None, action: str, obj: models.Model, summary: str, changes: dict[str, Any] | None = None
+    *, actor: User | None, action: str, obj: models.Model | None, summary: str, changes: dict[str, Any] | None = None
 ) -> AuditEvent:
+    """`obj` None only for an event about no stored row (a sign-in with a username nobody has)."""
     origin = current_origin.get()
     return AuditEvent.objects.create(
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         action=action,
-        object_type=object_type_of(obj),
-        object_id=str(obj.pk),
+        object_type=object_type_of(obj) if obj is not None else "",
+        object_id=str(obj.pk) if obj is not None else "",
         summary=summary[:300],
         changes=changes or {},
         ip_address=origin.ip_address,

@@ -32,6 +32,12 @@ def _kind(field) -> str:
     return "input"
 
 
+def _hides_value(field) -> bool:
+    """A password typed is never written back into the page."""
+    widget = field.field.widget
+    return isinstance(widget, forms.PasswordInput) and not widget.render_value
+
+
 def field_anchor(field) -> str:
     """The id the error summary links to: the first input of the component."""
     kind = _kind(field)
@@ -63,7 +69,7 @@ def govuk_field(
         "inline": inline,
         "anchor": field_anchor(field),
         "errors": field.errors,
-        "value": field.value(),
+        "value": None if _hides_value(field) else field.value(),
         "describedby": " ".join(
             x
             for x in [
