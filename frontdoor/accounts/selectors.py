@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from axes.models import AccessAttempt
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, Sum
 from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -20,14 +20,15 @@ if TYPE_CHECKING:
 
 
 def locked_usernames(usernames: Iterable[str]) -> set[str]:
-    """Which of these usernames django-axes is refusing now (failures at the limit within the lockout time)."""
+    """Which of these usernames django-axes is refusing now: as axes counts, the failures recorded for the
+    username (from any address or browser) within the lockout time reach the limit."""
     since = timezone.now() - settings.AXES_COOLOFF_TIME
     return set(
-        AccessAttempt.objects.filter(
-            username__in=list(usernames),
-            failures_since_start__gte=settings.AXES_FAILURE_LIMIT,
-            attempt_time__gte=since,
-        ).values_list("username", flat=True)
+        AccessAttempt.objects.filter(username__in=list(usernames), attempt_time__gte=since)
+        .values("username")
+        .annotate(failures=Sum("failures_since_start"))
+        .filter(failures__gte=settings.AXES_FAILURE_LIMIT)
+        .values_list("username", flat=True)
     )
 
 

@@ -77,6 +77,29 @@ def test_the_lockout_ends_after_the_configured_minutes(client, worker, settings)
         assert sign_in(client, worker.username, PASSWORD).status_code == 302
 
 
+def test_each_try_while_locked_starts_the_lockout_time_again(client, worker, settings):
+    """What the lockout page says: someone who keeps trying stays locked out (as does an attacker)."""
+    start = dt.datetime(2026, 12, 1, 10, tzinfo=dt.UTC)
+    minutes = dt.timedelta(minutes=settings.FRONTDOOR_LOCKOUT_MINUTES)
+    with time_machine.travel(start, tick=False):
+        for i in range(5):
+            sign_in(client, worker.username, f"guess-{i}")
+    with time_machine.travel(start + minutes - dt.timedelta(minutes=1), tick=False):
+        assert sign_in(client, worker.username, "one-more-guess").status_code == 429
+    with time_machine.travel(start + minutes + dt.timedelta(minutes=1), tick=False):
+        assert sign_in(client, worker.username, PASSWORD).status_code == 429
+        assert locked_usernames([worker.username]) == {worker.username}
+
+
+def test_guesses_are_not_kept_in_the_lockout_records(client, worker):
+    from axes.models import AccessAttempt
+
+    for i in range(3):
+        sign_in(client, worker.username, f"secret-guess-{i}")
+    stored = " ".join(AccessAttempt.objects.values_list("post_data", flat=True))
+    assert worker.username in stored and "secret-guess" not in stored
+
+
 def test_an_administrator_unlocks_a_user_who_can_then_sign_in(client, worker, users):
     for i in range(5):
         sign_in(client, worker.username, f"guess-{i}")
