@@ -1,3 +1,5 @@
+from django.urls import reverse
+
 from .permissions import can_administer
 
 
@@ -8,7 +10,10 @@ def sections(request) -> list[dict]:
         {
             "title": "Administration",
             "text": "Manage users and roles, teams, localities, agencies and signposting services.",
-            "links": [{"label": "Open the administration pages", "url": "/admin/"}],
+            "links": [
+                {"label": "Users: unlock, temporary passwords, second factor", "url": reverse("accounts:users")},
+                {"label": "Open the administration pages", "url": "/admin/"},
+            ],
             "order": 90,
         }
     ]

@@ -106,3 +106,21 @@ def test_administrator_users_pages_are_accessible(page, users, sign_in, check_a1
     page.click("button:has-text('Set temporary password')")
     assert "This password is too short" in page.locator(".govuk-error-summary").inner_text()
     check_a11y(page, "user-temporary-password-error")
+
+
+def test_second_factor_works_without_javascript(browser, live_server, users, settings):
+    """Setting up the app and entering its code are plain forms: no script needed."""
+    settings.FRONTDOOR_REQUIRE_2FA = True
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("/people/")
+    page.fill("#id_username", users["csw"].username)
+    page.fill("#id_password", "test-password-123")
+    page.click("button:has-text('Sign in')")
+    assert page.locator("h1").inner_text() == "Set up your authenticator app"
+    page.click("text=I cannot scan the QR code")
+    page.fill("#id_code", _code(page.locator("#secret").inner_text()))
+    page.click("button:has-text('Continue')")
+    page.click("text=I have kept my codes")
+    assert page.url.endswith("/people/")
+    context.close()
