@@ -1,7 +1,15 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .models import User
+
+# Authenticator keys and recovery codes are secrets: no one, superusers included, browses them. An
+# administrator resets a user's second factor from the Users pages instead (decision 15).
+for _secret in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(_secret):
+        admin.site.unregister(_secret)
 
 
 @admin.register(User)

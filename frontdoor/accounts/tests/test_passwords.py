@@ -120,3 +120,12 @@ def test_the_users_list_searches_and_shows_who_is_locked(client, client_for, wor
     assert users["analyst"].username not in html or users["analyst"].last_name == worker.last_name
     html = admin.get(reverse("accounts:users"), {"q": "zzz-nobody"}).content.decode()
     assert "0 users found" in html
+
+
+def test_the_admin_site_does_not_list_authenticator_keys_or_recovery_codes():
+    from django.contrib import admin
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    assert not admin.site.is_registered(TOTPDevice)
+    assert not admin.site.is_registered(StaticDevice)
