@@ -32,7 +32,7 @@ def test_the_sign_in_page_has_the_policy_too(db):
 def test_no_inline_script_or_style_in_the_layout(users, client_for):
     body = client_for(users["csw"]).get("/").content.decode()
     assert "<script>" not in body
-    assert "<script type=\"module\">" not in body
+    assert '<script type="module">' not in body
     assert "style=" not in body
     assert "<style" not in body
 
