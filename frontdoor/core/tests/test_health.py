@@ -100,3 +100,9 @@ def test_database_unreachable_is_503(monkeypatch):
     response = Client().get("/healthz")
     assert response.status_code == 503
     assert response.json()["database"] == "unreachable"
+
+
+def test_the_monitor_may_ask_over_plain_http_when_the_service_redirects_to_https(settings, users):
+    settings.SECURE_SSL_REDIRECT = True
+    assert Client().get("/healthz").status_code == 200
+    assert Client().get("/accounts/sign-in/").status_code == 301
