@@ -32,7 +32,7 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
-DEBUG = _env_bool("DJANGO_DEBUG", True)
+DEBUG = _env_bool("DJANGO_DEBUG", False)  # `make run` turns it on; everything else runs as production
 ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "csp",
     "frontdoor.core",
     "frontdoor.ui",
     "frontdoor.accounts",
@@ -65,6 +66,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -148,16 +150,46 @@ FRONTDOOR_REQUIRE_2FA = _env_bool("FRONTDOOR_REQUIRE_2FA", not DEBUG)
 OTP_TOTP_ISSUER = os.environ.get("FRONTDOOR_OTP_ISSUER", "Front Door")
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", 8 * 3600))
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = _env_bool("SECURE_COOKIES", not DEBUG)
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
-if not DEBUG:
-    SECURE_SSL_REDIRECT = _env_bool("SECURE_SSL_REDIRECT", True)
+
+# --- Production serving and headers (issue 13) -----------------------------------------------
+# FRONTDOOR_HTTPS: the service is reached over https (production default). It turns on the https
+# redirect, HSTS and secure cookies, and trusts X-Forwarded-Proto from the TLS proxy in front of
+# gunicorn. Tests set it false (frontdoor/settings_test.py): the test client and live server speak http.
+FRONTDOOR_HTTPS = _env_bool("FRONTDOOR_HTTPS", not DEBUG)
+SESSION_COOKIE_SECURE = FRONTDOOR_HTTPS
+CSRF_COOKIE_SECURE = FRONTDOOR_HTTPS
+SECURE_SSL_REDIRECT = FRONTDOOR_HTTPS
+if FRONTDOOR_HTTPS:
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 31536000))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    if _env_bool("FRONTDOOR_TRUST_X_FORWARDED_PROTO", True):
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the monitor may ask over plain http on the private network
+CSRF_FAILURE_VIEW = "frontdoor.ui.views.csrf_failure"
+# Content-Security-Policy (django-csp 4): no inline script or style anywhere; forms post only to
+# Front Door itself, plus any hosts in FRONTDOOR_CSP_FORM_ACTION (e.g. the OIDC provider's sign-in host).
+FRONTDOOR_CSP_FORM_ACTION = [h for h in os.environ.get("FRONTDOOR_CSP_FORM_ACTION", "").split(",") if h]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'", *FRONTDOOR_CSP_FORM_ACTION],
+    }
+}
+# The background worker proves it is alive by running a heartbeat task (frontdoor.core.tasks);
+# /healthz answers 503 when the last one finished longer ago than this.
+FRONTDOOR_HEARTBEAT_SECONDS = int(os.environ.get("FRONTDOOR_HEARTBEAT_SECONDS", 60))
+FRONTDOOR_HEARTBEAT_STALE_SECONDS = int(os.environ.get("FRONTDOOR_HEARTBEAT_STALE_SECONDS", 300))
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/London")
@@ -172,7 +204,12 @@ STATIC_ROOT.mkdir(exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "var" / "static-build"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": VAR_DIR / "media"}},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Hashed, compressed names served by WhiteNoise with far-future caching; `make serve` runs collectstatic.
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
 }
 
 TASKS = {

@@ -23,7 +23,8 @@ def demo_output(django_db_setup, django_db_blocker):
     """`seed_demo --people 120` once, for every test here; what it printed."""
     with django_db_blocker.unblock(), transaction.atomic():
         out = StringIO()
-        call_command("seed_demo", people=DEMO_PEOPLE, demo_server=True, stdout=out)  # tests run with DEBUG off
+        # Tests run with DEBUG off.
+        call_command("seed_demo", people=DEMO_PEOPLE, allow_production_demo=True, stdout=out)
         yield out.getvalue()
         transaction.set_rollback(True)
 
@@ -34,7 +35,7 @@ def test_seed_demo_makes_users_for_every_role_and_families(demo_output, db):
     assert {u.role for u in User.objects.all()} == set(Role.values)
     assert Person.objects.count() >= DEMO_PEOPLE
     count = Person.objects.count()
-    call_command("seed_demo", people=DEMO_PEOPLE, if_empty=True, demo_server=True, stdout=StringIO())
+    call_command("seed_demo", people=DEMO_PEOPLE, if_empty=True, allow_production_demo=True, stdout=StringIO())
     assert Person.objects.count() == count
 
 

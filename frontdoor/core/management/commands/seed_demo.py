@@ -23,19 +23,19 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=2026, help="random seed, for a repeatable data set")
         parser.add_argument("--if-empty", action="store_true", help="do nothing if demo data is already there")
         parser.add_argument(
-            "--demo-server",
+            "--allow-production-demo",
             action="store_true",
             help="run even with DJANGO_DEBUG=false (a demonstration server, never a live one)",
         )
 
-    def handle(self, *args, people, seed, if_empty, demo_server, **options):
+    def handle(self, *args, people, seed, if_empty, allow_production_demo, **options):
         from frontdoor.people.models import Person
 
-        if not settings.DEBUG and not demo_server:
+        if not settings.DEBUG and not allow_production_demo:
             raise CommandError(
                 "seed_demo makes users for every role with the published demo password, an administrator "
                 "among them, so it does not run with DJANGO_DEBUG=false. For a demonstration server (never a "
-                "live one) add --demo-server."
+                "live one) add --allow-production-demo."
             )
 
         if if_empty and Person.objects.exists():
