@@ -4,6 +4,7 @@ Configuration comes from environment variables with safe development defaults. S
 var/ by default; DATABASE_URL switches to PostgreSQL. See docs/decisions/ for the reasoning.
 """
 
+import json
 import os
 import secrets
 from pathlib import Path
@@ -69,6 +70,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "frontdoor.audit.middleware.AuditContextMiddleware",
+    "frontdoor.accounts.sessions.SessionExpiryMiddleware",
     "frontdoor.ui.middleware.NoStoreMiddleware",
 ]
 
@@ -115,6 +117,10 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "ui:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "frontdoor.accounts.sso.FrontDoorOIDCBackend",  # inert unless FRONTDOOR_OIDC_ENABLED
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
@@ -181,3 +187,35 @@ FRONTDOOR_OPENS_AT = os.environ.get("FRONTDOOR_OPENS_AT", "09:00")
 FRONTDOOR_CLOSES_AT = os.environ.get("FRONTDOOR_CLOSES_AT", "17:00")
 FRONTDOOR_DECISION_WORKING_DAYS = int(os.environ.get("FRONTDOOR_DECISION_WORKING_DAYS", 1))
 FRONTDOOR_LETTER_WORKING_DAYS = int(os.environ.get("FRONTDOOR_LETTER_WORKING_DAYS", 5))
+
+# --- Single sign-on and session expiry (issue 13) ---
+# Single sign-on over OpenID Connect (mozilla-django-oidc), off unless configured: on when
+# FRONTDOOR_OIDC_ENABLED is true, or by default when OIDC_RP_CLIENT_ID is set. See docs/sso-entra.md.
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "")
+FRONTDOOR_OIDC_ENABLED = _env_bool("FRONTDOOR_OIDC_ENABLED", bool(OIDC_RP_CLIENT_ID))
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
+# The id token's "iss" must equal this when set (Entra: https://login.microsoftonline.com/<tenant>/v2.0).
+OIDC_OP_ISSUER = os.environ.get("OIDC_OP_ISSUER", "")
+OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = os.environ.get("OIDC_RP_SCOPES", "openid email profile")
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = int(os.environ.get("OIDC_TIMEOUT", 10))
+OIDC_CALLBACK_CLASS = "frontdoor.accounts.sso.views.SSOCallbackView"
+OIDC_AUTHENTICATE_CLASS = "frontdoor.accounts.sso.views.SSOAuthenticateView"
+# Group claim values (Entra: group object ids) to Front Door roles, teams (code or name) and agencies
+# (code, for MASH partners). JSON objects; when several groups match, the first listed wins.
+FRONTDOOR_OIDC_GROUP_ROLES = json.loads(os.environ.get("FRONTDOOR_OIDC_GROUP_ROLES") or "{}")
+FRONTDOOR_OIDC_GROUP_TEAMS = json.loads(os.environ.get("FRONTDOOR_OIDC_GROUP_TEAMS") or "{}")
+FRONTDOOR_OIDC_GROUP_AGENCIES = json.loads(os.environ.get("FRONTDOOR_OIDC_GROUP_AGENCIES") or "{}")
+
+# Sessions end after this long without a request from the user (a warning shows 2 minutes before)
+# and after this long in all, whatever the user does. Enforced by accounts.sessions.SessionExpiryMiddleware.
+FRONTDOOR_SESSION_IDLE_MINUTES = float(os.environ.get("FRONTDOOR_SESSION_IDLE_MINUTES", 30))
+FRONTDOOR_SESSION_MAX_HOURS = float(os.environ.get("FRONTDOOR_SESSION_MAX_HOURS", 10))
+FRONTDOOR_SESSION_WARNING_SECONDS = int(os.environ.get("FRONTDOOR_SESSION_WARNING_SECONDS", 120))
+# The session cookie must outlive the absolute limit, or the user would be signed out without being told why.
+SESSION_COOKIE_AGE = max(SESSION_COOKIE_AGE, int(FRONTDOOR_SESSION_MAX_HOURS * 3600) + 60)
