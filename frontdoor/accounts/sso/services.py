@@ -58,41 +58,45 @@ def _snapshot(user: User) -> dict[str, Any]:
     }
 
 
-@transaction.atomic
 def sso_user_sync(*, user: User | None, claims: Mapping[str, Any], mapping: domain.GroupMapping) -> User:
     """Make (user=None) or update the account for these claims; raise SSORefused when it may not sign in.
 
-    A refused existing account is left as it was (an administrator decides) and the refusal is audited."""
-    from frontdoor.accounts.models import User
-
-    def refuse(reason: str) -> SSORefused:
-        if user is not None:
-            audit_record(
-                actor=None,
-                action="refused",
-                obj=user,
-                summary=f"Single sign-on refused ({reason.replace('_', ' ')})",
-                changes={"reason": reason},
-            )
-        return SSORefused(reason, user)
-
+    A refused existing account is left as it was (an administrator decides) and the refusal is audited
+    (in its own transaction: the refusal is raised, and must not roll its audit event back)."""
     if user is not None and not user.is_active:
-        raise refuse(domain.SWITCHED_OFF)
-    if domain.has_group_overage(claims):
-        raise refuse(domain.GROUP_OVERAGE)
-    access = domain.access_from_groups(domain.groups_from_claims(claims), mapping)
-    agency = _agency(access.agency) or (user.agency if user is not None else None)
-    reason = domain.refusal(access=access, agency_known=agency is not None)
+        reason: str | None = domain.SWITCHED_OFF
+    elif domain.has_group_overage(claims):
+        reason = domain.GROUP_OVERAGE
+    elif user is None and not domain.username_from_claims(claims):
+        reason = domain.NO_USERNAME
+    else:
+        access = domain.access_from_groups(domain.groups_from_claims(claims), mapping)
+        agency = _agency(access.agency) or (user.agency if user is not None else None)
+        reason = domain.refusal(access=access, agency_known=agency is not None)
     if reason:
-        raise refuse(reason)
+        if user is not None:
+            with transaction.atomic():
+                audit_record(
+                    actor=None,
+                    action="refused",
+                    obj=user,
+                    summary=f"Single sign-on refused ({reason.replace('_', ' ')})",
+                    changes={"reason": reason},
+                )
+        raise SSORefused(reason, user)
     assert access.role is not None
+    return _sso_user_save(user=user, claims=claims, mapping=mapping, access=access, agency=agency)
+
+
+@transaction.atomic
+def _sso_user_save(
+    *, user: User | None, claims: Mapping[str, Any], mapping: domain.GroupMapping, access: domain.Access, agency
+) -> User:
+    from frontdoor.accounts.models import User
 
     created = user is None
     if user is None:
-        username = domain.username_from_claims(claims)
-        if not username:
-            raise refuse(domain.NO_USERNAME)
-        user = User(username=username)
+        user = User(username=domain.username_from_claims(claims))
         user.set_unusable_password()
         before: dict[str, Any] = {}
     else:
@@ -104,7 +108,7 @@ def sso_user_sync(*, user: User | None, claims: Mapping[str, Any], mapping: doma
     user.email = domain.email_from_claims(claims) or user.email
     if created or user.role != access.role:
         user.is_staff = access.role == "admin"
-    user.role = access.role
+    user.role = access.role or user.role
     if mapping.teams:
         user.team = _team(access.team)
     user.agency = agency
