@@ -4,9 +4,12 @@ All answer 404 while single sign-on is off."""
 
 from __future__ import annotations
 
+import logging
 from functools import wraps
 
+import requests
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import SuspiciousOperation
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
@@ -17,6 +20,8 @@ from frontdoor.audit.services import audit_record
 
 from . import domain
 from .backend import REFUSAL_SESSION_KEY, sso_enabled
+
+logger = logging.getLogger(__name__)
 
 # CONTRACT with the second-factor sign-in: sessions marked "sso" count as verified (the IdP does MFA).
 SIGNED_IN_BY_KEY = "frontdoor_signed_in_by"
@@ -75,6 +80,15 @@ class SSOCallbackView(OIDCAuthenticationCallbackView):
     @property
     def failure_url(self):
         return reverse("oidc_refused")
+
+    def get(self, request):
+        """A forged or replayed callback, a token that fails its checks, or a provider that cannot be
+        reached: the user is not signed in and is told so on a GOV.UK page, never a 400 or 500."""
+        try:
+            return super().get(request)
+        except (SuspiciousOperation, requests.RequestException) as problem:
+            logger.warning("Single sign-on callback failed: %s", problem)
+            return self.login_failure()
 
     def login_success(self):
         response = super().login_success()

@@ -69,6 +69,7 @@ class FakeProvider:
         self.codes: dict[str, dict] = {}
         self.tokens: dict[str, dict] = {}
         self.requests: list[str] = []
+        self.audience = CLIENT_ID  # whom the id tokens are for
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
@@ -81,12 +82,12 @@ class FakeProvider:
         self.server.shutdown()
         self.server.server_close()
 
-    def id_token(self, *, nonce: str, audience: str = CLIENT_ID, issuer: str | None = None) -> str:
+    def id_token(self, *, nonce: str, issuer: str | None = None) -> str:
         now = int(time.time())
         payload = {
             **{k: v for k, v in self.claims.items() if k != "email"},  # as Entra: e-mail from userinfo
             "iss": issuer or f"{self.url}/v2.0",
-            "aud": audience,
+            "aud": self.audience,
             "iat": now,
             "nbf": now,
             "exp": now + 3600,
