@@ -94,3 +94,17 @@ def test_email_falls_back_to_a_preferred_username_that_is_an_address():
 )
 def test_refusal(access, agency_known, reason):
     assert domain.refusal(access=access, agency_known=agency_known) == reason
+
+
+def test_manage_py_check_reports_single_sign_on_half_configured(settings):
+    from frontdoor.accounts.sso.checks import single_sign_on_configuration
+
+    settings.FRONTDOOR_OIDC_ENABLED = False
+    assert single_sign_on_configuration() == []
+    settings.FRONTDOOR_OIDC_ENABLED = True
+    settings.OIDC_RP_CLIENT_ID = "front-door"
+    settings.OIDC_RP_CLIENT_SECRET = ""
+    settings.FRONTDOOR_OIDC_GROUP_ROLES = {"g1": "csw", "g2": "wizard"}
+    ids = [e.id for e in single_sign_on_configuration()]
+    assert ids.count("frontdoor.E101") == 5  # the secret and four endpoints
+    assert "frontdoor.E103" in ids
