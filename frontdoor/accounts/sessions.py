@@ -98,6 +98,14 @@ def session_clock_start(session, now: float) -> None:
     session[ACTIVITY_KEY] = now
 
 
+def session_clock_start_at_sign_in(sender, request, user, **kwargs) -> None:
+    """Receiver of Django's user_logged_in (connected in AccountsConfig.ready, as Django connects
+    update_last_login): the clock starts with the sign-in itself, whichever way the user signed in,
+    so the first page afterwards does not write to the session."""
+    if request is not None and hasattr(request, "session"):
+        session_clock_start(request.session, time.time())
+
+
 def session_touch(session, now: float) -> None:
     session[ACTIVITY_KEY] = now
 
@@ -160,8 +168,8 @@ class SessionExpiryMiddleware:
 
         if request.user.is_authenticated:
             session = request.session
-            if not was_signed_in or STARTED_KEY not in session:
-                session_clock_start(session, now)  # just signed in (or a session from before this clock)
+            if STARTED_KEY not in session:
+                session_clock_start(session, now)  # a session from before this clock
             elif (
                 getattr(request, "frontdoor_counts_as_activity", True)
                 and now - float(session.get(ACTIVITY_KEY, 0)) >= limits.activity_resolution
