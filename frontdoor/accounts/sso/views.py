@@ -84,6 +84,9 @@ class SSOCallbackView(OIDCAuthenticationCallbackView):
     def get(self, request):
         """A forged or replayed callback, a token that fails its checks, or a provider that cannot be
         reached: the user is not signed in and is told so on a GOV.UK page, never a 400 or 500."""
+        if request.GET.get("error") and request.GET.get("state") not in request.session.get("oidc_states", {}):
+            # The library would sign the current user out on any "?error=": only for a sign-in we started.
+            return self.login_failure()
         try:
             return super().get(request)
         except (SuspiciousOperation, requests.RequestException) as problem:

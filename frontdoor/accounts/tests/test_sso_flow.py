@@ -121,3 +121,18 @@ def test_the_sign_in_page_offers_the_council_account_only_when_configured(client
     settings.FRONTDOOR_OIDC_ENABLED = False
     assert "council account" not in client.get(reverse("accounts:login")).content.decode()
     assert client.get(reverse("oidc_authentication_init")).status_code == 404
+
+
+def test_a_link_to_the_callback_with_an_error_does_not_sign_anyone_out(client, provider, users):
+    """mozilla-django-oidc signs the current user out on any ?error=; Front Door only for its own sign-in."""
+    client.force_login(users["csw"])
+    response = client.get(reverse("oidc_authentication_callback"), {"error": "access_denied", "state": "made-up"})
+    assert response["Location"] == reverse("oidc_refused")
+    assert client.session["_auth_user_id"] == str(users["csw"].pk)
+
+
+def test_the_user_cancelling_at_the_provider_is_told_it_did_not_work(client, provider):
+    start = client.get(reverse("oidc_authentication_init"))
+    state = parse_qs(urlsplit(start["Location"]).query)["state"][0]
+    response = client.get(reverse("oidc_authentication_callback"), {"error": "access_denied", "state": state})
+    assert_told_it_did_not_work(client, response)
