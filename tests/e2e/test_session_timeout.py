@@ -68,3 +68,24 @@ def test_sign_out_from_the_warning(page, users, sign_in):
     page.wait_for_url("**/accounts/sign-in/**")
     page.goto("/")
     assert "/accounts/sign-in/" in page.url
+
+
+def test_before_the_absolute_limit_the_warning_says_to_save_and_then_the_user_is_signed_out(
+    page, users, sign_in, check_a11y, settings
+):
+    """Staying signed in cannot pass the absolute limit: the warning says so and offers "Continue"."""
+    settings.FRONTDOOR_SESSION_IDLE_MINUTES = 1
+    settings.FRONTDOOR_SESSION_MAX_HOURS = IDLE_SECONDS / 3600
+    settings.FRONTDOOR_SESSION_WARNING_SECONDS = WARNING_SECONDS
+    sign_in(users["receiving"])
+    page.goto("/")
+    dialog = page.locator("dialog#fd-session-timeout")
+    dialog.wait_for(state="visible", timeout=(IDLE_SECONDS + 5) * 1000)
+    assert "the longest Front Door allows" in dialog.inner_text()
+    assert "will be lost when you are signed out" in dialog.inner_text()
+    assert not dialog.get_by_role("button", name="Stay signed in").is_visible()
+    check_a11y(page, "session-timeout-absolute-warning")
+    dialog.get_by_role("button", name="Continue").click()
+    dialog.wait_for(state="hidden")
+    page.wait_for_url("**/accounts/sign-in/**", timeout=(WARNING_SECONDS + 10) * 1000)
+    assert "you had been signed in for 12 seconds" in page.locator(".govuk-notification-banner").inner_text()

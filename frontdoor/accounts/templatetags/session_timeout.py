@@ -2,10 +2,12 @@
 
 Configuration reaches static/accounts/session-timeout.js through data- attributes: no inline script."""
 
+import time
+
 from django import template
 from django.urls import reverse
 
-from frontdoor.accounts.sessions import SessionLimits, duration_words
+from frontdoor.accounts.sessions import STARTED_KEY, SessionLimits, duration_words
 
 register = template.Library()
 
@@ -17,11 +19,14 @@ def session_timeout_dialog(context):
     if not (user and user.is_authenticated):
         return {"show": False}
     limits = SessionLimits.from_settings()
+    now = time.time()
+    started = float(request.session.get(STARTED_KEY, now))
     return {
         "show": True,
         "csrf_token": context.get("csrf_token"),
         "next": request.get_full_path(),
         "idle_seconds": int(limits.idle_seconds),
+        "absolute_remaining": max(0, int(started + limits.max_seconds - now)),
         "warning_seconds": min(limits.warning_seconds, int(limits.idle_seconds // 2)),
         "idle_words": duration_words(limits.idle_seconds),
         "max_words": duration_words(limits.max_seconds),

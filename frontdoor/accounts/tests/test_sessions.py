@@ -189,6 +189,7 @@ def test_the_warning_is_on_every_page_for_a_signed_in_user_and_never_for_anyone_
     page = signed_in.get("/").content.decode()
     assert 'data-module="fd-session-timeout"' in page
     assert 'data-idle-seconds="1800"' in page and 'data-warning-seconds="120"' in page
+    assert 'data-absolute-remaining="36000"' in page  # the clock is frozen at sign-in
     assert "Anything you have typed on this page and not saved will be lost" in page
     assert '<script src="/static/accounts/session-timeout.js" defer></script>' in page
     assert " style=" not in page.split("<dialog")[1].split("</dialog>")[0]

@@ -20,6 +20,7 @@
   }
   var cfg = dialog.dataset;
   var idleSeconds = parseInt(cfg.idleSeconds, 10);
+  var absoluteRemaining = parseInt(cfg.absoluteRemaining, 10);
   var warningSeconds = parseInt(cfg.warningSeconds, 10);
   var stayForm = dialog.querySelector(".fd-timeout__stay");
   var csrfToken = stayForm.querySelector("input[name=csrfmiddlewaretoken]").value;
@@ -190,5 +191,5 @@
     }
   });
 
-  schedule(idleSeconds - warningSeconds);
+  schedule(Math.min(idleSeconds, absoluteRemaining) - warningSeconds);
 })();
