@@ -89,3 +89,21 @@ def test_before_the_absolute_limit_the_warning_says_to_save_and_then_the_user_is
     dialog.wait_for(state="hidden")
     page.wait_for_url("**/accounts/sign-in/**", timeout=(WARNING_SECONDS + 10) * 1000)
     assert "you had been signed in for 12 seconds" in page.locator(".govuk-notification-banner").inner_text()
+
+
+def test_without_javascript_there_is_no_warning_and_the_server_still_signs_out(browser, live_server, users):
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto("/accounts/sign-in/")
+        page.fill("#id_username", users["csw"].username)
+        page.fill("#id_password", "test-password-123")
+        page.click("button:has-text('Sign in')")
+        assert page.locator("h1").inner_text().startswith("Hello")
+        assert not page.locator("dialog#fd-session-timeout").is_visible()
+        page.wait_for_timeout((IDLE_SECONDS + 1) * 1000)
+        page.goto("/contacts/")
+        assert "/accounts/sign-in/" in page.url
+        assert "had not done anything for 12 seconds" in page.locator(".govuk-notification-banner").inner_text()
+    finally:
+        context.close()
