@@ -206,11 +206,23 @@ OIDC_USE_PKCE = True
 OIDC_TIMEOUT = int(os.environ.get("OIDC_TIMEOUT", 10))
 OIDC_CALLBACK_CLASS = "frontdoor.accounts.sso.views.SSOCallbackView"
 OIDC_AUTHENTICATE_CLASS = "frontdoor.accounts.sso.views.SSOAuthenticateView"
+
+
 # Group claim values (Entra: group object ids) to Front Door roles, teams (code or name) and agencies
 # (code, for MASH partners). JSON objects; when several groups match, the first listed wins.
-FRONTDOOR_OIDC_GROUP_ROLES = json.loads(os.environ.get("FRONTDOOR_OIDC_GROUP_ROLES") or "{}")
-FRONTDOOR_OIDC_GROUP_TEAMS = json.loads(os.environ.get("FRONTDOOR_OIDC_GROUP_TEAMS") or "{}")
-FRONTDOOR_OIDC_GROUP_AGENCIES = json.loads(os.environ.get("FRONTDOOR_OIDC_GROUP_AGENCIES") or "{}")
+def _env_json_object(name: str) -> dict:
+    try:
+        value = json.loads(os.environ.get(name) or "{}")
+    except json.JSONDecodeError as error:
+        raise ValueError(f'{name} must be a JSON object such as {{"<group id>": "csw"}}: {error}') from None
+    if not isinstance(value, dict):
+        raise ValueError(f'{name} must be a JSON object such as {{"<group id>": "csw"}}')
+    return value
+
+
+FRONTDOOR_OIDC_GROUP_ROLES = _env_json_object("FRONTDOOR_OIDC_GROUP_ROLES")
+FRONTDOOR_OIDC_GROUP_TEAMS = _env_json_object("FRONTDOOR_OIDC_GROUP_TEAMS")
+FRONTDOOR_OIDC_GROUP_AGENCIES = _env_json_object("FRONTDOOR_OIDC_GROUP_AGENCIES")
 
 # Sessions end after this long without a request from the user (a warning shows 2 minutes before)
 # and after this long in all, whatever the user does. Enforced by accounts.sessions.SessionExpiryMiddleware.
