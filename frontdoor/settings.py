@@ -4,6 +4,7 @@ Configuration comes from environment variables with safe development defaults. S
 var/ by default; DATABASE_URL switches to PostgreSQL. See docs/decisions/ for the reasoning.
 """
 
+import json
 import os
 import secrets
 from datetime import timedelta
@@ -78,6 +79,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "frontdoor.audit.middleware.AuditContextMiddleware",
+    "frontdoor.accounts.sessions.SessionExpiryMiddleware",
     "frontdoor.ui.middleware.NoStoreMiddleware",
     "axes.middleware.AxesMiddleware",  # last: turns a locked-out sign-in into accounts.views.locked_out
 ]
@@ -133,7 +135,11 @@ AUTH_PASSWORD_VALIDATORS = [
 # --- Sign-in: lockout and second factor (issue 13) ---
 # django-axes counts failed sign-ins per username (docs/decisions/0015); its backend comes first so every
 # authenticate() - our sign-in page and anything else - is refused while the username is locked.
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "frontdoor.accounts.sso.FrontDoorOIDCBackend",  # inert unless FRONTDOOR_OIDC_ENABLED
+]
 FRONTDOOR_LOCKOUT_FAILURES = int(os.environ.get("FRONTDOOR_LOCKOUT_FAILURES", 5))
 FRONTDOOR_LOCKOUT_MINUTES = int(os.environ.get("FRONTDOOR_LOCKOUT_MINUTES", 15))
 FRONTDOOR_SERVICE_DESK = os.environ.get("FRONTDOOR_SERVICE_DESK", "")  # e.g. "the IT service desk on 01603 223000"
@@ -244,3 +250,47 @@ FRONTDOOR_OPENS_AT = os.environ.get("FRONTDOOR_OPENS_AT", "09:00")
 FRONTDOOR_CLOSES_AT = os.environ.get("FRONTDOOR_CLOSES_AT", "17:00")
 FRONTDOOR_DECISION_WORKING_DAYS = int(os.environ.get("FRONTDOOR_DECISION_WORKING_DAYS", 1))
 FRONTDOOR_LETTER_WORKING_DAYS = int(os.environ.get("FRONTDOOR_LETTER_WORKING_DAYS", 5))
+
+# --- Single sign-on and session expiry (issue 13) ---
+# Single sign-on over OpenID Connect (mozilla-django-oidc), off unless configured: on when
+# FRONTDOOR_OIDC_ENABLED is true, or by default when OIDC_RP_CLIENT_ID is set. See docs/sso-entra.md.
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "")
+FRONTDOOR_OIDC_ENABLED = _env_bool("FRONTDOOR_OIDC_ENABLED", bool(OIDC_RP_CLIENT_ID))
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
+# The id token's "iss" must equal this when set (Entra: https://login.microsoftonline.com/<tenant>/v2.0).
+OIDC_OP_ISSUER = os.environ.get("OIDC_OP_ISSUER", "")
+OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = os.environ.get("OIDC_RP_SCOPES", "openid email profile")
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = int(os.environ.get("OIDC_TIMEOUT", 10))
+OIDC_CALLBACK_CLASS = "frontdoor.accounts.sso.views.SSOCallbackView"
+OIDC_AUTHENTICATE_CLASS = "frontdoor.accounts.sso.views.SSOAuthenticateView"
+
+
+# Group claim values (Entra: group object ids) to Front Door roles, teams (code or name) and agencies
+# (code, for MASH partners). JSON objects; when several groups match, the first listed wins.
+def _env_json_object(name: str) -> dict:
+    try:
+        value = json.loads(os.environ.get(name) or "{}")
+    except json.JSONDecodeError as error:
+        raise ValueError(f'{name} must be a JSON object such as {{"<group id>": "csw"}}: {error}') from None
+    if not isinstance(value, dict):
+        raise ValueError(f'{name} must be a JSON object such as {{"<group id>": "csw"}}')
+    return value
+
+
+FRONTDOOR_OIDC_GROUP_ROLES = _env_json_object("FRONTDOOR_OIDC_GROUP_ROLES")
+FRONTDOOR_OIDC_GROUP_TEAMS = _env_json_object("FRONTDOOR_OIDC_GROUP_TEAMS")
+FRONTDOOR_OIDC_GROUP_AGENCIES = _env_json_object("FRONTDOOR_OIDC_GROUP_AGENCIES")
+
+# Sessions end after this long without a request from the user (a warning shows 2 minutes before)
+# and after this long in all, whatever the user does. Enforced by accounts.sessions.SessionExpiryMiddleware.
+FRONTDOOR_SESSION_IDLE_MINUTES = float(os.environ.get("FRONTDOOR_SESSION_IDLE_MINUTES", 30))
+FRONTDOOR_SESSION_MAX_HOURS = float(os.environ.get("FRONTDOOR_SESSION_MAX_HOURS", 10))
+FRONTDOOR_SESSION_WARNING_SECONDS = int(os.environ.get("FRONTDOOR_SESSION_WARNING_SECONDS", 120))
+# The session cookie must outlive the absolute limit, or the user would be signed out without being told why.
+SESSION_COOKIE_AGE = max(SESSION_COOKIE_AGE, int(FRONTDOOR_SESSION_MAX_HOURS * 3600) + 60)

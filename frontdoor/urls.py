@@ -11,6 +11,7 @@ admin.site.site_title = "Front Door administration"
 urlpatterns = [
     path("", include("frontdoor.ui.urls")),
     path("accounts/", include("frontdoor.accounts.urls")),
+    path("oidc/", include("frontdoor.accounts.sso.urls")),  # 404 unless single sign-on is configured
     path("people/", include("frontdoor.people.urls")),
     path("contacts/", include("frontdoor.contacts.urls")),
     path("referrals/", include("frontdoor.referrals.urls")),

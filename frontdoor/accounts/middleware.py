@@ -16,6 +16,8 @@ EXEMPT_URL_NAMES = {
     "two_factor_verify",
     "two_factor_enrol",
     "password_change",
+    "session_status",  # the timeout warning asks these with fetch(): they answer JSON, never a step page
+    "session_keep_alive",
 }
 HAS_APP = "frontdoor_has_authenticator"  # set at password sign-in, so that most pages need no query
 

@@ -1,7 +1,7 @@
 from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 
-from . import views
+from . import sessions, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -18,4 +18,6 @@ urlpatterns = [
     path("users/<int:pk>/temporary-password/", views.temporary_password, name="user_password"),
     path("users/<int:pk>/reset-two-factor/", views.reset_two_factor, name="user_reset_two_factor"),
     path("users/<int:pk>/unlock/", views.unlock, name="user_unlock"),
+    path("session/", sessions.session_status, name="session_status"),
+    path("session/keep-alive/", sessions.session_keep_alive, name="session_keep_alive"),
 ]
