@@ -124,3 +124,9 @@ def test_person_page_query_count_is_bounded(client_for, users, family, django_as
     c = client_for(users["csw"])
     with django_assert_max_num_queries(24):  # includes every app's navigation counts
         c.get(reverse("people:detail", args=[family["child"].pk]))
+
+
+def test_a_name_in_another_script_is_shown_with_its_transliteration(client_for, users):
+    person = make_person("Ελένη", "Παπαδοπούλου")
+    html = client_for(users["csw"]).get(reverse("people:detail", args=[person.pk])).content.decode()
+    assert "Ελένη Παπαδοπούλου" in html and "Eleni Papadopoyloy" in html
