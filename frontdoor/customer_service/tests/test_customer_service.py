@@ -59,12 +59,22 @@ def test_handover_post_permissions(users, client_for, role):
 def test_advisor_sees_allocated_worker_but_not_the_record(users, client_for, child_with_worker):
     body = (
         client_for(users["csa"])
-        .get("/customer-service/", {"child_name": "Maisie Clarke", "postcode": "NR2 4AB"})
+        .post("/customer-service/", {"child_name": "Maisie Clarke", "postcode": "NR2 4AB"}, follow=True)
         .content.decode()
     )
     assert "Gail Porter" in body
     assert "FAST Norwich" in body
     assert "Neglect" not in body and "protection" not in body.lower().replace("immediate danger", "")
+
+
+def test_the_child_checked_for_is_never_in_the_url(users, client_for, child_with_worker):
+    response = client_for(users["csa"]).post(
+        "/customer-service/", {"child_name": "Maisie Clarke", "postcode": "NR2 4AB"}, follow=True
+    )
+    (url, status), *_ = response.redirect_chain
+    assert status == 302 and url.startswith("/customer-service/?s=")
+    assert "Maisie" not in url and "NR2" not in url
+    assert "Gail Porter" in response.content.decode()
 
 
 def test_live_handover_to_cads_is_recorded(users, client_for, child_with_worker):

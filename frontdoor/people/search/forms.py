@@ -24,11 +24,10 @@ class PersonSearchForm(forms.Form):
             attrs={
                 "autocomplete": "off",
                 "spellcheck": "false",
-                "hx-get": "",
+                "hx-post": "",
                 "hx-trigger": "input changed delay:250ms, search",
                 "hx-target": "#search-results",
                 "hx-include": "closest form",
-                "hx-push-url": "true",
             }
         ),
     )
@@ -38,7 +37,7 @@ class PersonSearchForm(forms.Form):
 
     def __init__(self, *args, results_url: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["q"].widget.attrs["hx-get"] = results_url
+        self.fields["q"].widget.attrs["hx-post"] = results_url
 
     def clean_postcode(self) -> str:
         return normalise_postcode(self.cleaned_data["postcode"])
