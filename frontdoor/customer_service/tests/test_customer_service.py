@@ -139,3 +139,21 @@ def test_selectors_give_nothing_to_a_user_who_may_not_see_it(users, child_with_w
     assert list(selectors.cads_workers(user=user)) == []
     Handover.objects.create(child_name="Maisie Clarke", outcome="cads", taken_at=dt.datetime.now(dt.UTC))
     assert list(selectors.handovers_recent(user=user)) == []
+
+
+def test_invisible_characters_are_taken_out_of_the_names_recorded(users, client_for, child_with_worker):
+    """A right-to-left override or a zero-width space typed into a name is not stored (look-alike names)."""
+    response = client_for(users["csa"]).post(
+        "/customer-service/handover/",
+        {
+            "child_name": "Mai\u200bsie \u202eClarke\u202c",
+            "postcode": "NR2 4AB",
+            "person": "",
+            "outcome": "cads",
+            "handed_to": users["csw"].pk,
+            "caller_name": "Pat\u2066 Doe\u2069",
+        },
+    )
+    assert response.status_code == 302
+    handover = Handover.objects.get()
+    assert (handover.child_name, handover.caller_name) == ("Maisie Clarke", "Pat Doe")

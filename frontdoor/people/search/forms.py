@@ -7,7 +7,7 @@ import datetime as dt
 from django import forms
 from django.core.exceptions import ValidationError
 
-from frontdoor.ui.forms import GovukDateField
+from frontdoor.ui.forms import GovukDateField, PlainTextField
 
 from ..validators import EARLIEST_BIRTH_DATE, normalise_postcode, validate_postcode
 
@@ -15,7 +15,7 @@ SEX_CHOICES = [("", "Any"), ("F", "Female"), ("M", "Male"), ("U", "Not known")]
 
 
 class PersonSearchForm(forms.Form):
-    q = forms.CharField(
+    q = PlainTextField(
         label="Name",
         required=False,
         max_length=200,
