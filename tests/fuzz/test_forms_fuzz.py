@@ -24,7 +24,7 @@ import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from io import StringIO
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qsl, urljoin, urlsplit
 
 import lxml.html
 import pytest
@@ -199,6 +199,11 @@ def crawl(users: dict[str, User | None], extra_starts: list[str]) -> Crawl:
                 parts = urlsplit(target)
                 if parts.netloc in ("", "testserver") and parts.scheme in ("", "http"):
                     queue.append(parts.path + (f"?{parts.query}" if parts.query else ""))
+                    link_pattern = pattern_of(parts.path) if parts.query else None
+                    if link_pattern:  # a link's query string (?page=2, ?show=referrals, ?s=...) is fuzzed too
+                        fields = [(k, "text", (), v) for k, v in parse_qsl(parts.query, keep_blank_values=True)]
+                        spec = FormSpec(url=url, role=role, method="get", action=parts.path, fields=fields)
+                        result.forms.setdefault(f"{link_pattern}|link|{role}", spec)
     return result
 
 
@@ -370,7 +375,9 @@ def form_data(draw, spec: FormSpec):
             data[name] = chosen
     extra = draw(
         st.dictionaries(
-            st.sampled_from(["extra", "pk", "id", "state", "role", "team", "owner", "page", "q", "sort"]),
+            st.sampled_from(
+                ["extra", "pk", "id", "state", "role", "team", "owner", "page", "q", "s", "show", "return"]
+            ),
             st.sampled_from(NASTY_TEXT),
             max_size=2,
         )
@@ -400,8 +407,9 @@ def test_no_generated_input_gives_a_500(site, pattern):
         pytest.skip(f"{pattern} has no form")
     # One form a method, posted as the first role that was shown it (the permitted roles are the ones shown).
     by_method: dict[str, FormSpec] = {}
-    for spec in forms:
-        by_method.setdefault(spec.method, spec)
+    for key, spec in crawled.forms.items():
+        if key.split("|")[0] == pattern:
+            by_method.setdefault(key.split("|")[1], spec)
     for spec in by_method.values():
         _fuzz(spec, client_as(users[spec.role]))
 
