@@ -149,5 +149,9 @@ def test_person_page_query_count_is_bounded(client_for, users, family, django_as
 
 def test_a_name_in_another_script_is_shown_with_its_transliteration(client_for, users):
     person = make_person("Ελένη", "Παπαδοπούλου")
-    html = client_for(users["csw"]).get(reverse("people:detail", args=[person.pk])).content.decode()
+    c = client_for(users["csw"])
+    html = c.get(reverse("people:detail", args=[person.pk])).content.decode()
     assert "Ελένη Παπαδοπούλου" in html and "Eleni Papadopoyloy" in html
+    for typed in ("Ελένη Παπαδοπούλου", "Eleni Papadopoyloy"):
+        html = c.post(reverse("people:search"), {"q": typed}, follow=True).content.decode()
+        assert "Ελένη Παπαδοπούλου</a>" in html and "(Eleni Papadopoyloy)" in html
