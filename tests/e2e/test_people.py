@@ -285,3 +285,20 @@ def test_a_grandparent_recorded_without_the_parent_between_has_a_dashed_line(pag
     page.click("summary:has-text('The genogram as a list')")
     assert "Maureen Hall is the grandparent of Jack Smith" in page.inner_text("main")
     check_a11y(page, "genogram-grandparent")
+
+
+def test_a_name_in_another_script_is_found_by_the_original_and_the_transliteration(page, sign_in, check_a11y, users):
+    child = make_person("小龙", "李", sex="M", date_of_birth=dt.date(2016, 5, 6))
+    sign_in(users["csw"])
+    for typed in ("李小龙", "Xiaolong Li"):
+        page.goto("/people/")
+        page.fill("#id_q", typed)  # live results as the worker types
+        first = page.locator("#search-results tbody tr").first
+        first.wait_for()
+        assert "小龙 李" in first.inner_text() and "(XiaoLong Li)" in first.inner_text()
+        assert "?s=" in page.url or page.url.endswith("/people/")
+    check_a11y(page, "people-search-other-script")
+    first.locator("a").click()
+    page.wait_for_selector("h1:has-text('小龙 李')")
+    assert "XiaoLong Li" in page.inner_text("h1")
+    assert child.person_id in page.inner_text("main")
