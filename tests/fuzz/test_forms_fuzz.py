@@ -446,3 +446,19 @@ def _fuzz(spec: FormSpec, client: Client) -> None:
         post()
     finally:
         got_request_exception.disconnect(record)
+
+
+@pytest.mark.django_db
+def test_the_fuzzer_reports_a_500_with_the_url_role_and_data(site, monkeypatch):
+    """The harness itself: a form whose view crashes is reported, not passed."""
+    from frontdoor.reporting.forms import PeriodForm
+
+    crawled, users = site
+    spec = next(s for k, s in crawled.forms.items() if k.startswith("reporting:dashboard|get|"))
+
+    def crash(self):
+        raise RuntimeError("a crash planted by the test")
+
+    monkeypatch.setattr(PeriodForm, "clean", crash)
+    with pytest.raises(AssertionError, match=r"(?s)answered 500.*data=.*planted by the test"):
+        _fuzz(spec, client_as(users[spec.role]))
