@@ -3,7 +3,7 @@ import re
 
 from django import forms
 
-from frontdoor.ui.forms import GovukDateField
+from frontdoor.ui.forms import GovukDateField, PlainTextField
 
 from .models import Handover
 
@@ -12,7 +12,7 @@ POSTCODE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$", re.I)
 
 
 class AllocationCheckForm(forms.Form):
-    child_name = forms.CharField(
+    child_name = PlainTextField(
         label="Child's name",
         max_length=200,
         error_messages={
@@ -55,7 +55,7 @@ class HandoverForm(forms.Form):
         required=False,
         empty_label="Not handed to CADS",
     )
-    caller_name = forms.CharField(label="Caller's name", max_length=120, required=False)
+    caller_name = PlainTextField(label="Caller's name", max_length=120, required=False)
     caller_phone = forms.CharField(label="Caller's phone number", max_length=40, required=False)
     caller_confidential = forms.BooleanField(
         label="The caller asked to keep their identity confidential", required=False

@@ -21,6 +21,7 @@ from .permissions import can_check_allocation, can_view_handovers
 class AllocationCheck:
     person_pk: str
     name: str
+    name_romanised: str  # the name in Latin letters when written in another script, else ""
     date_of_birth: dt.date | None
     postcode: str
     strength: str
@@ -47,6 +48,7 @@ def allocation_check(*, user: User, text: str, date_of_birth=None, postcode: str
             AllocationCheck(
                 person_pk=str(person.pk),
                 name=person.full_name,
+                name_romanised=person.full_name_romanised,
                 date_of_birth=person.date_of_birth,
                 postcode=person.postcode,
                 strength=match.strength,

@@ -1,6 +1,9 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from frontdoor.ui import search_terms
 
 from .forms import AllocationCheckForm, HandoverForm
 from .permissions import can_check_allocation, can_view_handovers
@@ -9,12 +12,16 @@ from .services import handover_record
 
 
 def check(request):
-    """Ask for the child's name and address and show only whether a worker is allocated."""
+    """Ask for the child's name and address and show only whether a worker is allocated. The details are
+    POSTed and kept under a token (ui.search_terms, decision 17): a child's name is never in the URL."""
     if not can_check_allocation(request.user):
         raise PermissionDenied
-    form = AllocationCheckForm(request.GET or None)
+    form = AllocationCheckForm(request.POST if request.method == "POST" else search_terms.recall(request))
     results = None
     if form.is_bound and form.is_valid():
+        if request.method == "POST":
+            url = reverse("customer_service:check")
+            return redirect(search_terms.url_with(url, search_terms.keep(request, form)))
         results = allocation_check(
             user=request.user,
             text=form.cleaned_data["child_name"],
@@ -22,9 +29,8 @@ def check(request):
             postcode=form.cleaned_data["postcode"],
         )
     handover_form = HandoverForm(workers=cads_workers(user=request.user)) if results is not None else None
-    return render(
-        request, "customer_service/check.html", {"form": form, "results": results, "handover_form": handover_form}
-    )
+    context = {"form": form, "results": results, "handover_form": handover_form}
+    return render(request, "customer_service/check.html", {**context, "expired": search_terms.expired(request)})
 
 
 def handover(request):

@@ -6,7 +6,7 @@ import uuid
 
 from django import forms
 
-from frontdoor.ui.forms import GovukDateField, version_field
+from frontdoor.ui.forms import GovukDateField, PlainTextField, version_field
 
 from . import domain
 from .models import Disagreement, SurveyResponse
@@ -16,7 +16,7 @@ SECTION_MAX = 4000
 
 class LetterForm(forms.Form):
     version = version_field()
-    recipient_name = forms.CharField(label="Name of the person the letter is to", max_length=160, required=False)
+    recipient_name = PlainTextField(label="Name of the person the letter is to", max_length=160, required=False)
     recipient_email = forms.EmailField(
         label="Their email address",
         max_length=254,
@@ -91,7 +91,7 @@ class DisagreementForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select who disagrees with the decision"},
     )
-    raised_by_name = forms.CharField(
+    raised_by_name = PlainTextField(
         label="Their name and role",
         max_length=200,
         error_messages={"required": "Enter the name and role of the person who disagrees"},
@@ -118,7 +118,7 @@ class StepForm(forms.Form):
         error_messages={"required": "Select the step"},
     )
     held_on = GovukDateField(label="Date of this step", past_only=True)
-    people = forms.CharField(label="Who took part", max_length=400, error_messages={"required": "Enter who took part"})
+    people = PlainTextField(label="Who took part", max_length=400, error_messages={"required": "Enter who took part"})
     outcome = forms.CharField(
         label="What was the outcome?",
         widget=forms.Textarea(attrs={"rows": 4}),

@@ -27,6 +27,7 @@ def test_advisor_checks_for_a_worker_and_hands_over_to_cads(page, users, sign_in
     page.fill("#id_child_name", "Ruby Hart")
     page.click("button:has-text('Check')")
     expect(page.locator("body")).to_contain_text("No allocated worker")
+    assert "/customer-service/?s=" in page.url and "Ruby" not in page.url  # the child's name is not in the URL
     check_a11y(page, "csa-results")
     page.get_by_label("Live handover to CADS").check()
     page.select_option("#id_handed_to", str(users["csw"].pk))

@@ -59,12 +59,22 @@ def test_handover_post_permissions(users, client_for, role):
 def test_advisor_sees_allocated_worker_but_not_the_record(users, client_for, child_with_worker):
     body = (
         client_for(users["csa"])
-        .get("/customer-service/", {"child_name": "Maisie Clarke", "postcode": "NR2 4AB"})
+        .post("/customer-service/", {"child_name": "Maisie Clarke", "postcode": "NR2 4AB"}, follow=True)
         .content.decode()
     )
     assert "Gail Porter" in body
     assert "FAST Norwich" in body
     assert "Neglect" not in body and "protection" not in body.lower().replace("immediate danger", "")
+
+
+def test_the_child_checked_for_is_never_in_the_url(users, client_for, child_with_worker):
+    response = client_for(users["csa"]).post(
+        "/customer-service/", {"child_name": "Maisie Clarke", "postcode": "NR2 4AB"}, follow=True
+    )
+    (url, status), *_ = response.redirect_chain
+    assert status == 302 and url.startswith("/customer-service/?s=")
+    assert "Maisie" not in url and "NR2" not in url
+    assert "Gail Porter" in response.content.decode()
 
 
 def test_live_handover_to_cads_is_recorded(users, client_for, child_with_worker):
@@ -129,3 +139,21 @@ def test_selectors_give_nothing_to_a_user_who_may_not_see_it(users, child_with_w
     assert list(selectors.cads_workers(user=user)) == []
     Handover.objects.create(child_name="Maisie Clarke", outcome="cads", taken_at=dt.datetime.now(dt.UTC))
     assert list(selectors.handovers_recent(user=user)) == []
+
+
+def test_invisible_characters_are_taken_out_of_the_names_recorded(users, client_for, child_with_worker):
+    """A right-to-left override or a zero-width space typed into a name is not stored (look-alike names)."""
+    response = client_for(users["csa"]).post(
+        "/customer-service/handover/",
+        {
+            "child_name": "Mai\u200bsie \u202eClarke\u202c",
+            "postcode": "NR2 4AB",
+            "person": "",
+            "outcome": "cads",
+            "handed_to": users["csw"].pk,
+            "caller_name": "Pat\u2066 Doe\u2069",
+        },
+    )
+    assert response.status_code == 302
+    handover = Handover.objects.get()
+    assert (handover.child_name, handover.caller_name) == ("Maisie Clarke", "Pat Doe")

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from frontdoor.accounts.models import Role, User
 from frontdoor.directory.models import Team
-from frontdoor.ui.forms import radios, text
+from frontdoor.ui.forms import PlainTextField, radios, text
 
 from ..models import Involvement, Relationship
 from ..record.domain import person_details_errors, relationship_options
@@ -34,7 +34,7 @@ WORKER_ROLES = (Role.CONSULTANT_SOCIAL_WORKER, Role.TEAM_MANAGER, Role.RECEIVING
 class RelativeSearchForm(forms.Form):
     """The plain search for the other person (works without JavaScript)."""
 
-    q = forms.CharField(
+    q = PlainTextField(
         label="Name of the other person",
         max_length=200,
         help_text="Given and family name in any order. You can add an age, for example ‘Sarah Smith 35’.",

@@ -5,10 +5,12 @@ services. Same shape as record.views."""
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import render
-from django.views.decorators.http import require_GET, require_http_methods
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
 
 from frontdoor.audit.services import audit_record
+from frontdoor.ui import search_terms
 from frontdoor.ui.forms import submit
 from frontdoor.ui.pages import found_or_404
 
@@ -52,13 +54,17 @@ def repeat_concerns(request):
 # Relationships ---------------------------------------------------------------------------------
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 def relationship_find(request, pk):
-    """Step 1: find the other person with the usual person search (a plain GET form)."""
+    """Step 1: find the other person with the usual person search. The name is POSTed and kept under a token
+    (ui.search_terms, decision 17), never put in the URL; the results are shown at the token's URL."""
     person = editable_person(request, pk)
-    form = forms.RelativeSearchForm(request.GET or None)
+    url = reverse("people:relationship_find", args=[person.pk])
+    form = forms.RelativeSearchForm(request.POST if request.method == "POST" else search_terms.recall(request))
     results = None
-    if request.GET and form.is_valid():
+    if form.is_bound and form.is_valid():
+        if request.method == "POST":
+            return redirect(search_terms.url_with(url, search_terms.keep(request, form)))
         results = selectors.relative_candidates(user=request.user, person=person, text=form.cleaned_data["q"])
     searched = form.cleaned_data["q"] if results is not None else ""
     return page(
@@ -68,6 +74,8 @@ def relationship_find(request, pk):
         form=form,
         results=results,
         searched=searched,
+        token=request.GET.get(search_terms.TOKEN, ""),
+        expired=search_terms.expired(request),
         can_add_new=can_add_new_relative(request.user, person),
     )
 
@@ -108,7 +116,8 @@ def relationship_add_new(request, pk):
     person = editable_person(request, pk)
     if not can_add_new_relative(request.user, person):
         raise PermissionDenied("Your role cannot add people to the records")
-    searched = request.GET.get("q", "").strip()[:200]
+    terms = search_terms.recall(request)  # what was searched for, from the search's token (decision 17)
+    searched = (terms.get("q", "") if terms else "").strip()[:200]
     if request.method == "POST":
         form = forms.NewRelativeForm(request.POST, person=person)
 
@@ -132,7 +141,14 @@ def relationship_add_new(request, pk):
             return done(request, person, f"{new.full_name} added to the records. Relationship recorded: {sentence}")
     else:
         form = forms.NewRelativeForm(initial=new_person_from_search(searched, today=today_local()), person=person)
-    return page(request, person, "people/record/relationship_new.html", form=form, searched=searched)
+    return page(
+        request,
+        person,
+        "people/record/relationship_new.html",
+        form=form,
+        searched=searched,
+        token=request.GET.get(search_terms.TOKEN, "") if terms else "",
+    )
 
 
 @require_http_methods(["GET", "POST"])

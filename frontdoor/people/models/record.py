@@ -9,6 +9,7 @@ from frontdoor.core import codes
 from frontdoor.core.models import TrackedModel
 
 from .. import validators
+from ..search.matching.normalise import romanised
 
 # The one list of what a person's record holds (all but the search keys, which the index keeps):
 # the details page changes DETAIL_FIELDS, the import stores PERSON_FIELDS.
@@ -90,6 +91,11 @@ class Person(TrackedModel):
     @property
     def full_name(self) -> str:
         return " ".join(p for p in (self.given_name, self.family_name) if p)
+
+    @property
+    def full_name_romanised(self) -> str:
+        """The name in Latin letters when it is written in another script ("Li XiaoLong"), else ""."""
+        return romanised(self.full_name)
 
 
 class Alias(TrackedModel):

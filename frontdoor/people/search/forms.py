@@ -7,7 +7,7 @@ import datetime as dt
 from django import forms
 from django.core.exceptions import ValidationError
 
-from frontdoor.ui.forms import GovukDateField
+from frontdoor.ui.forms import GovukDateField, PlainTextField
 
 from ..validators import EARLIEST_BIRTH_DATE, normalise_postcode, validate_postcode
 
@@ -15,7 +15,7 @@ SEX_CHOICES = [("", "Any"), ("F", "Female"), ("M", "Male"), ("U", "Not known")]
 
 
 class PersonSearchForm(forms.Form):
-    q = forms.CharField(
+    q = PlainTextField(
         label="Name",
         required=False,
         max_length=200,
@@ -24,11 +24,10 @@ class PersonSearchForm(forms.Form):
             attrs={
                 "autocomplete": "off",
                 "spellcheck": "false",
-                "hx-get": "",
+                "hx-post": "",
                 "hx-trigger": "input changed delay:250ms, search",
                 "hx-target": "#search-results",
                 "hx-include": "closest form",
-                "hx-push-url": "true",
             }
         ),
     )
@@ -38,7 +37,7 @@ class PersonSearchForm(forms.Form):
 
     def __init__(self, *args, results_url: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["q"].widget.attrs["hx-get"] = results_url
+        self.fields["q"].widget.attrs["hx-post"] = results_url
 
     def clean_postcode(self) -> str:
         return normalise_postcode(self.cleaned_data["postcode"])

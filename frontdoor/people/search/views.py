@@ -1,10 +1,17 @@
-"""The person search page: live as you type (htmx swaps the results), and a plain GET form without JavaScript."""
+"""The person search page: live as you type (htmx swaps the results), and a plain form without JavaScript.
+
+The form is POSTed, so a child's name never goes into the URL (decision 17): a plain POST is answered by a
+redirect to the results under a short token (ui.search_terms), a live one (htmx) by the results, with the
+address bar quietly set to that token so that refresh and back show them again.
+"""
 
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
+
+from frontdoor.ui import search_terms
 
 from ..permissions import can_search_people
 from .forms import PersonSearchForm
@@ -14,12 +21,19 @@ from .selectors import person_search
 def search(request):
     if not can_search_people(request.user):
         raise PermissionDenied
-    results_url = reverse("people:search")
-    form = PersonSearchForm(request.GET or None, results_url=results_url)
+    url = reverse("people:search")
+    live = bool(request.headers.get("HX-Request"))
+    data = request.POST if request.method == "POST" else search_terms.recall(request)
+    form = PersonSearchForm(data, results_url=url)
     results = None
-    if request.GET and form.is_valid():
+    if form.is_bound and form.is_valid():
+        if request.method == "POST" and not live:
+            return redirect(search_terms.url_with(url, search_terms.keep(request, form)))
         results = person_search(user=request.user, **form.search_args())
-    context = {"form": form, "results": results}
-    if request.headers.get("HX-Request"):
-        return render(request, "people/_results.html", context)
+    context = {"form": form, "results": results, "expired": search_terms.expired(request)}
+    if live:
+        response = render(request, "people/_results.html", context)
+        if results is not None:
+            response["HX-Replace-Url"] = search_terms.url_with(url, search_terms.keep(request, form))
+        return response
     return render(request, "people/search.html", context)

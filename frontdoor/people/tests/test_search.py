@@ -96,3 +96,61 @@ def test_rebuilding_the_index_puts_right_a_record_changed_behind_the_apps_back(i
     assert f"for {Person.objects.count()} people" in out.getvalue()
     results = person_search(user=users["csw"], text="Zoe Taylor", date_of_birth=dt.date(2012, 12, 1))
     assert results[0].person == index["zoe"] and "Same date of birth" in results[0].reasons
+
+
+@pytest.fixture
+def other_scripts(users):
+    """Synthetic names written in other scripts, among Latin-script people with similar sounds."""
+    people = {
+        "chinese": make_person("小龙", "李", date_of_birth=dt.date(2014, 5, 6)),
+        "greek": make_person("Ελένη", "Παπαδοπούλου", date_of_birth=dt.date(2013, 2, 3)),
+        "russian": make_person("Мария", "Иванова", date_of_birth=dt.date(2016, 7, 8)),
+        "arabic": make_person("محمد", "علي", date_of_birth=dt.date(2012, 9, 10), sex="M"),
+    }
+    make_person("Maria", "Ivanov", date_of_birth=dt.date(2001, 1, 1))
+    make_person("Helen", "Papadopoulos", date_of_birth=dt.date(2001, 1, 1))
+    return people
+
+
+@pytest.mark.parametrize(
+    "who, text",
+    [
+        ("chinese", "李小龙"),
+        ("chinese", "李 小龙"),
+        ("chinese", "小龙 李"),
+        ("chinese", "Li Xiaolong"),
+        ("chinese", "Xiaolong Li"),
+        ("greek", "Ελένη Παπαδοπούλου"),
+        ("greek", "Eleni Papadopoyloy"),
+        ("russian", "Мария Иванова"),
+        ("russian", "Mariya Ivanova"),
+        ("arabic", "محمد علي"),
+        ("arabic", "mhmd ly"),
+    ],
+)
+def test_names_in_other_scripts_are_found_by_the_original_or_the_transliteration(other_scripts, users, who, text):
+    results = person_search(user=users["csw"], text=text)
+    assert results and results[0].person == other_scripts[who], [(r.person, r.score, r.reasons) for r in results[:3]]
+
+
+def test_a_name_in_another_script_shows_its_transliteration_and_a_latin_name_none(other_scripts):
+    assert other_scripts["chinese"].full_name_romanised == "XiaoLong Li"
+    assert other_scripts["greek"].full_name_romanised == "Eleni Papadopoyloy"
+    assert make_person("Zoë", "Taylor").full_name_romanised == ""
+
+
+def test_the_migration_gives_existing_people_in_other_scripts_their_keys(other_scripts):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from frontdoor.people.models import Person, PersonSearchKey
+
+    person = other_scripts["russian"]
+    PersonSearchKey.objects.filter(person=person).delete()
+    Person.objects.filter(pk=person.pk).update(search_given="", search_family="")  # as before the change
+    migration = import_module("frontdoor.people.migrations.0010_search_keys_other_scripts")
+    migration.rekey_other_scripts(apps, None)
+    person.refresh_from_db()
+    assert (person.search_given, person.search_family) == ("mariya", "ivanova")
+    assert PersonSearchKey.objects.filter(person=person).exists()

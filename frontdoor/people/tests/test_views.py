@@ -36,7 +36,7 @@ def family(users):
 def _urls(family):
     child = family["child"]
     return {
-        "search": reverse("people:search") + "?q=Jess+Smith",
+        "search": reverse("people:search"),
         "detail": reverse("people:detail", args=[child.pk]),
         "family": reverse("people:family", args=[child.pk]),
         "repeat": reverse("people:repeat_concerns"),
@@ -61,9 +61,10 @@ def test_anonymous_is_sent_to_sign_in(client, family):
 
 
 def test_search_page_plain_form_shows_reasons_and_strength(client_for, users, family):
-    response = client_for(users["csw"]).get(
+    response = client_for(users["csw"]).post(
         reverse("people:search"),
         {"q": "Jess Smyth-Jones", "date_of_birth_0": "3", "date_of_birth_1": "4", "date_of_birth_2": "2015"},
+        follow=True,
     )
     html = response.content.decode()
     assert "Jessica Smith-Jones" in html and "Strong" in html
@@ -71,14 +72,16 @@ def test_search_page_plain_form_shows_reasons_and_strength(client_for, users, fa
 
 
 def test_search_htmx_returns_only_the_results(client_for, users, family):
-    response = client_for(users["csw"]).get(reverse("people:search"), {"q": "Alfie Smith"}, HTTP_HX_REQUEST="true")
+    response = client_for(users["csw"]).post(reverse("people:search"), {"q": "Alfie Smith"}, HTTP_HX_REQUEST="true")
     html = response.content.decode()
+    assert response["HX-Replace-Url"].startswith(reverse("people:search") + "?s=")
+    assert "Alfie" not in response["HX-Replace-Url"]
     assert "Alfie Smith-Jones" in html and "<html" not in html
 
 
 def test_search_refuses_bad_postcode_and_future_date(client_for, users, family):
     future = timezone.localdate() + dt.timedelta(days=10)
-    response = client_for(users["csw"]).get(
+    response = client_for(users["csw"]).post(
         reverse("people:search"),
         {
             "q": "Jess",
@@ -92,8 +95,26 @@ def test_search_refuses_bad_postcode_and_future_date(client_for, users, family):
     assert "Enter a real postcode" in html and "must be today or in the past" in html
 
 
+def test_the_name_searched_for_is_never_in_the_url_and_refresh_shows_the_results_again(client_for, users, family):
+    c = client_for(users["csw"])
+    response = c.post(reverse("people:search"), {"q": "Alfie Smith-Jones"})
+    assert response.status_code == 302
+    results_url = response["Location"]
+    assert results_url.startswith(reverse("people:search") + "?s=") and "Alfie" not in results_url
+    for _ in range(2):  # refresh, or back to it
+        html = c.get(results_url).content.decode()
+        assert "Alfie Smith-Jones" in html and 'value="Alfie Smith-Jones"' in html
+    assert "Alfie Smith-Jones" not in client_for(users["csw2"]).get(results_url).content.decode()  # only this session
+    assert "no longer kept" in client_for(users["csw2"]).get(results_url).content.decode()
+
+
+def test_a_name_in_the_query_string_is_not_searched(client_for, users, family):
+    html = client_for(users["csw"]).get(reverse("people:search"), {"q": "Alfie Smith"}).content.decode()
+    assert "Alfie Smith-Jones" not in html
+
+
 def test_empty_search_asks_for_something(client_for, users, family):
-    response = client_for(users["csw"]).get(reverse("people:search"), {"q": ""})
+    response = client_for(users["csw"]).post(reverse("people:search"), {"q": ""})
     assert "Enter a name, date of birth or postcode" in response.content.decode()
 
 
@@ -124,3 +145,13 @@ def test_person_page_query_count_is_bounded(client_for, users, family, django_as
     c = client_for(users["csw"])
     with django_assert_max_num_queries(24):  # includes every app's navigation counts
         c.get(reverse("people:detail", args=[family["child"].pk]))
+
+
+def test_a_name_in_another_script_is_shown_with_its_transliteration(client_for, users):
+    person = make_person("Ελένη", "Παπαδοπούλου")
+    c = client_for(users["csw"])
+    html = c.get(reverse("people:detail", args=[person.pk])).content.decode()
+    assert "Ελένη Παπαδοπούλου" in html and "Eleni Papadopoyloy" in html
+    for typed in ("Ελένη Παπαδοπούλου", "Eleni Papadopoyloy"):
+        html = c.post(reverse("people:search"), {"q": typed}, follow=True).content.decode()
+        assert "Ελένη Παπαδοπούλου</a>" in html and "(Eleni Papadopoyloy)" in html
