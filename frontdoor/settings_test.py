@@ -8,6 +8,8 @@ import os
 
 # The test client and the live server speak http: no https redirect, no secure-only cookies, no HSTS.
 os.environ.setdefault("FRONTDOOR_HTTPS", "false")
+# The second factor is on in production; tests that are about it switch it on themselves.
+os.environ.setdefault("FRONTDOOR_REQUIRE_2FA", "false")
 
 from frontdoor.settings import *  # noqa: E402, F403
 from frontdoor.settings import STORAGES  # noqa: E402

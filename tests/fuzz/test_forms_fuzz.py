@@ -47,7 +47,14 @@ PAGES_PER_PATTERN = 3  # a few objects of each kind, so that pages with and with
 SKIPPED_NAMESPACES = {"admin"}  # Django's own admin site: not the product's forms
 
 # URL patterns no crawl can reach by a link, with the reason; anything else unreached fails the test.
-NOT_LINKED: dict[str, str] = {}
+NOT_LINKED: dict[str, str] = {
+    "accounts:recovery_codes": "only in a session verified with a code (accounts/tests/test_two_factor.py)",
+    "healthz": "the monitor's JSON; no form, no link (frontdoor/core/tests/test_health.py)",
+    "accounts:session_status": "asked by the timeout warning's script; JSON, no form (accounts/tests/test_sessions.py)",
+    "oidc_authentication_init": "single sign-on is off here (404); accounts/tests/test_sso_flow.py runs it",
+    "oidc_authentication_callback": "single sign-on is off here (404); accounts/tests/test_sso_flow.py runs it",
+    "oidc_refused": "single sign-on is off here (404); accounts/tests/test_sso_flow.py runs it",
+}
 
 
 NOT_CRAWLED = {"accounts:logout"}  # a link there would end the crawl's session
@@ -211,7 +218,7 @@ def crawl(users: dict[str, User | None], extra_starts: list[str], searches: list
 def site(django_db_setup, django_db_blocker) -> Iterator[tuple[Crawl, dict[str, User]]]:
     """The demo data set, made once for this module and rolled back at its end, and the crawl of it."""
     with django_db_blocker.unblock(), transaction.atomic():
-        call_command("seed_demo", people=DEMO_PEOPLE, demo_server=True, stdout=StringIO())
+        call_command("seed_demo", people=DEMO_PEOPLE, allow_production_demo=True, stdout=StringIO())
         users: dict[str, User | None] = {"anonymous": None}
         for role in Role:
             user = User.objects.filter(role=role.value, is_active=True).order_by("username").first()
@@ -302,7 +309,41 @@ def _rich_pages(users) -> list[str]:
         invitation = SurveyInvitation.objects.create(contact=recorded)
     urls += [urlsplit(survey_url_for(invitation)).path, reverse("letters:survey_thanks")]
     urls.append(reverse("reporting:annex_a_list_1"))
-    return urls
+    return urls + _sign_in_pages(users)
+
+
+def _sign_in_pages(users) -> list[str]:
+    """The second factor's pages and the administrator's unlock and reset forms, which show only for a user
+    with an authenticator app and recovery codes (the consultant social worker here) or a locked username
+    (a user the crawl does not sign in as: signing in clears a lock)."""
+    from axes.models import AccessAttempt
+    from django.conf import settings
+    from django.urls import reverse
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from frontdoor.accounts.tests.factories import UserFactory
+
+    with_app, locked = users["csw"], UserFactory(role="csw", username="locked.out")
+    TOTPDevice.objects.create(user=with_app, name="Authenticator app", confirmed=True)
+    StaticDevice.objects.create(user=with_app, name="Recovery codes", confirmed=True).token_set.create(
+        token="fuzzcode01"
+    )
+    AccessAttempt.objects.create(
+        username=locked.username,
+        ip_address="127.0.0.1",
+        user_agent="fuzz",
+        path_info=reverse("accounts:login"),
+        failures_since_start=settings.AXES_FAILURE_LIMIT,
+        get_data="",
+        post_data="",
+        http_accept="",
+    )
+    return [
+        reverse("accounts:two_factor_verify"),
+        reverse("accounts:user", args=[with_app.pk]),
+        reverse("accounts:user", args=[locked.pk]),
+    ]
 
 
 # --- what a field may be sent ---------------------------------------------------------------------------
