@@ -31,7 +31,7 @@ serve: setup system-pdf migrate
 
 test: setup system-pdf system-browser lint
 	$(PY) manage.py makemigrations --check --dry-run
-	$(PY) -m pytest -n 2 --durations=15
+	$(PY) -m pytest -n 2 --dist loadgroup --durations=15
 
 setup: venv static
 

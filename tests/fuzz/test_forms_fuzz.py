@@ -39,6 +39,9 @@ from hypothesis import strategies as st
 
 from frontdoor.accounts.models import Role, User
 
+# One worker runs the whole module, so the demo is seeded and crawled once (make test uses --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("fuzz")
+
 # Every draw posts to the real view; 15 draws a form keeps the module under a minute on one core.
 # FUZZ_EXAMPLES=200 for a longer hunt by hand.
 EXAMPLES_PER_FORM = int(os.environ.get("FUZZ_EXAMPLES", "15"))

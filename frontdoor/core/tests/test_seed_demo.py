@@ -16,6 +16,8 @@ from frontdoor.people.models import Person
 from frontdoor.referrals.models import Referral
 
 DEMO_PEOPLE = 120
+# One worker runs the whole module, so the demo is seeded once (make test uses --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("seed_demo")
 
 
 @pytest.fixture(scope="module")
