@@ -1,6 +1,7 @@
 """The home page's letters section: what is waiting, what is overdue, and survey results."""
 
 from django.urls import reverse
+from django.utils import timezone
 
 from . import permissions, selectors
 
@@ -9,9 +10,9 @@ def sections(request) -> list[dict]:
     user = request.user
     links = []
     if permissions.can_use_letter_queue(user):
-        rows = selectors.letter_queue(user=user)
-        overdue = sum(1 for r in rows if r["state"] == "overdue")
-        links.append({"label": "My letters waiting to be sent", "url": reverse("letters:queue"), "count": len(rows)})
+        waiting = selectors.letter_queue_count(user=user)
+        overdue = selectors.letter_queue_count(user=user, overdue_at=timezone.now()) if waiting else 0
+        links.append({"label": "My letters waiting to be sent", "url": reverse("letters:queue"), "count": waiting})
         if overdue:
             links.append({"label": "My letters overdue", "url": reverse("letters:queue"), "count": overdue})
     if permissions.can_view_team_letters(user):
