@@ -143,7 +143,7 @@ class Staff(HttpUser):
         self.client.get("/", name="home")
 
     def queue(self, name: str, label: str):
-        self.client.get(f"/referrals/queue/{name}/", name=f"queue: {label}")
+        self.client.get(f"/referrals/queues/{name}/", name=f"queue: {label}")
 
 
 class SocialWorker(Staff):

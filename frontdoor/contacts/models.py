@@ -122,7 +122,14 @@ class Contact(TrackedModel):
 
     class Meta:
         ordering = ["-received_at"]
-        indexes = [models.Index(fields=["worker", "status", "-received_at"])]
+        indexes = [
+            models.Index(fields=["worker", "status", "-received_at"]),
+            # Covering indexes for the counts in the navigation and the queues (a count reads only the index):
+            # a worker's contacts by status, and the deadlines of contacts by status (Overdue, team letters).
+            models.Index(fields=["worker", "status", "archived", "id"], name="contact_worker_status_cover"),
+            models.Index(fields=["status", "decision_due_at", "id"], name="contact_decision_due_cover"),
+            models.Index(fields=["status", "letter_due_at", "id"], name="contact_letter_due_cover"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(scale__isnull=True) | models.Q(scale__lte=10), name="contact_scale_0_to_10"

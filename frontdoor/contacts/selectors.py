@@ -8,7 +8,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from frontdoor.audit.services import audit_record
 from frontdoor.people.selectors import current_involvements, past_involvements, repeat_concern_for_person
@@ -26,6 +27,19 @@ def _base() -> QuerySet:
     # decided_at comes from the referrals app's decision on the contact (None until decided), so the
     # decision deadline shows as done rather than overdue once a decision is recorded.
     return Contact.objects.filter(archived=False).annotate(decided_at=F("decision__decided_at"))
+
+
+def _children_count():
+    """How many children a contact names, as a subquery: worked out only for the rows on the page (an
+    aggregate over a join would group every contact in the list before the page is cut)."""
+    children = (
+        ContactPerson.objects.filter(contact=OuterRef("pk"), role=ContactPerson.Role.CHILD)
+        .order_by()
+        .values("contact")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(children), 0)
 
 
 def contact_get(*, user: User, pk, audit: bool = True) -> Contact | None:
@@ -68,7 +82,7 @@ def contact_list_for_worker(*, user: User) -> QuerySet:
         _base()
         .filter(worker=user, status=Contact.Status.RECORDED)
         .select_related(*_LIST_RELATED)
-        .annotate(children=Count("people", filter=Q(people__role=ContactPerson.Role.CHILD)))
+        .annotate(children=_children_count())
         .order_by("-received_at")
     )
 
@@ -83,7 +97,7 @@ def contact_list_for_team(*, user: User) -> QuerySet:
         _base()
         .filter(worker__team_id=user.team_id, status=Contact.Status.RECORDED)
         .select_related(*_LIST_RELATED)
-        .annotate(children=Count("people", filter=Q(people__role=ContactPerson.Role.CHILD)))
+        .annotate(children=_children_count())
         .order_by("-received_at")
     )
 
