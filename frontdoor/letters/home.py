@@ -3,6 +3,8 @@
 from django.urls import reverse
 from django.utils import timezone
 
+from frontdoor.ui.pages import once_per_request
+
 from . import permissions, selectors
 
 
@@ -10,7 +12,7 @@ def sections(request) -> list[dict]:
     user = request.user
     links = []
     if permissions.can_use_letter_queue(user):
-        waiting = selectors.letter_queue_count(user=user)
+        waiting = once_per_request(request, "my letters", lambda: selectors.letter_queue_count(user=user))
         overdue = selectors.letter_queue_count(user=user, overdue_at=timezone.now()) if waiting else 0
         links.append({"label": "My letters waiting to be sent", "url": reverse("letters:queue"), "count": waiting})
         if overdue:
@@ -20,7 +22,7 @@ def sections(request) -> list[dict]:
             {
                 "label": "Letters overdue across the team",
                 "url": reverse("letters:team"),
-                "count": selectors.team_overdue_count(user=user),
+                "count": once_per_request(request, "team letters", lambda: selectors.team_overdue_count(user=user)),
             }
         )
     if permissions.can_view_survey_results(user):
