@@ -23,7 +23,7 @@ def main() -> int:
     print("|---|---:|---:|---:|---:|---:|")
     over = []
     for row in sorted(rows, key=lambda r: (r["Name"] == "Aggregated", r["Name"])):
-        name = "**All**" if row["Name"] == "Aggregated" else row["Name"]
+        name = "**All**" if row["Name"] == "Aggregated" else f"{row['Name']} ({row['Type']})"
         p95 = row["95%"]
         print(f"| {name} | {row['Request Count']} | {row['Failure Count']} | {row['50%']} | {p95} | {row['99%']} |")
         if row["Name"] != "Aggregated" and p95 not in ("", "N/A") and float(p95) > args.target_ms:

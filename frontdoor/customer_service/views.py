@@ -2,6 +2,8 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 
+from frontdoor.ui.pagination import paginate
+
 from .forms import AllocationCheckForm, HandoverForm
 from .permissions import can_check_allocation, can_view_handovers
 from .selectors import allocation_check, cads_workers, handovers_recent
@@ -66,4 +68,8 @@ def handover(request):
 def handovers(request):
     if not can_view_handovers(request.user):
         raise PermissionDenied
-    return render(request, "customer_service/handovers.html", {"handovers": handovers_recent(user=request.user)})
+    return render(
+        request,
+        "customer_service/handovers.html",
+        {"handovers": paginate(request, handovers_recent(user=request.user))},
+    )
