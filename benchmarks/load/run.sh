@@ -5,7 +5,7 @@
 #   benchmarks/load/run.sh postgres    # postgres://postgres@127.0.0.1:5432/frontdoor_load (LOAD_DATABASE_URL)
 #
 # The first run seeds the demo (100,000 people, 12,500 contacts; LOAD_PEOPLE, LOAD_CONTACTS to change) and
-# says how long it took; later runs reuse it (LOAD_RESEED=1 to start again). USERS (50), SPAWN_RATE (10),
+# says how long it took; later runs reuse it (LOAD_RESEED=1 to start again). USERS (50), SPAWN_RATE (2 a second),
 # RUN_TIME (2m), WORKERS (4) and PORT (8001) may be set. Loopback only; nothing else is touched.
 # The figures start once every user is signed in (--reset-stats): signing in costs a deliberate password
 # hash, and fifty people signing in within five seconds is not a working day.
@@ -13,7 +13,7 @@ set -eu
 cd "$(dirname "$0")/../.."
 DB="${1:-sqlite}"
 USERS="${USERS:-50}"
-SPAWN_RATE="${SPAWN_RATE:-10}"
+SPAWN_RATE="${SPAWN_RATE:-2}"
 RUN_TIME="${RUN_TIME:-2m}"
 WORKERS="${WORKERS:-4}"
 PORT="${PORT:-8001}"

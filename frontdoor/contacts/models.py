@@ -126,7 +126,9 @@ class Contact(TrackedModel):
             models.Index(fields=["worker", "status", "-received_at"]),
             # Covering indexes for the counts in the navigation and the queues (a count reads only the index):
             # a worker's contacts by status, and the deadlines of contacts by status (Overdue, team letters).
-            models.Index(fields=["worker", "status", "archived", "id"], name="contact_worker_status_cover"),
+            models.Index(
+                fields=["worker", "status", "letter_due_at", "archived", "id"], name="contact_worker_status_cover"
+            ),
             models.Index(fields=["status", "decision_due_at", "id"], name="contact_decision_due_cover"),
             models.Index(fields=["status", "letter_due_at", "id"], name="contact_letter_due_cover"),
         ]

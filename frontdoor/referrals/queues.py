@@ -252,6 +252,21 @@ def _sort_key(row: tuple) -> tuple:
     return domain.queue_sort_key(immediate=bool(row[0]), due_at=row[1])
 
 
+def _most_urgent(keyed, n: int) -> list[tuple]:
+    """The first `n` rows (immediate, due, pk) of one source, most urgent first. Asked as up to four plain
+    queries (immediate or not, with a deadline or without), each ordered by the deadline alone, so the
+    database walks an index and stops after `n` rows instead of sorting the whole queue."""
+    rows: list[tuple] = []
+    for immediate in (True, False):
+        for dated in (True, False):
+            if len(rows) >= n:
+                return rows
+            part = keyed.filter(q_immediate=immediate, q_due__isnull=not dated)
+            part = part.order_by("q_due", "pk") if dated else part.order_by("pk")
+            rows += part.values_list("q_immediate", "q_due", "pk")[: n - len(rows)]
+    return rows
+
+
 def queue_rows(
     *,
     user,
@@ -276,11 +291,11 @@ def queue_rows(
                 keyed = keyed.filter(q_immediate=True)
             if overdue_only:
                 keyed = keyed.filter(q_due__lt=now)
-            ordered = keyed.order_by(F("q_immediate").desc(), F("q_due").asc(nulls_last=True), "pk")
             sources.append(
                 Source(
-                    keys=ordered.values_list("q_immediate", "q_due", "pk"),
+                    keys=lambda n, keyed=keyed: _most_urgent(keyed, n),
                     build=lambda pks, build=build, queryset=queryset: build(queryset.filter(pk__in=pks)),
+                    count=keyed.count,
                 )
             )
     return MergedQuerySets(sources, sort_key=_sort_key)

@@ -59,11 +59,19 @@ def paginate(request, items, *, per_page: int = PER_PAGE) -> Page:
 @dataclass
 class Source:
     """One kind of row in a merged list: `keys` is a QuerySet of (sort key..., pk) tuples already ordered in
-    the database by the same key as the merged list; `build` turns the pks of the rows on the page into
-    items (one query or a few, however many rows the source holds)."""
+    the database by the same key as the merged list, or a function giving the first `n` such rows with
+    `count` giving how many there are; `build` turns the pks of the rows on the page into items (one query
+    or a few, however many rows the source holds)."""
 
     keys: Any
     build: Callable[[list], dict[Any, Any]]
+    count: Callable[[], int] | None = None
+
+    def head(self, n: int) -> list:
+        return list(self.keys(n)) if callable(self.keys) else list(self.keys[:n])
+
+    def total(self) -> int:
+        return self.count() if self.count is not None else self.keys.count()
 
 
 class MergedQuerySets:
@@ -76,7 +84,7 @@ class MergedQuerySets:
         self.sort_key = sort_key
 
     def count(self) -> int:
-        return sum(s.keys.count() for s in self.sources)
+        return sum(s.total() for s in self.sources)
 
     def __len__(self) -> int:
         return self.count()
@@ -89,7 +97,7 @@ class MergedQuerySets:
             stop = self.count()
         if stop <= start:
             return []
-        streams = [[(self.sort_key(row), n, row) for row in s.keys[:stop]] for n, s in enumerate(self.sources)]
+        streams = [[(self.sort_key(row), n, row) for row in s.head(stop)] for n, s in enumerate(self.sources)]
         chosen = list(heapq.merge(*streams, key=lambda t: (t[0], t[1])))[start:stop]
         wanted: dict[int, list] = {}
         for _, n, row in chosen:
