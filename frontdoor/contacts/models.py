@@ -123,14 +123,16 @@ class Contact(TrackedModel):
     class Meta:
         ordering = ["-received_at"]
         indexes = [
-            models.Index(fields=["worker", "status", "-received_at"]),
-            # Covering indexes for the counts in the navigation and the queues (a count reads only the index):
-            # a worker's contacts by status, and the deadlines of contacts by status (Overdue, team letters).
+            # Covering indexes: a list page walks one in order and stops after the page; the counts in the
+            # navigation and the queues read only the index. A worker's contacts newest first (with what
+            # the counts ask about), everyone's newest first (the team's list), and contacts by deadline.
             models.Index(
-                fields=["worker", "status", "letter_due_at", "archived", "id"], name="contact_worker_status_cover"
+                fields=["worker", "status", "-received_at", "archived", "letter_due_at", "id"],
+                name="contact_worker_list_cover",
             ),
+            models.Index(fields=["status", "-received_at", "id"], name="contact_status_received"),
             models.Index(fields=["status", "decision_due_at", "id"], name="contact_decision_due_cover"),
-            models.Index(fields=["status", "letter_due_at", "id"], name="contact_letter_due_cover"),
+            models.Index(fields=["status", "letter_due_at", "worker", "id"], name="contact_letter_due_cover"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -8,8 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, F, OuterRef, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, QuerySet
 
 from frontdoor.audit.services import audit_record
 from frontdoor.people.selectors import current_involvements, past_involvements, repeat_concern_for_person
@@ -29,17 +28,20 @@ def _base() -> QuerySet:
     return Contact.objects.filter(archived=False).annotate(decided_at=F("decision__decided_at"))
 
 
-def _children_count():
-    """How many children a contact names, as a subquery: worked out only for the rows on the page (an
-    aggregate over a join would group every contact in the list before the page is cut)."""
-    children = (
-        ContactPerson.objects.filter(contact=OuterRef("pk"), role=ContactPerson.Role.CHILD)
+def with_children_counts(contacts) -> list[Contact]:
+    """The contacts of one page, each with `children`: how many children it names (one grouped query for
+    the page; counting in the list's own query would count for every contact before the page is cut)."""
+    contacts = list(contacts)
+    counts = dict(
+        ContactPerson.objects.filter(contact__in=[c.pk for c in contacts], role=ContactPerson.Role.CHILD)
         .order_by()
-        .values("contact")
+        .values_list("contact")
         .annotate(n=Count("pk"))
-        .values("n")
+        .values_list("contact", "n")
     )
-    return Coalesce(Subquery(children), 0)
+    for contact in contacts:
+        contact.children = counts.get(contact.pk, 0)
+    return contacts
 
 
 def contact_get(*, user: User, pk, audit: bool = True) -> Contact | None:
@@ -75,14 +77,13 @@ def contact_owned_get(*, user: User, pk) -> Contact | None:
 
 
 def contact_list_for_worker(*, user: User) -> QuerySet:
-    """The worker's recorded contacts, newest first."""
+    """The worker's recorded contacts, newest first (paginate, then `with_children_counts` for the page)."""
     if not can_view_contacts(user):
         return Contact.objects.none()
     return (
         _base()
         .filter(worker=user, status=Contact.Status.RECORDED)
         .select_related(*_LIST_RELATED)
-        .annotate(children=_children_count())
         .order_by("-received_at")
     )
 
@@ -97,7 +98,6 @@ def contact_list_for_team(*, user: User) -> QuerySet:
         _base()
         .filter(worker__team_id=user.team_id, status=Contact.Status.RECORDED)
         .select_related(*_LIST_RELATED)
-        .annotate(children=_children_count())
         .order_by("-received_at")
     )
 

@@ -20,6 +20,7 @@ def my_contacts(request):
     if not can_view_contacts(request.user):
         raise PermissionDenied
     page = paginate(request, selectors.contact_list_for_worker(user=request.user))
+    page.object_list = selectors.with_children_counts(page.object_list)
     return render(request, "contacts/list.html", {"page": page, "title": "My contacts", "mine": True})
 
 
@@ -27,6 +28,7 @@ def team_contacts(request):
     if not can_view_team_contacts(request.user):
         raise PermissionDenied
     page = paginate(request, selectors.contact_list_for_team(user=request.user))
+    page.object_list = selectors.with_children_counts(page.object_list)
     title = f"Contacts by {request.user.team.name}"
     return render(request, "contacts/list.html", {"page": page, "title": title, "mine": False})
 
