@@ -13,7 +13,7 @@ from importlib import import_module
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from faker import Faker
 
 DEMO_APPS = ["accounts", "people", "contacts", "referrals", "mash", "letters", "customer_service"]
@@ -62,4 +62,6 @@ class Command(BaseCommand):
             with transaction.atomic():
                 summary = module.seed(people=people, fake=fake, rng=rng, **extra)
             self.stdout.write(f"{app}: {summary}")
+        with connection.cursor() as cursor:  # fresh statistics after a bulk load, so the planner picks indexes
+            cursor.execute("ANALYZE")
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
