@@ -42,32 +42,28 @@ def _loopback_only(environment, **kwargs):
         raise SystemExit(f"Refusing to load-test {environment.host!r}: only 127.0.0.1 or localhost is allowed.")
 
 
-class _Form(HTMLParser):
-    """The fields of the first form with method=post on a page: name -> value (checked radios, first option)."""
+class _Forms(HTMLParser):
+    """The fields of each form with method=post on a page: name -> value (checked radios, first option)."""
 
     def __init__(self):
         super().__init__()
-        self.fields: dict[str, str] = {}
-        self.radios: dict[str, str] = {}
+        self.forms: list[dict[str, str]] = []
+        self.fields: dict[str, str] | None = None
         self.select: str | None = None
-        self.in_form = False
-        self.done = False
 
     def handle_starttag(self, tag, attrs):
         a = {k: v or "" for k, v in attrs}
-        if self.done:
-            return
         if tag == "form" and a.get("method", "").lower() == "post":
-            self.in_form = True
-        if not self.in_form:
+            self.fields = {}
+            self.forms.append(self.fields)
+        if self.fields is None:
             return
         name = a.get("name")
         if tag == "input" and name:
             kind = a.get("type", "text")
             if kind in ("radio", "checkbox"):
-                self.radios.setdefault(name, a.get("value", ""))
-                if "checked" in a:
-                    self.fields[name] = a.get("value", "")
+                if "checked" in a or name not in self.fields:
+                    self.fields[name] = a.get("value", "") if "checked" in a else ""
             elif kind not in ("submit", "button"):
                 self.fields[name] = a.get("value", "")
         elif tag == "textarea" and name:
@@ -81,14 +77,15 @@ class _Form(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "select":
             self.select = None
-        if tag == "form" and self.in_form:
-            self.in_form, self.done = False, True
+        if tag == "form":
+            self.fields = None
 
 
 def post_form(html: str) -> dict[str, str]:
-    parser = _Form()
+    """The page's main form (the post form with the most fields: not the header's sign-out button)."""
+    parser = _Forms()
     parser.feed(html)
-    return {**parser.radios, **parser.fields}
+    return max(parser.forms, key=len, default={})
 
 
 def csrf_token(html: str) -> str:
@@ -225,7 +222,11 @@ class SocialWorker(Staff):
                 "reason_for_call": "Worried about a child who came to school hungry.",
             }
         )
-        self.client.post(response.url, fields, headers={"Referer": response.url}, name="call: save caller step")
+        with self.client.post(
+            response.url, fields, headers={"Referer": response.url}, name="call: save caller step", catch_response=True
+        ) as saved:
+            if "/caller/" in saved.url:  # shown again with errors: the step was not saved
+                saved.failure("caller step not saved")
 
 
 class Manager(Staff):
