@@ -15,7 +15,7 @@ from frontdoor.audit.permissions import can_view_audit
 from frontdoor.audit.selectors import audit_events_for_object
 from frontdoor.core.locking import StaleEdit
 from frontdoor.ui.forms import submit
-from frontdoor.ui.pages import visible_or_404
+from frontdoor.ui.pages import once_per_request, visible_or_404
 from frontdoor.ui.pagination import paginate
 
 from . import domain, forms, permissions, queues, selectors, services
@@ -244,7 +244,10 @@ def queue(request, name):
     rows = queues.queue_rows(
         user=request.user, queue=name, now=now, kinds=kinds, urgent_only=urgent_only, overdue_only=overdue_only
     )
-    page = paginate(request, rows)
+    total = once_per_request(
+        request, ("queue", name), lambda: queues.queue_count(user=request.user, queue=name, now=now)
+    )
+    page = paginate(request, rows, count=None if filtered else total)
     present_kinds = queues.queue_kinds(user=request.user, queue=name, now=now)
     return render(
         request,
@@ -255,7 +258,7 @@ def queue(request, name):
             "tabs": [{"name": q, "label": queues.QUEUES[q]} for q in available],
             "page": page,
             "items": [{"item": i, "overdue": i.overdue(now)} for i in page.object_list],
-            "total": queues.queue_count(user=request.user, queue=name, now=now) if filtered else page.paginator.count,
+            "total": total,
             "shown": page.paginator.count,
             "kind_options": [
                 {"value": k, "label": queues.KINDS[k], "checked": k in kinds} for k in (present_kinds or [])

@@ -42,10 +42,14 @@ def _numbers(current: int, last: int) -> list[int | None]:
     return out
 
 
-def paginate(request, items, *, per_page: int = PER_PAGE) -> Page:
+def paginate(request, items, *, per_page: int = PER_PAGE, count: int | None = None) -> Page:
     """The requested page (`?page=`; a bad or too-large number gives the nearest page), with
-    `previous_url`, `next_url` and `links` for the template."""
-    page = Paginator(items, per_page).get_page(request.GET.get("page"))
+    `previous_url`, `next_url` and `links` for the template. `count`, when the caller already knows how
+    many items there are (the header counted them), saves counting again."""
+    paginator = Paginator(items, per_page)
+    if count is not None:
+        paginator.__dict__["count"] = count  # Paginator.count is a cached_property
+    page = paginator.get_page(request.GET.get("page"))
     last = page.paginator.num_pages
     page.previous_url = page_url(request, page.number - 1) if page.has_previous() else ""
     page.next_url = page_url(request, page.number + 1) if page.has_next() else ""
