@@ -125,13 +125,18 @@ class Contact(TrackedModel):
         indexes = [
             # Covering indexes: a list page walks one in order and stops after the page; the counts in the
             # navigation and the queues read only the index. A worker's contacts newest first (with what
-            # the counts ask about), everyone's newest first (the team's list), and contacts by deadline.
+            # the counts ask about), everyone's newest first (the team's list), contacts by urgency and
+            # decision deadline (the queues walk these in deadline order; everyone's and a worker's), and
+            # by letter deadline.
             models.Index(
                 fields=["worker", "status", "-received_at", "archived", "letter_due_at", "id"],
                 name="contact_worker_list_cover",
             ),
             models.Index(fields=["status", "-received_at", "id"], name="contact_status_received"),
-            models.Index(fields=["status", "decision_due_at", "id"], name="contact_decision_due_cover"),
+            models.Index(fields=["status", "immediacy", "decision_due_at", "id"], name="contact_decision_due_cover"),
+            models.Index(
+                fields=["worker", "status", "immediacy", "decision_due_at", "id"], name="contact_worker_decision_due"
+            ),
             models.Index(fields=["status", "letter_due_at", "worker", "id"], name="contact_letter_due_cover"),
         ]
         constraints = [
