@@ -115,12 +115,22 @@ class Staff(HttpUser):
 
     # --- pieces shared by the roles -------------------------------------------------------------------
 
+    search_token: str | None = None  # set when the search page POSTs (names kept out of URLs)
+
+    def open_search_page(self):
+        """The search page once: does its live search GET or POST (with the CSRF token)?"""
+        page = self.client.get("/people/", name="search page")
+        self.search_token = csrf_token(page.text) if "hx-post" in page.text else ""
+
     def search(self, text: str):
-        """One live search, as htmx sends it while the worker types (switch GET to POST here if the search
-        page changes)."""
-        return self.client.get(
-            "/people/", params={"q": text}, headers={"HX-Request": "true"}, name="search (live, as you type)"
-        )
+        """One live search, as htmx sends it while the worker types: POSTed if the page says so, else GET."""
+        if self.search_token is None:
+            self.open_search_page()
+        headers = {"HX-Request": "true", "Referer": self.client.base_url + "/people/"}
+        if self.search_token:
+            data = {"q": text, "csrfmiddlewaretoken": self.search_token}
+            return self.client.post("/people/", data, headers=headers, name="search (live, as you type)")
+        return self.client.get("/people/", params={"q": text}, headers=headers, name="search (live, as you type)")
 
     def type_a_name(self):
         family = random.choice(FAMILY_NAMES)
@@ -281,9 +291,18 @@ class Advisor(Staff):
 
     @task(3)
     def check(self):
-        self.client.get(
-            "/customer-service/", params={"child_name": random.choice(FAMILY_NAMES)}, name="customer service: check"
-        )
+        """Check for a social worker: the form is POSTed (then shown under a token) or sent with GET."""
+        page = self.client.get("/customer-service/", name="customer service: check page")
+        name = random.choice(FAMILY_NAMES)
+        if 'method="post" action="/customer-service/"' in page.text:
+            self.client.post(
+                "/customer-service/",
+                {"child_name": name, "csrfmiddlewaretoken": csrf_token(page.text)},
+                headers={"Referer": page.url},
+                name="customer service: check",
+            )
+        else:
+            self.client.get("/customer-service/", params={"child_name": name}, name="customer service: check")
 
     @task(1)
     def public_calls(self):

@@ -46,7 +46,9 @@ $PY manage.py migrate --noinput >/dev/null
 if [ "${LOAD_RESEED:-0}" = 1 ] || ! $PY manage.py shell -c "from frontdoor.people.models import Person; raise SystemExit(0 if Person.objects.count() >= $LOAD_PEOPLE else 1)" 2>/dev/null; then
   $PY manage.py load_reference >/dev/null
   start=$(date +%s)
-  $PY manage.py seed_demo --demo-server --people "$LOAD_PEOPLE" --contacts "$LOAD_CONTACTS" | tee "$OUT/seed.txt"
+  allow=--demo-server  # renamed --allow-production-demo by the hardening work
+  $PY manage.py seed_demo --help | grep -q -- --allow-production-demo && allow=--allow-production-demo
+  $PY manage.py seed_demo "$allow" --people "$LOAD_PEOPLE" --contacts "$LOAD_CONTACTS" | tee "$OUT/seed.txt"
   echo "seeded in $(( $(date +%s) - start )) s" | tee -a "$OUT/seed.txt"
 fi
 $PY manage.py collectstatic --noinput >/dev/null 2>&1 || true
