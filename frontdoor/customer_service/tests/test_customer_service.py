@@ -129,3 +129,22 @@ def test_selectors_give_nothing_to_a_user_who_may_not_see_it(users, child_with_w
     assert list(selectors.cads_workers(user=user)) == []
     Handover.objects.create(child_name="Maisie Clarke", outcome="cads", taken_at=dt.datetime.now(dt.UTC))
     assert list(selectors.handovers_recent(user=user)) == []
+
+
+def test_public_calls_come_a_page_at_a_time(users, client_for, django_assert_max_num_queries):
+    """30 calls this week: 25 on the first page, newest first, the rest on page 2, a fixed number of queries."""
+    now = dt.datetime.now(dt.UTC)
+    for n in range(30):
+        Handover.objects.create(
+            child_name=f"Child {n:02d}",
+            outcome="no_concern",
+            taken_at=now - dt.timedelta(minutes=n),
+            created_by=users["csw"],
+        )
+    client = client_for(users["csw"])
+    with django_assert_max_num_queries(15):
+        first = client.get("/customer-service/calls/").content.decode()
+    with django_assert_max_num_queries(15):
+        second = client.get("/customer-service/calls/?page=2").content.decode()
+    assert "Child 00" in first and "Child 24" in first and "Child 25" not in first
+    assert "Child 29" in second and "Child 00" not in second and "Page 2 of 2" in second
