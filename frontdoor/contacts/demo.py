@@ -1,5 +1,5 @@
-"""Demo contacts: about one recorded call per 8 seeded people, linked to seeded children and parents,
-spread over the last 60 days (so some deadlines are overdue), plus two drafts for the demo "csw" user.
+"""Demo contacts: one recorded call per 8 seeded people (or `contacts` calls), linked to seeded children and
+parents, spread over the last 60 days (so some deadlines are overdue), plus two drafts for the demo "csw" user.
 Bulk-created for speed, from the pieces of contacts.builders (deadlines from the configured timescales);
 demo rows carry no audit events."""
 
@@ -115,7 +115,7 @@ def _linked(contact, person, role: str, worker, *, position: int = 0, **fields) 
     return contact_person(contact, linked(person, role, **fields), position=position, worker=worker)
 
 
-def seed(*, people: int, fake, rng) -> str:
+def seed(*, people: int, fake, rng, contacts: int | None = None) -> str:
     workers = list(User.objects.filter(username__in=["csw", "csw2", "manager"]).order_by("username"))
     if not workers:
         return "no demo workers: contacts skipped"
@@ -127,15 +127,15 @@ def seed(*, people: int, fake, rng) -> str:
     )
     if not children:
         return "no children seeded: contacts skipped"
-    wanted = max(1, people // 8)
+    wanted = contacts if contacts is not None else max(1, people // 8)
     chosen = [rng.choice(children) for _ in range(wanted)]
     agencies = list(Agency.objects.filter(active=True))
     used = set(Contact.objects.values_list("reference", flat=True))
-    contacts = [_contact(rng, fake, rng.choice(weighted), child, agencies, used) for child in chosen]
+    recorded = [_contact(rng, fake, rng.choice(weighted), child, agencies, used) for child in chosen]
     draft_children = [rng.choice(children) for _ in range(2)]
     drafts = [_contact(rng, fake, csw, child, agencies, used, draft=True) for child in draft_children]
-    contacts += drafts
-    Contact.objects.bulk_create(contacts, batch_size=500)
+    recorded += drafts
+    Contact.objects.bulk_create(recorded, batch_size=500)
 
     parents: dict = {}
     child_ids = {c.pk for c in chosen}
@@ -146,7 +146,7 @@ def seed(*, people: int, fake, rng) -> str:
         ):
             parents.setdefault(rel.to_person_id, []).append(rel.from_person)
     links, actions = [], []
-    for contact, child in zip(contacts, chosen, strict=False):
+    for contact, child in zip(recorded, chosen, strict=False):
         links.append(_linked(contact, child, ContactPerson.Role.CHILD, contact.worker))
         for n, parent in enumerate(parents.get(child.pk, [])):
             links.append(
@@ -174,5 +174,5 @@ def seed(*, people: int, fake, rng) -> str:
         links.append(_linked(draft, child, ContactPerson.Role.CHILD, csw))
     ContactPerson.objects.bulk_create(links, batch_size=1000)
     Action.objects.bulk_create(actions, batch_size=1000)
-    overdue = sum(1 for c in contacts if c.decision_due_at and c.decision_due_at < timezone.now())
+    overdue = sum(1 for c in recorded if c.decision_due_at and c.decision_due_at < timezone.now())
     return f"{len(chosen)} recorded contacts ({overdue} past their decision date), 2 drafts for csw"

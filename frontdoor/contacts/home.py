@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.urls import reverse
 
+from frontdoor.ui.pages import once_per_request
+
 from . import selectors
 from .permissions import can_record_call, can_view_team_contacts
 
@@ -12,7 +14,7 @@ def sections(request) -> list[dict]:
     user = request.user
     if not can_record_call(user):
         return []
-    counts = selectors.nav_counts(user=user)
+    counts = once_per_request(request, "contact counts", lambda: selectors.nav_counts(user=user))
     links = [
         {"label": "My drafts", "url": reverse("contacts:drafts"), "count": counts["drafts"]},
         {"label": "My contacts", "url": reverse("contacts:mine"), "count": counts["contacts"]},

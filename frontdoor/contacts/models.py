@@ -122,7 +122,23 @@ class Contact(TrackedModel):
 
     class Meta:
         ordering = ["-received_at"]
-        indexes = [models.Index(fields=["worker", "status", "-received_at"])]
+        indexes = [
+            # Covering indexes: a list page walks one in order and stops after the page; the counts in the
+            # navigation and the queues read only the index. A worker's contacts newest first (with what
+            # the counts ask about), everyone's newest first (the team's list), contacts by urgency and
+            # decision deadline (the queues walk these in deadline order; everyone's and a worker's), and
+            # by letter deadline.
+            models.Index(
+                fields=["worker", "status", "-received_at", "archived", "letter_due_at", "id"],
+                name="contact_worker_list_cover",
+            ),
+            models.Index(fields=["status", "-received_at", "id"], name="contact_status_received"),
+            models.Index(fields=["status", "immediacy", "decision_due_at", "id"], name="contact_decision_due_cover"),
+            models.Index(
+                fields=["worker", "status", "immediacy", "decision_due_at", "id"], name="contact_worker_decision_due"
+            ),
+            models.Index(fields=["status", "letter_due_at", "worker", "id"], name="contact_letter_due_cover"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(scale__isnull=True) | models.Q(scale__lte=10), name="contact_scale_0_to_10"

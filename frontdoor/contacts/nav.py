@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.urls import reverse
 
+from frontdoor.ui.pages import once_per_request
+
 from . import selectors
 from .permissions import can_record_call, can_view_contacts, can_view_team_contacts
 
@@ -22,7 +24,7 @@ def items(request) -> list[dict]:
     current = _current(request)
     result = []
     if can_record_call(user):
-        counts = selectors.nav_counts(user=user)
+        counts = once_per_request(request, "contact counts", lambda: selectors.nav_counts(user=user))
         result += [
             {"label": "Record a call", "url": reverse("contacts:start"), "order": 10, "active": current == "flow"},
             {

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, QuerySet
 
 from frontdoor.audit.services import audit_record
 from frontdoor.people.selectors import current_involvements, past_involvements, repeat_concern_for_person
@@ -26,6 +26,22 @@ def _base() -> QuerySet:
     # decided_at comes from the referrals app's decision on the contact (None until decided), so the
     # decision deadline shows as done rather than overdue once a decision is recorded.
     return Contact.objects.filter(archived=False).annotate(decided_at=F("decision__decided_at"))
+
+
+def with_children_counts(contacts) -> list[Contact]:
+    """The contacts of one page, each with `children`: how many children it names (one grouped query for
+    the page; counting in the list's own query would count for every contact before the page is cut)."""
+    contacts = list(contacts)
+    counts = dict(
+        ContactPerson.objects.filter(contact__in=[c.pk for c in contacts], role=ContactPerson.Role.CHILD)
+        .order_by()
+        .values_list("contact")
+        .annotate(n=Count("pk"))
+        .values_list("contact", "n")
+    )
+    for contact in contacts:
+        contact.children = counts.get(contact.pk, 0)
+    return contacts
 
 
 def contact_get(*, user: User, pk, audit: bool = True) -> Contact | None:
@@ -61,14 +77,13 @@ def contact_owned_get(*, user: User, pk) -> Contact | None:
 
 
 def contact_list_for_worker(*, user: User) -> QuerySet:
-    """The worker's recorded contacts, newest first."""
+    """The worker's recorded contacts, newest first (paginate, then `with_children_counts` for the page)."""
     if not can_view_contacts(user):
         return Contact.objects.none()
     return (
         _base()
         .filter(worker=user, status=Contact.Status.RECORDED)
         .select_related(*_LIST_RELATED)
-        .annotate(children=Count("people", filter=Q(people__role=ContactPerson.Role.CHILD)))
         .order_by("-received_at")
     )
 
@@ -83,7 +98,6 @@ def contact_list_for_team(*, user: User) -> QuerySet:
         _base()
         .filter(worker__team_id=user.team_id, status=Contact.Status.RECORDED)
         .select_related(*_LIST_RELATED)
-        .annotate(children=Count("people", filter=Q(people__role=ContactPerson.Role.CHILD)))
         .order_by("-received_at")
     )
 

@@ -68,7 +68,7 @@ def handovers_recent(*, user: User, days: int = 7):
     qs = Handover.objects.filter(taken_at__gte=since, archived=False).select_related("created_by", "handed_to")
     if user.role == Role.CUSTOMER_SERVICE_ADVISOR:
         qs = qs.filter(created_by=user)
-    return qs
+    return qs.order_by("-taken_at", "pk")
 
 
 def cads_workers(*, user: User):

@@ -4,6 +4,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from frontdoor.ui import search_terms
+from frontdoor.ui.pagination import paginate
 
 from .forms import AllocationCheckForm, HandoverForm
 from .permissions import can_check_allocation, can_view_handovers
@@ -72,4 +73,8 @@ def handover(request):
 def handovers(request):
     if not can_view_handovers(request.user):
         raise PermissionDenied
-    return render(request, "customer_service/handovers.html", {"handovers": handovers_recent(user=request.user)})
+    return render(
+        request,
+        "customer_service/handovers.html",
+        {"handovers": paginate(request, handovers_recent(user=request.user))},
+    )

@@ -2,6 +2,8 @@
 
 from django.urls import reverse
 
+from frontdoor.ui.pages import once_per_request
+
 from . import permissions, selectors
 
 
@@ -13,7 +15,7 @@ def items(request) -> list[dict]:
             {
                 "label": "My letters",
                 "url": reverse("letters:queue"),
-                "count": selectors.letter_queue_count(user=user),
+                "count": once_per_request(request, "my letters", lambda: selectors.letter_queue_count(user=user)),
                 "order": 40,
             }
         )
@@ -22,7 +24,7 @@ def items(request) -> list[dict]:
             {
                 "label": "Team letters",
                 "url": reverse("letters:team"),
-                "count": selectors.team_overdue_count(user=user),
+                "count": once_per_request(request, "team letters", lambda: selectors.team_overdue_count(user=user)),
                 "order": 41,
             }
         )

@@ -61,7 +61,16 @@ def _with_letter_facts(qs):
     )
 
 
-def _rows(contacts, now) -> list[dict]:
+def _unsent(qs):
+    return qs.filter(~Exists(SentLetter.objects.filter(contact=OuterRef("pk"))))
+
+
+def letter_rows(contacts, now=None) -> list[dict]:
+    """The letter facts for a page of contacts from `letter_queue_contacts` or `team_overdue_contacts`
+    (one query however many letters are waiting), in the page's order."""
+    now = now or timezone.now()
+    order = [c.pk for c in contacts]
+    found = {c.pk: c for c in _with_letter_facts(Contact.objects.filter(pk__in=order).select_related("worker"))}
     return [
         {
             "contact": c,
@@ -70,50 +79,46 @@ def _rows(contacts, now) -> list[dict]:
             "failed": c.letter_failed,
             "queued": c.letter_queued,
         }
-        for c in contacts
+        for c in (found[pk] for pk in order if pk in found)
     ]
 
 
+def letter_queue_contacts(*, user: User):
+    """My letters: my recorded contacts whose letter has not gone yet, soonest due first (a QuerySet to
+    paginate; `letter_rows` for the page)."""
+    mine = Contact.objects.filter(worker=user, status=Contact.Status.RECORDED)
+    return _unsent(mine).order_by("letter_due_at", "received_at", "pk")
+
+
 def letter_queue(*, user: User, now=None) -> list[dict]:
-    """My letters: my recorded contacts whose letter has not gone yet, soonest due first."""
+    """Every row of My letters (for tests and small lists; pages use `letter_queue_contacts`)."""
+    return letter_rows(list(letter_queue_contacts(user=user)), now)
+
+
+def letter_queue_count(*, user: User, overdue_at=None) -> int:
+    """How many of my letters are waiting; with `overdue_at`, how many were due before then."""
+    qs = letter_queue_contacts(user=user)
+    if overdue_at is not None:
+        qs = qs.filter(letter_due_at__lt=overdue_at)
+    return qs.count()
+
+
+def team_overdue_contacts(*, user: User, now=None):
+    """Letters overdue across the manager's team, most overdue first (a QuerySet to paginate)."""
     now = now or timezone.now()
-    qs = _with_letter_facts(
-        Contact.objects.filter(worker=user, status=Contact.Status.RECORDED).select_related("worker")
-    ).filter(letter_sent_at__isnull=True)
-    return _rows(qs.order_by("letter_due_at", "received_at"), now)
-
-
-def letter_queue_count(*, user: User) -> int:
-    return (
-        Contact.objects.filter(worker=user, status=Contact.Status.RECORDED)
-        .annotate(sent=Exists(SentLetter.objects.filter(contact=OuterRef("pk"))))
-        .filter(sent=False)
-        .count()
-    )
+    if not permissions.can_view_team_letters(user):
+        return Contact.objects.none()
+    late = _visible_contacts(user).filter(status=Contact.Status.RECORDED, letter_due_at__lt=now)
+    return _unsent(late).order_by("letter_due_at", "pk")
 
 
 def team_overdue(*, user: User, now=None) -> list[dict]:
-    """Letters overdue across the manager's team."""
-    now = now or timezone.now()
-    if not permissions.can_view_team_letters(user):
-        return []
-    qs = _with_letter_facts(
-        _visible_contacts(user).filter(status=Contact.Status.RECORDED, letter_due_at__lt=now).select_related("worker")
-    ).filter(letter_sent_at__isnull=True)
-    return _rows(qs.order_by("letter_due_at"), now)
+    """Every letter overdue across the manager's team (for tests; pages use `team_overdue_contacts`)."""
+    return letter_rows(list(team_overdue_contacts(user=user, now=now)), now)
 
 
 def team_overdue_count(*, user: User, now=None) -> int:
-    now = now or timezone.now()
-    if not permissions.can_view_team_letters(user):
-        return 0
-    return (
-        _visible_contacts(user)
-        .filter(status=Contact.Status.RECORDED, letter_due_at__lt=now)
-        .annotate(sent=Exists(SentLetter.objects.filter(contact=OuterRef("pk"))))
-        .filter(sent=False)
-        .count()
-    )
+    return team_overdue_contacts(user=user, now=now).count()
 
 
 def contact_panel(*, user: User, contact) -> dict | None:

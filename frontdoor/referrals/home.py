@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.urls import reverse
 
+from frontdoor.ui.pages import once_per_request
+
 from . import queues
 
 
@@ -16,7 +18,7 @@ def sections(request) -> list[dict]:
         {
             "label": queues.QUEUES[n],
             "url": reverse("referrals:queue", args=[n]),
-            "count": queues.queue_count(user=user, queue=n),
+            "count": once_per_request(request, ("queue", n), lambda n=n: queues.queue_count(user=user, queue=n)),
         }
         for n in names
     ]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.urls import reverse
 
+from frontdoor.ui.pages import once_per_request
+
 from . import queues
 
 ORDER = {"mine": 10, "team": 11, "authorisation": 12, "requests": 13, "overdue": 14}
@@ -17,7 +19,9 @@ def items(request) -> list[dict]:
             {
                 "label": queues.QUEUES[name],
                 "url": reverse("referrals:queue", args=[name]),
-                "count": queues.queue_count(user=user, queue=name),
+                "count": once_per_request(
+                    request, ("queue", name), lambda name=name: queues.queue_count(user=user, queue=name)
+                ),
                 "order": ORDER[name],
             }
         )

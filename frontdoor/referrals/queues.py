@@ -1,7 +1,8 @@
 """Work queues: my work, my team's unallocated work, the manager's authorisations, a MASH partner's
 requests, and everything overdue. Items of different kinds are merged and sorted by urgency:
 immediate protection (or a strategy discussion to consider, or a red request) first, then deadline.
-Overdue is computed from the deadline and the clock, never stored.
+Overdue is computed from the deadline and the clock, never stored. The database sorts, filters, counts
+and paginates a queue (`queue_rows`); items are built only for the rows on the page.
 """
 
 from __future__ import annotations
@@ -9,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import BooleanField, Case, ExpressionWrapper, F, Min, Q, Value, When
 from django.utils import timezone
 
 from frontdoor.accounts.models import Role
 from frontdoor.accounts.permissions import is_role
 from frontdoor.contacts.models import Contact
 from frontdoor.mash.models import InformationRequest, MashEnquiry
+from frontdoor.ui.pagination import MergedQuerySets, Source
 
 from . import domain
 from .models import ContactDecision, Referral
@@ -72,10 +74,13 @@ def _child_names(contact: Contact) -> str:
     return ", ".join(str(p) for p in contact.people.all() if p.is_child) or "No child named"
 
 
-def _contact_items(qs) -> list[QueueItem]:
+# Each builder takes the page's rows of one source (a queryset) and returns {pk: QueueItem}.
+
+
+def _contact_items(qs) -> dict:
     qs = qs.select_related("worker").prefetch_related("people")
-    return [
-        QueueItem(
+    return {
+        c.pk: QueueItem(
             "decision",
             c.reference,
             _child_names(c),
@@ -86,13 +91,13 @@ def _contact_items(qs) -> list[QueueItem]:
             str(c.worker),
         )
         for c in qs
-    ]
+    }
 
 
-def _strategy_items(qs) -> list[QueueItem]:
+def _strategy_items(qs) -> dict:
     qs = qs.select_related("contact", "decided_by").prefetch_related("contact__people")
-    return [
-        QueueItem(
+    return {
+        d.pk: QueueItem(
             "strategy",
             d.contact.reference,
             _child_names(d.contact),
@@ -103,13 +108,13 @@ def _strategy_items(qs) -> list[QueueItem]:
             str(d.decided_by),
         )
         for d in qs
-    ]
+    }
 
 
-def _referral_items(qs) -> list[QueueItem]:
+def _referral_items(qs) -> dict:
     qs = qs.select_related("worker", "receiving_team", "allocated_worker")
-    return [
-        QueueItem(
+    return {
+        r.pk: QueueItem(
             "referral",
             r.reference,
             r.child_name or "No child named",
@@ -120,33 +125,31 @@ def _referral_items(qs) -> list[QueueItem]:
             str(r.allocated_worker or r.worker),
         )
         for r in qs
-    ]
+    }
 
 
-def _enquiry_items(qs) -> list[QueueItem]:
+def _enquiry_items(qs) -> dict:
     qs = qs.select_related("opened_by", "contact").prefetch_related("contact__people", "requests")
-    items = []
+    items = {}
     for e in qs:
         dues = [r.due_at for r in e.requests.all() if r.state == "sent"]
-        items.append(
-            QueueItem(
-                "enquiry",
-                e.reference,
-                _child_names(e.contact),
-                f"/mash/{e.pk}/",
-                min(dues) if dues else None,
-                e.contact.immediacy == Contact.Immediacy.IMMEDIATE,
-                f"{sum(1 for r in e.requests.all() if r.state == 'answered')} of {len(e.requests.all())} answered",
-                str(e.opened_by),
-            )
+        items[e.pk] = QueueItem(
+            "enquiry",
+            e.reference,
+            _child_names(e.contact),
+            f"/mash/{e.pk}/",
+            min(dues) if dues else None,
+            e.contact.immediacy == Contact.Immediacy.IMMEDIATE,
+            f"{sum(1 for r in e.requests.all() if r.state == 'answered')} of {len(e.requests.all())} answered",
+            str(e.opened_by),
         )
     return items
 
 
-def _request_items(qs) -> list[QueueItem]:
+def _request_items(qs) -> dict:
     qs = qs.select_related("agency", "enquiry")
-    return [
-        QueueItem(
+    return {
+        r.pk: QueueItem(
             "request",
             r.enquiry.reference,
             r.get_rag_display(),
@@ -157,7 +160,38 @@ def _request_items(qs) -> list[QueueItem]:
             str(r.agency),
         )
         for r in qs
-    ]
+    }
+
+
+def _flag(q: Q) -> ExpressionWrapper:
+    return ExpressionWrapper(q, output_field=BooleanField())
+
+
+# For each builder: its kind, and the urgency and deadline as SQL (the same rules as the builder, so the
+# database can sort, filter and paginate the queue).
+SORT_FIELDS = {
+    _contact_items: (
+        "decision",
+        lambda: _flag(Q(immediacy=Contact.Immediacy.IMMEDIATE)),
+        lambda: F("decision_due_at"),
+    ),
+    _strategy_items: (
+        "strategy",
+        lambda: Value(True, output_field=BooleanField()),
+        lambda: F("contact__decision_due_at"),
+    ),
+    _referral_items: (
+        "referral",
+        lambda: _flag(Q(immediate_protection=True) | Q(consider_strategy_discussion=True)),
+        lambda: Case(When(state__in=OPEN_REFERRAL_STATES, then=F("due_at")), default=None),
+    ),
+    _enquiry_items: (
+        "enquiry",
+        lambda: _flag(Q(contact__immediacy=Contact.Immediacy.IMMEDIATE)),
+        lambda: Min("requests__due_at", filter=Q(requests__state="sent")),
+    ),
+    _request_items: ("request", lambda: _flag(Q(rag="red")), lambda: F("due_at")),
+}
 
 
 def _undecided_contacts():
@@ -214,26 +248,65 @@ def _sources(user, queue: str, now: dt.datetime) -> list[tuple]:
     return sources
 
 
-def queue_items(*, user, queue: str, now: dt.datetime | None = None) -> list[QueueItem]:
-    """The items in one queue for this user, sorted by urgency. Unknown or forbidden queues are empty."""
+def _sort_key(row: tuple) -> tuple:
+    return domain.queue_sort_key(immediate=bool(row[0]), due_at=row[1])
+
+
+def _most_urgent(keyed, n: int) -> list[tuple]:
+    """The first `n` rows (immediate, due, pk) of one source, most urgent first. Asked as up to four plain
+    queries (immediate or not, with a deadline or without), each ordered by the deadline alone, so the
+    database walks an index and stops after `n` rows instead of sorting the whole queue."""
+    rows: list[tuple] = []
+    for immediate in (True, False):
+        for dated in (True, False):
+            if len(rows) >= n:
+                return rows
+            part = keyed.filter(q_immediate=immediate, q_due__isnull=not dated)
+            part = part.order_by("q_due", "pk") if dated else part.order_by("pk")
+            rows += part.values_list("q_immediate", "q_due", "pk")[: n - len(rows)]
+    return rows
+
+
+def queue_rows(
+    *,
+    user,
+    queue: str,
+    now: dt.datetime | None = None,
+    kinds: list[str] | tuple[str, ...] = (),
+    urgent_only: bool = False,
+    overdue_only: bool = False,
+) -> MergedQuerySets:
+    """One queue for this user, most urgent first, for `ui.pagination.paginate`: the database sorts,
+    filters (kinds of work, urgent only, overdue only) and counts; items are built only for the page's
+    rows. Unknown or forbidden queues are empty."""
+    now = now or timezone.now()
+    sources = []
+    if queue in queues_for(user):
+        for build, queryset in _sources(user, queue, now):
+            kind, immediate, due = SORT_FIELDS[build]
+            if kinds and kind not in kinds:
+                continue
+            keyed = queryset.annotate(q_immediate=immediate(), q_due=due())
+            if urgent_only:
+                keyed = keyed.filter(q_immediate=True)
+            if overdue_only:
+                keyed = keyed.filter(q_due__lt=now)
+            sources.append(
+                Source(
+                    keys=lambda n, keyed=keyed: _most_urgent(keyed, n),
+                    build=lambda pks, build=build, queryset=queryset: build(queryset.filter(pk__in=pks)),
+                    count=keyed.count,
+                )
+            )
+    return MergedQuerySets(sources, sort_key=_sort_key)
+
+
+def queue_kinds(*, user, queue: str, now: dt.datetime | None = None) -> list[str]:
+    """The kinds of work in the queue now (for its filter): one EXISTS query per source."""
     now = now or timezone.now()
     if queue not in queues_for(user):
         return []
-    items: list[QueueItem] = []
-    for build, queryset in _sources(user, queue, now):
-        items += build(queryset)
-    items.sort(key=lambda i: domain.queue_sort_key(immediate=i.immediate, due_at=i.due_at))
-    return items
-
-
-def filter_items(items: list[QueueItem], *, kinds: list[str], urgent_only: bool, overdue_only: bool, now) -> list:
-    if kinds:
-        items = [i for i in items if i.kind in kinds]
-    if urgent_only:
-        items = [i for i in items if i.immediate]
-    if overdue_only:
-        items = [i for i in items if i.overdue(now)]
-    return items
+    return sorted({SORT_FIELDS[build][0] for build, queryset in _sources(user, queue, now) if queryset.exists()})
 
 
 def queue_count(*, user, queue: str, now: dt.datetime | None = None) -> int:

@@ -15,7 +15,8 @@ from frontdoor.audit.permissions import can_view_audit
 from frontdoor.audit.selectors import audit_events_for_object
 from frontdoor.core.locking import StaleEdit
 from frontdoor.ui.forms import submit
-from frontdoor.ui.pages import visible_or_404
+from frontdoor.ui.pages import once_per_request, visible_or_404
+from frontdoor.ui.pagination import paginate
 
 from . import domain, forms, permissions, queues, selectors, services
 
@@ -236,12 +237,18 @@ def queue(request, name):
     if name not in available:
         raise Http404
     now = timezone.now()
-    items = queues.queue_items(user=request.user, queue=name, now=now)
     kinds = [k for k in request.GET.getlist("kind") if k in queues.KINDS]
     urgent_only = request.GET.get("urgent") == "yes"
     overdue_only = request.GET.get("overdue") == "yes"
-    shown = queues.filter_items(items, kinds=kinds, urgent_only=urgent_only, overdue_only=overdue_only, now=now)
-    present_kinds = sorted({i.kind for i in items})
+    filtered = bool(kinds or urgent_only or overdue_only)
+    rows = queues.queue_rows(
+        user=request.user, queue=name, now=now, kinds=kinds, urgent_only=urgent_only, overdue_only=overdue_only
+    )
+    total = once_per_request(
+        request, ("queue", name), lambda: queues.queue_count(user=request.user, queue=name, now=now)
+    )
+    page = paginate(request, rows, count=None if filtered else total)
+    present_kinds = queues.queue_kinds(user=request.user, queue=name, now=now)
     return render(
         request,
         "referrals/queue.html",
@@ -249,14 +256,16 @@ def queue(request, name):
             "name": name,
             "title": queues.QUEUES[name],
             "tabs": [{"name": q, "label": queues.QUEUES[q]} for q in available],
-            "items": [{"item": i, "overdue": i.overdue(now)} for i in shown],
-            "total": len(items),
+            "page": page,
+            "items": [{"item": i, "overdue": i.overdue(now)} for i in page.object_list],
+            "total": total,
+            "shown": page.paginator.count,
             "kind_options": [
                 {"value": k, "label": queues.KINDS[k], "checked": k in kinds} for k in (present_kinds or [])
             ]
             + [{"value": k, "label": queues.KINDS[k], "checked": True} for k in kinds if k not in present_kinds],
             "urgent_only": urgent_only,
             "overdue_only": overdue_only,
-            "filtered": bool(kinds or urgent_only or overdue_only),
+            "filtered": filtered,
         },
     )

@@ -25,3 +25,12 @@ def visible_or_404(request, may_open: Callable[[object], bool], get: Callable[..
     if not may_open(request.user):
         raise PermissionDenied
     return found_or_404(get(user=request.user, **lookup))
+
+
+def once_per_request(request, key, compute: Callable[[], T]) -> T:
+    """`compute()` worked out at most once for this request (the header's counts and the home page's show
+    the same numbers: each is counted once)."""
+    cache = request.__dict__.setdefault("_frontdoor_once", {})
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]

@@ -275,3 +275,18 @@ def test_my_contacts_query_count_does_not_grow_with_rows(csw_client, users, djan
     with django_assert_max_num_queries(16):  # includes every app's navigation counts
         page = csw_client.get(reverse("contacts:mine")).content.decode()
     assert page.count("contacts/") >= 25 and "Page 1 of 2" in page
+
+
+def test_team_contacts_come_a_page_at_a_time(users, client_for, django_assert_max_num_queries):
+    """The manager's team list: 30 contacts, pages of 25 from the database, the same queries for page 2."""
+    for _ in range(30):
+        c = factories.complete_draft(worker=users["csw"])
+        Contact.objects.filter(pk=c.pk).update(
+            status="recorded", decision_due_at=timezone.now(), letter_due_at=timezone.now()
+        )
+    client = client_for(users["manager"])
+    with django_assert_max_num_queries(20):
+        first = client.get(reverse("contacts:team")).content.decode()
+    with django_assert_max_num_queries(20):
+        second = client.get(reverse("contacts:team") + "?page=2").content.decode()
+    assert "Page 1 of 2" in first and "Page 2 of 2" in second

@@ -3,43 +3,39 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 
 from frontdoor.audit.permissions import can_view_audit
 from frontdoor.audit.selectors import audit_events_for_object
 from frontdoor.referrals.permissions import can_decide
 from frontdoor.ui.pages import found_or_404
+from frontdoor.ui.pagination import paginate
 
 from .. import domain, selectors
 from ..permissions import can_edit_draft, can_see_caller_identity, can_view_contacts, can_view_team_contacts
 from .common import person_url, record_required, step_url
 
-PAGE_SIZE = 25
-
-
-def _page(request, qs):
-    return Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-
 
 def my_contacts(request):
     if not can_view_contacts(request.user):
         raise PermissionDenied
-    page = _page(request, selectors.contact_list_for_worker(user=request.user))
+    page = paginate(request, selectors.contact_list_for_worker(user=request.user))
+    page.object_list = selectors.with_children_counts(page.object_list)
     return render(request, "contacts/list.html", {"page": page, "title": "My contacts", "mine": True})
 
 
 def team_contacts(request):
     if not can_view_team_contacts(request.user):
         raise PermissionDenied
-    page = _page(request, selectors.contact_list_for_team(user=request.user))
+    page = paginate(request, selectors.contact_list_for_team(user=request.user))
+    page.object_list = selectors.with_children_counts(page.object_list)
     title = f"Contacts by {request.user.team.name}"
     return render(request, "contacts/list.html", {"page": page, "title": title, "mine": False})
 
 
 @record_required
 def drafts(request):
-    page = _page(request, selectors.draft_list_for_worker(user=request.user))
+    page = paginate(request, selectors.draft_list_for_worker(user=request.user))
     for contact in page.object_list:
         contact.resume_url = step_url(contact, domain.resume_step(contact.last_step))
         contact.resume_title = domain.step_title(domain.resume_step(contact.last_step))

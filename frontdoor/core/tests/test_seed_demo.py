@@ -54,3 +54,15 @@ def test_demo_logins_lists_every_role(db):
     call_command("demo_logins", stdout=out)
     for role in Role:
         assert role.label in out.getvalue()
+
+
+@pytest.mark.slow
+def test_seed_demo_makes_as_many_contacts_as_asked(reference_data, settings):
+    """`--contacts` sets how many recorded calls a large demo has (by default one per eight people)."""
+    from frontdoor.contacts.models import Contact
+
+    settings.DEBUG = True  # seed_demo's development setting, whatever its production flag is called
+    out = StringIO()
+    call_command("seed_demo", people=40, contacts=30, stdout=out)
+    assert Contact.objects.filter(status=Contact.Status.RECORDED).count() >= 30
+    assert "30 recorded contacts" in out.getvalue()

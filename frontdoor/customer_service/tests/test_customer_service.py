@@ -157,3 +157,22 @@ def test_invisible_characters_are_taken_out_of_the_names_recorded(users, client_
     assert response.status_code == 302
     handover = Handover.objects.get()
     assert (handover.child_name, handover.caller_name) == ("Maisie Clarke", "Pat Doe")
+
+
+def test_public_calls_come_a_page_at_a_time(users, client_for, django_assert_max_num_queries):
+    """30 calls this week: 25 on the first page, newest first, the rest on page 2, a fixed number of queries."""
+    now = dt.datetime.now(dt.UTC)
+    for n in range(30):
+        Handover.objects.create(
+            child_name=f"Child {n:02d}",
+            outcome="no_concern",
+            taken_at=now - dt.timedelta(minutes=n),
+            created_by=users["csw"],
+        )
+    client = client_for(users["csw"])
+    with django_assert_max_num_queries(15):
+        first = client.get("/customer-service/calls/").content.decode()
+    with django_assert_max_num_queries(15):
+        second = client.get("/customer-service/calls/?page=2").content.decode()
+    assert "Child 00" in first and "Child 24" in first and "Child 25" not in first
+    assert "Child 29" in second and "Child 00" not in second and "Page 2 of 2" in second

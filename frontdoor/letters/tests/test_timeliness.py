@@ -91,3 +91,22 @@ def test_queue_query_count_does_not_grow_with_letters(users, client_for, django_
     client.get("/letters/")
     with django_assert_max_num_queries(16):  # includes every app's navigation counts
         client.get("/letters/")
+
+
+def test_letter_queues_come_a_page_at_a_time(users, client_for, django_assert_max_num_queries):
+    """My letters and the team's overdue letters: 30 waiting, a page of 25 from the database, the same
+    number of queries for page 2, and the soonest due first across pages."""
+    made = [recorded_contact(worker=users["csw"], received_at=CALL + dt.timedelta(minutes=n)) for n in range(30)]
+    refs = [c.reference for c in sorted(made, key=lambda c: (c.letter_due_at, c.received_at))]
+    with time_machine.travel(dt.datetime(2026, 4, 1, 12, 0, tzinfo=LONDON), tick=False):
+        client = client_for(users["csw"])
+        with django_assert_max_num_queries(20):
+            first = client.get("/letters/").content.decode()
+        with django_assert_max_num_queries(20):
+            second = client.get("/letters/?page=2").content.decode()
+        assert all(ref in first for ref in refs[:25]) and not any(ref in first for ref in refs[25:])
+        assert all(ref in second for ref in refs[25:]) and "Page 2 of 2" in second
+        manager = client_for(users["manager"])
+        with django_assert_max_num_queries(20):
+            team = manager.get("/letters/team/?page=2").content.decode()
+        assert "Page 2 of 2" in team

@@ -13,6 +13,7 @@ from frontdoor.audit.selectors import audit_events_for_object
 from frontdoor.core.locking import StaleEdit
 from frontdoor.ui.forms import submit
 from frontdoor.ui.pages import found_or_404
+from frontdoor.ui.pagination import paginate
 
 from .. import domain, permissions, selectors
 from ..forms import LetterForm
@@ -29,11 +30,13 @@ def writable_letter(request, letter):
 def queue(request):
     if not permissions.can_use_letter_queue(request.user):
         raise PermissionDenied
+    page = paginate(request, selectors.letter_queue_contacts(user=request.user))
     return render(
         request,
         "letters/queue.html",
         {
-            "rows": selectors.letter_queue(user=request.user),
+            "page": page,
+            "rows": selectors.letter_rows(page.object_list),
             "can_team": permissions.can_view_team_letters(request.user),
         },
     )
@@ -42,7 +45,8 @@ def queue(request):
 def team(request):
     if not permissions.can_view_team_letters(request.user):
         raise PermissionDenied
-    return render(request, "letters/team.html", {"rows": selectors.team_overdue(user=request.user)})
+    page = paginate(request, selectors.team_overdue_contacts(user=request.user))
+    return render(request, "letters/team.html", {"page": page, "rows": selectors.letter_rows(page.object_list)})
 
 
 def contact(request, pk):

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.db.models import QuerySet
+
 from ..models import Person, PersonMerge, PossibleDuplicate
 from ..permissions import can_manage_duplicates
 from .scan import last_finished_scan, running_scan
@@ -15,13 +17,14 @@ if TYPE_CHECKING:
     from frontdoor.accounts.models import User
 
 
-def duplicate_list(*, user: User, limit: int = 200) -> list[PossibleDuplicate]:
+def duplicate_list(*, user: User) -> QuerySet[PossibleDuplicate]:
+    """Open pairs, highest score first (a QuerySet: the page paginates it in the database)."""
     if not can_manage_duplicates(user):
-        return []
+        return PossibleDuplicate.objects.none()
     pairs = PossibleDuplicate.objects.filter(status=PossibleDuplicate.Status.OPEN).select_related(
         "person_a", "person_b"
     )
-    return list(pairs[:limit])
+    return pairs.order_by("-score", "found_at", "pk")
 
 
 def merge_list(*, user: User, limit: int = 20) -> list[PersonMerge]:

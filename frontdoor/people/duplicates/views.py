@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from frontdoor.ui.pages import found_or_404
+from frontdoor.ui.pagination import paginate
 
 from ..permissions import can_manage_duplicates
 from ..tasks import find_duplicates_task
@@ -42,7 +43,7 @@ def _merge_or_404(request, pk):
 def duplicate_list(request):
     _require_manager(request)
     context = {
-        "pairs": selectors.duplicate_list(user=request.user),
+        "pairs": paginate(request, selectors.duplicate_list(user=request.user)),
         "merges": selectors.merge_list(user=request.user),
         "running": selectors.running_scan(),
         "last_scan": selectors.last_finished_scan(),

@@ -13,6 +13,7 @@ from frontdoor.audit.services import audit_record
 from frontdoor.ui import search_terms
 from frontdoor.ui.forms import submit
 from frontdoor.ui.pages import found_or_404
+from frontdoor.ui.pagination import paginate
 
 from ..permissions import can_add_new_relative, can_edit_person, can_list_repeat_concerns
 from ..record.domain import new_person_from_search, parse_relationship_option
@@ -47,7 +48,9 @@ def repeat_concerns(request):
     if not can_list_repeat_concerns(request.user):
         raise PermissionDenied
     return render(
-        request, "people/repeat_concerns.html", {"concerns": selectors.repeat_concern_list(user=request.user)}
+        request,
+        "people/repeat_concerns.html",
+        {"concerns": paginate(request, selectors.repeat_concern_list(user=request.user))},
     )
 
 

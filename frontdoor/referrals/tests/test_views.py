@@ -8,6 +8,7 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from frontdoor.directory.models import Team
 from frontdoor.mash.tests.factories import request_make
@@ -230,3 +231,39 @@ def test_queue_query_count_does_not_grow(users, client_for, name, role):
         client.get(url)
     assert len(many) == len(few), [q["sql"] for q in many]
     assert len(few) < 40
+
+
+def test_queue_pages_come_from_the_database_in_urgency_order(users, client_for):
+    """More items than a page: each page holds the next most urgent, immediate first, filters kept."""
+    base = timezone.now()
+    made = []
+    for n in range(30):
+        immediacy = "immediate" if n % 5 == 0 else "urgent"
+        made.append(
+            contact_make(worker=users["csw"], immediacy=immediacy, decision_due_at=base + dt.timedelta(hours=30 - n))
+        )
+    made.append(referral_make(worker=users["csw"], submit=False))  # a draft referral: also my work
+    client = client_for(users["csw"])
+    first = client.get(reverse("referrals:queue", args=["mine"])).content.decode()
+    second = client.get(reverse("referrals:queue", args=["mine"]) + "?page=2").content.decode()
+    assert "Showing 31 of 31" in first and 'aria-current="page"' in first and "page=2" in first
+    immediate = sorted((c for c in made[:30] if c.immediacy == "immediate"), key=lambda c: c.decision_due_at)
+    others = sorted((c for c in made[:30] if c.immediacy != "immediate"), key=lambda c: c.decision_due_at)
+    order = [c.reference for c in immediate + others]
+    on_first = [ref for ref in order if ref in first]
+    assert on_first == order[: len(on_first)]
+    assert all(ref in second for ref in order[len(on_first) :])
+    urgent = client.get(reverse("referrals:queue", args=["mine"]) + "?urgent=yes&page=1").content.decode()
+    assert "Showing 6 of 31" in urgent and all(c.reference in urgent for c in immediate)
+
+
+def test_queue_page_two_costs_no_more_queries_than_page_one(users, client_for):
+    for n in range(30):
+        contact_make(worker=users["csw"], immediacy="immediate" if n % 3 == 0 else "urgent")
+    client = client_for(users["csw"])
+    url = reverse("referrals:queue", args=["mine"])
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    with CaptureQueriesContext(connection) as two:
+        client.get(url + "?page=2")
+    assert len(two) <= len(one) < 40
