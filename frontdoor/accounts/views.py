@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -19,6 +18,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from frontdoor.audit.services import audit_record
 from frontdoor.ui.forms import submit
 from frontdoor.ui.pages import visible_or_404
+from frontdoor.ui.pagination import paginate
 
 from .domain import BY_PASSWORD, SIGNED_IN_BY, grouped, second_factor_done
 from .forms import CodeForm, PasswordChangeForm, SignInForm, TemporaryPasswordForm, UserSearchForm
@@ -166,7 +166,7 @@ def users(request):
     found = users_for_admin(user=request.user, query=query)
     if found is None:
         raise PermissionDenied
-    page = Paginator(found, USERS_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate(request, found, per_page=USERS_PAGE_SIZE)
     locked = locked_usernames(u.username for u in page)
     return render(request, "accounts/users.html", {"form": form, "page": page, "locked": locked, "query": query})
 

@@ -129,3 +129,16 @@ def test_the_admin_site_does_not_list_authenticator_keys_or_recovery_codes():
 
     assert not admin.site.is_registered(TOTPDevice)
     assert not admin.site.is_registered(StaticDevice)
+
+
+def test_the_users_list_comes_a_page_at_a_time_keeping_the_search(client_for, users, django_assert_max_num_queries):
+    from frontdoor.accounts.tests.factories import UserFactory
+
+    for n in range(55):
+        UserFactory(role=Role.CONSULTANT_SOCIAL_WORKER, username=f"pager{n:02d}", last_name="Pagewright")
+    admin = client_for(users["admin"])
+    with django_assert_max_num_queries(12):
+        html = admin.get(reverse("accounts:users"), {"q": "Pagewright"}).content.decode()
+    assert "55 users found" in html and 'rel="next"' in html and "q=Pagewright&amp;page=2" in html
+    second = admin.get(reverse("accounts:users"), {"q": "Pagewright", "page": 2}).content.decode()
+    assert second.count("pager") == 5
