@@ -29,26 +29,21 @@ TOO_MANY_CODES = "You have entered too many wrong codes. Wait a minute, then try
 @transaction.atomic
 def sign_in_failure_record(*, username: str) -> AuditEvent:
     """A sign-in refused: the username tried (never the password), against the user if there is one."""
-    user = User.objects.filter(username=username).first() if username else None
-    return audit_record(
-        actor=None,
-        action="sign_in_failed",
-        obj=user,
-        summary=f"Sign-in failed for username {username[:150]!r}",
-        changes={"username": username[:150]},
-    )
+    return _sign_in_refusal(username, "sign_in_failed", f"Sign-in failed for username {username[:150]!r}")
 
 
 @transaction.atomic
 def lockout_record(*, username: str) -> AuditEvent:
-    user = User.objects.filter(username=username).first() if username else None
-    return audit_record(
-        actor=None,
-        action="locked_out",
-        obj=user,
-        summary=f"Sign-in refused: username {username[:150]!r} is locked after too many wrong passwords",
-        changes={"username": username[:150]},
+    return _sign_in_refusal(
+        username,
+        "locked_out",
+        f"Sign-in refused: username {username[:150]!r} is locked after too many wrong passwords",
     )
+
+
+def _sign_in_refusal(username: str, action: str, summary: str) -> AuditEvent:
+    user = User.objects.filter(username=username).first() if username else None
+    return audit_record(actor=None, action=action, obj=user, summary=summary, changes={"username": username[:150]})
 
 
 @transaction.atomic

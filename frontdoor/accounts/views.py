@@ -199,16 +199,19 @@ def temporary_password(request, pk: int):
 
 
 def reset_two_factor(request, pk: int):
-    user = visible_or_404(request, can_manage_users, user_for_admin, pk=pk)
-    if request.method == "POST":
-        second_factor_reset(actor=request.user, user=user)
-        messages.success(request, f"{user}'s authenticator app and recovery codes have been removed")
-    return redirect("accounts:user", pk=pk)
+    return _user_button(
+        request, pk, second_factor_reset, "{user}'s authenticator app and recovery codes have been removed"
+    )
 
 
 def unlock(request, pk: int):
+    return _user_button(request, pk, user_unlock, "{user} can sign in again")
+
+
+def _user_button(request, pk: int, service, done: str):
+    """A button on a user's page with nothing typed: run the service on POST, then back to the page."""
     user = visible_or_404(request, can_manage_users, user_for_admin, pk=pk)
     if request.method == "POST":
-        user_unlock(actor=request.user, user=user)
-        messages.success(request, f"{user} can sign in again")
+        service(actor=request.user, user=user)
+        messages.success(request, done.format(user=user))
     return redirect("accounts:user", pk=pk)
