@@ -31,14 +31,20 @@ class SignInStepsMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         user = getattr(request, "user", None)
-        if not (user and user.is_authenticated) or _exempt(request):
+        if not (user and user.is_authenticated):
             return None
-        if not second_factor_done(request) and second_factor_needed(
+        needs_code = not second_factor_done(request) and second_factor_needed(
             required=settings.FRONTDOOR_REQUIRE_2FA, has_device=bool(request.session.get(HAS_APP))
-        ):
+        )
+        needs_password = user.must_change_password and not signed_in_by_identity_provider(request.session)
+        # Until both steps are done the header offers no menu: its links would only lead back here.
+        request.frontdoor_sign_in_unfinished = needs_code or needs_password
+        if _exempt(request):
+            return None
+        if needs_code:
             step = "accounts:two_factor_verify" if has_authenticator(user=user) else "accounts:two_factor_enrol"
             return _to(step, request)
-        if user.must_change_password and not signed_in_by_identity_provider(request.session):
+        if needs_password:
             return _to("accounts:password_change", request)
         return None
 

@@ -15,7 +15,8 @@ NAV_APPS = ["customer_service", "contacts", "people", "referrals", "mash", "lett
 
 def navigation(request):
     user = getattr(request, "user", None)
-    if not user or not user.is_authenticated or is_partial(request):
+    unfinished = getattr(request, "frontdoor_sign_in_unfinished", False)  # a second factor or new password due
+    if not user or not user.is_authenticated or is_partial(request) or unfinished:
         return {"nav_items": []}
     return {"nav_items": SimpleLazyObject(lambda: nav_items_for(request))}
 

@@ -90,9 +90,11 @@ def test_required_asks_for_the_code_after_the_password(client, enrolled, require
         assert response["Location"] == reverse("accounts:two_factor_verify") + "?next=%2F"
         page = client.get(response["Location"])
         assert "Enter the code from your app" in page.content.decode()
+        assert page.context["nav_items"] == []  # no menu of links that would only lead back here
         response = client.post(reverse("accounts:two_factor_verify"), {"code": code_for(device), "next": "/"})
     assert response.status_code == 302 and response["Location"] == "/"
-    assert client.get("/").status_code == 200
+    home = client.get("/")
+    assert home.status_code == 200 and len(home.context["nav_items"]) > 0
 
 
 def test_a_wrong_code_is_refused_audited_and_then_slowed_down(client, enrolled, required):
