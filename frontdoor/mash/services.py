@@ -118,7 +118,7 @@ def request_answer(*, actor: User, request: InformationRequest, answer: str, ver
         bump_version(request, actor=actor)
         request.full_clean()
         request.save()
-        audit_record(actor=actor, action="update", obj=request, summary=f"Answered by {request.agency}")
+        audit_record(actor=actor, action="change", obj=request, summary=f"Answered by {request.agency}")
     return request
 
 
@@ -144,5 +144,5 @@ def enquiry_conclude(*, actor: User, enquiry: MashEnquiry, analysis: str, outcom
     bump_version(enquiry, actor=actor)
     enquiry.full_clean()
     enquiry.save()
-    audit_record(actor=actor, action="update", obj=enquiry, summary=f"MASH enquiry concluded: {outcome}")
+    audit_record(actor=actor, action="change", obj=enquiry, summary=f"MASH enquiry concluded: {outcome}")
     return enquiry

@@ -80,7 +80,7 @@ def decision_record(
     decision.save()
     audit_record(
         actor=actor,
-        action="create" if created else "update",
+        action="create" if created else "change",
         obj=decision,
         summary=f"Decision on {contact.reference}: level {level}, {decision.get_outcome_display().lower()}"
         + (", consider a strategy discussion" if strategy else ""),
@@ -158,7 +158,7 @@ def referral_update(*, actor: User, referral: Referral, version: object, submit:
     referral.save()
     audit_record(
         actor=actor,
-        action="submit" if submit else "update",
+        action="submit" if submit else "change",
         obj=referral,
         summary=f"Referral {referral.reference} sent for authorisation" if submit else "Referral details saved",
     )
@@ -239,7 +239,7 @@ def sharing_decide(*, actor: User, referral: Referral, authorised: bool, what: s
     word = "authorised" if authorised else "refused"
     audit_record(
         actor=actor,
-        action="authorise" if authorised else "refuse",
+        action="authorise" if authorised else "refused",
         obj=referral,
         summary=f"Sharing without the parents' knowledge {word}",
     )
