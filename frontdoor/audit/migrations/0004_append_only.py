@@ -54,7 +54,7 @@ def _run(schema_editor, which: int) -> None:
     if vendor not in STATEMENTS:
         raise NotImplementedError(f"No append-only triggers written for {vendor}")
     for sql in STATEMENTS[vendor][which]:
-        schema_editor.execute(sql)
+        schema_editor.execute(sql, params=None)
 
 
 def create_triggers(apps, schema_editor):
