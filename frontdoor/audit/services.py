@@ -49,7 +49,7 @@ def audit_record(
         user_agent=origin.user_agent[:300],
         path=origin.path[:300],
     )
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):  # a failure here fails the caller's whole transaction
         head = _locked_head()
         event.sequence = head.sequence + 1
         event.prev_hash = head.hash
