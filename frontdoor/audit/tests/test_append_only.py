@@ -158,3 +158,25 @@ def test_the_triggers_come_back_after_the_escape_hatch(trail):
     with audit_triggers_off():
         pass
     refused(lambda: AuditEvent.objects.all().delete())
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite has one writer at a time anyway")
+def test_writers_at_the_same_time_never_fork_the_chain(users):
+    """Eight writers at once: the head's row lock queues them, so every event follows exactly one other."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connections
+
+    def write(n):
+        try:
+            for i in range(10):
+                with transaction.atomic():
+                    audit_record(actor=users["csw"], action="view", obj=users["csw2"], summary=f"Writer {n}, {i}")
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        list(pool.map(write, range(8)))
+    assert AuditEvent.objects.filter(summary__startswith="Writer").count() == 80
+    assert verify().startswith("Audit trail OK")
