@@ -36,6 +36,27 @@ def _fast_password_hasher():
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _flush_empties_the_audit_trail():
+    """The database refuses to delete audit events; emptying a test database between transactional tests
+    (Django's flush, used by live_server) turns the triggers off for that flush only. Tests only: see
+    docs/decisions/0019-audit-no-one-can-rewrite.md."""
+    from django.core.management.commands import flush
+    from django.db import connections
+
+    from frontdoor.audit.tests.tampering import audit_triggers_off
+
+    original = flush.Command.handle
+
+    def handle(self, *args, **options):
+        with audit_triggers_off(connections[options["database"]]):
+            return original(self, *args, **options)
+
+    flush.Command.handle = handle
+    yield
+    flush.Command.handle = original
+
+
 def _load_reference_data() -> None:
     from django.conf import settings
 

@@ -16,6 +16,7 @@ from frontdoor.audit.services import audit_record
 
 from .domain import RECOVERY_CODE_COUNT, normalise_code
 from .models import User
+from .sessions import ABSOLUTE, IDLE
 
 if TYPE_CHECKING:
     from django_otp.models import Device
@@ -24,6 +25,29 @@ if TYPE_CHECKING:
 
 WRONG_CODE = "Enter the 6-digit code shown in your authenticator app, or one of your recovery codes"
 TOO_MANY_CODES = "You have entered too many wrong codes. Wait a minute, then try again"
+SSO = {"method": "sso"}
+SIGNED_OUT_BECAUSE = {
+    ABSOLUTE: "Signed out: reached the longest session",
+    IDLE: "Signed out: nothing done for a while",
+}
+
+
+@transaction.atomic
+def sign_in_record(*, user: User, by_sso: bool) -> AuditEvent:
+    if by_sso:
+        return audit_record(
+            actor=user, action="sign_in", obj=user, summary="Signed in with the council account", changes=SSO
+        )
+    return audit_record(actor=user, action="sign_in", obj=user, summary="Signed in")
+
+
+@transaction.atomic
+def sign_out_record(*, user: User, reason: str | None) -> AuditEvent:
+    """`reason` None: the user chose to sign out; else why their session ended (sessions.IDLE, ABSOLUTE)."""
+    summary = SIGNED_OUT_BECAUSE.get(reason or "", "Signed out")
+    return audit_record(
+        actor=user, action="sign_out", obj=user, summary=summary, changes={"reason": reason} if reason else None
+    )
 
 
 @transaction.atomic

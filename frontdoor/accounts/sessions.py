@@ -24,12 +24,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from frontdoor.audit.services import audit_record
-
 STARTED_KEY = "frontdoor_session_started"
 ACTIVITY_KEY = "frontdoor_last_activity"
 IDLE = "idle"
 ABSOLUTE = "absolute"
+SIGN_OUT_REASON = "frontdoor_sign_out_reason"  # set on the request when the session ran out
 
 
 @dataclass(frozen=True)
@@ -132,15 +131,9 @@ def _signed_out_response(request, reason: str | None):
 
 @transaction.atomic
 def session_expire(*, request, reason: str, limits: SessionLimits) -> None:
-    """Sign the user out because their session ran out, audited with the reason, and say why."""
-    user = request.user
-    audit_record(
-        actor=user,
-        action="sign_out",
-        obj=user,
-        summary="Signed out: " + ("reached the longest session" if reason == ABSOLUTE else "nothing done for a while"),
-        changes={"reason": reason},
-    )
+    """Sign the user out because their session ran out, and say why. The sign-out's audit event (written
+    by receivers.on_signed_out, as for every sign-out) carries the reason."""
+    setattr(request, SIGN_OUT_REASON, reason)
     logout(request)
     messages.info(request, signed_out_message(reason, limits))
 

@@ -15,7 +15,6 @@ from django.views.decorators.cache import never_cache
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice
 
-from frontdoor.audit.services import audit_record
 from frontdoor.ui.forms import submit
 from frontdoor.ui.pages import visible_or_404
 from frontdoor.ui.pagination import paginate
@@ -49,7 +48,6 @@ class SignInView(auth_views.LoginView):
         response = super().form_valid(form)
         self.request.session[SIGNED_IN_BY] = BY_PASSWORD
         self.request.session[HAS_APP] = has_authenticator(user=self.request.user)
-        audit_record(actor=self.request.user, action="sign_in", obj=self.request.user, summary="Signed in")
         return response
 
 

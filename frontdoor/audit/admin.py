@@ -5,9 +5,10 @@ from .models import AuditEvent
 
 @admin.register(AuditEvent)
 class AuditEventAdmin(admin.ModelAdmin):
-    list_display = ["at", "actor", "action", "object_type", "object_id", "summary", "ip_address"]
-    list_filter = ["action", "object_type"]
-    search_fields = ["object_id", "summary", "actor__username"]
+    list_display = ["sequence", "at", "actor_username", "actor_role", "action", "object_type", "object_id", "summary"]
+    list_filter = ["action", "object_type", "actor_role"]
+    search_fields = ["object_id", "summary", "actor_username"]
+    list_select_related = False
 
     def has_change_permission(self, request, obj=None):
         return False

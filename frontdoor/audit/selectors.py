@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.db import models
 
-from .models import AuditEvent
+from .domain import Finding, Link, first_break
+from .models import AuditChainHead, AuditEvent
 from .permissions import can_view_audit
 from .services import object_type_of
 
@@ -22,3 +24,25 @@ def audit_events_for_object(*, user: User, obj: models.Model, limit: int = 200):
         .select_related("actor")
         .order_by("-at")[:limit]
     )
+
+
+@dataclass(frozen=True)
+class ChainCheck:
+    finding: Finding | None
+    count: int
+    head_sequence: int
+    head_hash: str
+
+
+CHUNK = 5000
+
+
+def audit_chain_check() -> ChainCheck:
+    """Every event in sequence order, streamed; for `manage.py audit_verify` (an operator's check, not a page)."""
+    head = AuditChainHead.objects.filter(pk=AuditChainHead.ONLY).first()
+    events = AuditEvent.objects.order_by("sequence").iterator(chunk_size=CHUNK)
+    links = (Link(e.sequence, str(e.id), e.prev_hash, e.hash, e.computed_hash()) for e in events)
+    finding, count, last_hash = first_break(
+        links, head_sequence=head.sequence if head else None, head_hash=head.hash if head else None
+    )
+    return ChainCheck(finding, count, head.sequence if head else 0, head.hash if head else last_hash)

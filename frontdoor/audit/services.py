@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, Any
 
-from django.db import models
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models, transaction
+from django.utils import timezone
 
+from . import domain
 from .context import current_origin
-from .models import AuditEvent
+from .models import AuditChainHead, AuditEvent
 
 if TYPE_CHECKING:
     from frontdoor.accounts.models import User
+
+ACTIONS = frozenset(AuditEvent.Action.values)
 
 
 def object_type_of(obj: models.Model) -> str:
@@ -20,19 +26,51 @@ def object_type_of(obj: models.Model) -> str:
 def audit_record(
     *, actor: User | None, action: str, obj: models.Model | None, summary: str, changes: dict[str, Any] | None = None
 ) -> AuditEvent:
-    """`obj` None only for an event about no stored row (a sign-in with a username nobody has)."""
+    """`obj` None only for an event about no stored row (a sign-in with a username nobody has).
+
+    `action` must be one of AuditEvent.Action. The actor's username and role are kept as they are now,
+    and the event is chained to the one before it under a lock on the chain's head row."""
+    if action not in ACTIONS:
+        raise ValueError(f"{action!r} is not an audit action; use one of AuditEvent.Action")
+    who = actor if getattr(actor, "is_authenticated", False) else None
     origin = current_origin.get()
-    return AuditEvent.objects.create(
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
-        action=action,
+    event = AuditEvent(
+        at=timezone.now(),
+        actor=who,
+        actor_username=who.get_username() if who is not None else "",
+        actor_role=getattr(who, "role", "") if who is not None else "",
+        action=str(action),
         object_type=object_type_of(obj) if obj is not None else "",
         object_id=str(obj.pk) if obj is not None else "",
         summary=summary[:300],
-        changes=changes or {},
-        ip_address=origin.ip_address,
-        user_agent=origin.user_agent,
-        path=origin.path,
+        # as it will read back from the database, so that the hash can be checked later
+        changes=json.loads(json.dumps(changes or {}, cls=DjangoJSONEncoder)),
+        ip_address=AuditEvent._meta.get_field("ip_address").to_python(origin.ip_address),
+        user_agent=origin.user_agent[:300],
+        path=origin.path[:300],
     )
+    with transaction.atomic(savepoint=False):  # a failure here fails the caller's whole transaction
+        head = _locked_head()
+        event.sequence = head.sequence + 1
+        event.prev_hash = head.hash
+        event.hash = event.computed_hash()
+        event.save(force_insert=True)
+        AuditChainHead.objects.filter(pk=head.pk).update(sequence=event.sequence, hash=event.hash)
+    return event
+
+
+def _locked_head() -> AuditChainHead:
+    """The chain's head, locked until the transaction ends (made again from the last event if missing,
+    as after a test database is emptied)."""
+    head = AuditChainHead.objects.select_for_update().filter(pk=AuditChainHead.ONLY).first()
+    if head is None:
+        last = AuditEvent.objects.order_by("-sequence").values("sequence", "hash").first()
+        AuditChainHead.objects.get_or_create(
+            pk=AuditChainHead.ONLY,
+            defaults=last or {"sequence": 0, "hash": domain.GENESIS},
+        )
+        head = AuditChainHead.objects.select_for_update().get(pk=AuditChainHead.ONLY)
+    return head
 
 
 def changed_fields(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:

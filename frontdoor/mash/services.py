@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from frontdoor.audit.services import audit_record
+from frontdoor.audit.services import audit_record, changed_fields
 from frontdoor.core.locking import bump_version, lock_for_change
 from frontdoor.core.references import next_reference
 
@@ -113,12 +113,19 @@ def request_answer(*, actor: User, request: InformationRequest, answer: str, ver
             raise ValidationError(str(exc)) from None
         if not (answer or "").strip():
             raise ValidationError({"answer": "Enter the information your agency holds"})
+        before = {"answer": request.answer, "state": request.state}
         request.answer, request.state = answer, InformationRequest.State.ANSWERED
         request.answered_by, request.answered_at = actor, timezone.now()
         bump_version(request, actor=actor)
         request.full_clean()
         request.save()
-        audit_record(actor=actor, action="update", obj=request, summary=f"Answered by {request.agency}")
+        audit_record(
+            actor=actor,
+            action="change",
+            obj=request,
+            summary=f"Answered by {request.agency}",
+            changes=changed_fields(before, {"answer": request.answer, "state": request.state}),
+        )
     return request
 
 
@@ -138,11 +145,18 @@ def enquiry_conclude(*, actor: User, enquiry: MashEnquiry, analysis: str, outcom
         errors["outcome"] = "Select the outcome of the MASH enquiry"
     if errors:
         raise ValidationError(errors)
+    before = {"analysis": enquiry.analysis, "outcome": enquiry.outcome, "state": enquiry.state}
     enquiry.analysis, enquiry.outcome = analysis, outcome
     enquiry.state = MashEnquiry.State.CONCLUDED
     enquiry.concluded_by, enquiry.concluded_at = actor, timezone.now()
     bump_version(enquiry, actor=actor)
     enquiry.full_clean()
     enquiry.save()
-    audit_record(actor=actor, action="update", obj=enquiry, summary=f"MASH enquiry concluded: {outcome}")
+    audit_record(
+        actor=actor,
+        action="change",
+        obj=enquiry,
+        summary=f"MASH enquiry concluded: {outcome}",
+        changes=changed_fields(before, {"analysis": analysis, "outcome": outcome, "state": enquiry.state}),
+    )
     return enquiry

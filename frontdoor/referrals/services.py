@@ -7,13 +7,13 @@ raises core.locking.StaleEdit, so the page can keep the user's text.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from frontdoor.audit.services import audit_record
+from frontdoor.audit.services import audit_record, changed_fields
 from frontdoor.core.locking import StaleEdit, bump_version, lock_for_change, parse_version
 from frontdoor.core.references import next_reference
 
@@ -73,6 +73,7 @@ def decision_record(
         if hasattr(decision, "referral"):
             raise ValidationError("This decision has become a referral: change the referral instead")
         bump_version(decision, actor=actor)
+    before = _values(decision, DECISION_FIELDS) if not created else {}
     decision.level, decision.outcome, decision.reasons = level, outcome, reasons
     decision.s47_indicators, decision.consider_strategy_discussion = indicators, strategy
     decision.decided_by, decision.decided_at = actor, now
@@ -80,10 +81,11 @@ def decision_record(
     decision.save()
     audit_record(
         actor=actor,
-        action="create" if created else "update",
+        action="create" if created else "change",
         obj=decision,
         summary=f"Decision on {contact.reference}: level {level}, {decision.get_outcome_display().lower()}"
         + (", consider a strategy discussion" if strategy else ""),
+        changes=changed_fields(before, _values(decision, DECISION_FIELDS)),
     )
     if outcome == ContactDecision.Outcome.REFERRAL:
         _referral_open(actor=actor, decision=decision)
@@ -115,6 +117,14 @@ def _referral_open(*, actor: User, decision: ContactDecision) -> Referral:
     return referral
 
 
+DECISION_FIELDS = ("level", "outcome", "reasons", "s47_indicators", "consider_strategy_discussion")
+
+
+def _values(obj, names) -> dict[str, Any]:
+    """Before and after values for the audit: a related row as its id (no query), as stored."""
+    return {name: obj.serializable_value(name) for name in names}
+
+
 REFERRAL_FIELDS = (
     "domestic_abuse",
     "mental_illness",
@@ -139,6 +149,7 @@ def referral_update(*, actor: User, referral: Referral, version: object, submit:
         raise PermissionDenied
     referral = lock_for_change(referral, version=version, noun="referral")
     _transition(referral, "submit" if submit else "edit")
+    before = _values(referral, (*REFERRAL_FIELDS, "state"))
     for name in REFERRAL_FIELDS:
         if name in fields:
             setattr(referral, name, fields[name])
@@ -158,9 +169,10 @@ def referral_update(*, actor: User, referral: Referral, version: object, submit:
     referral.save()
     audit_record(
         actor=actor,
-        action="submit" if submit else "update",
+        action="submit" if submit else "change",
         obj=referral,
         summary=f"Referral {referral.reference} sent for authorisation" if submit else "Referral details saved",
+        changes=changed_fields(before, _values(referral, (*REFERRAL_FIELDS, "state"))),
     )
     return referral
 
@@ -239,7 +251,7 @@ def sharing_decide(*, actor: User, referral: Referral, authorised: bool, what: s
     word = "authorised" if authorised else "refused"
     audit_record(
         actor=actor,
-        action="authorise" if authorised else "refuse",
+        action="authorise" if authorised else "refused",
         obj=referral,
         summary=f"Sharing without the parents' knowledge {word}",
     )

@@ -16,8 +16,6 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
-from frontdoor.audit.services import audit_record
-
 from . import domain
 from .backend import REFUSAL_SESSION_KEY, sso_enabled
 
@@ -97,13 +95,6 @@ class SSOCallbackView(OIDCAuthenticationCallbackView):
         response = super().login_success()
         self.request.session[SIGNED_IN_BY_KEY] = "sso"
         self.request.session.pop(REFUSAL_SESSION_KEY, None)
-        audit_record(
-            actor=self.user,
-            action="sign_in",
-            obj=self.user,
-            summary="Signed in with the council account",
-            changes={"method": "sso"},
-        )
         return response
 
 

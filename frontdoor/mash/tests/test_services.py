@@ -113,3 +113,17 @@ def test_conclude_with_a_stale_missing_or_forged_version_is_refused(users):
 def test_partners_cannot_open_enquiries(users):
     with pytest.raises(PermissionDenied):
         enquiry_make(actor=users["mash_partner"])
+
+
+def test_an_answer_and_a_conclusion_are_audited_with_before_and_after(users):
+    request = request_make(actor=users["csw"])
+    services.request_answer(actor=users["mash_partner"], request=request, answer="Two call-outs", version=1)
+    answered = AuditEvent.objects.filter(object_id=str(request.pk), action="change").get()
+    assert answered.changes["answer"] == ["", "Two call-outs"]
+    assert answered.changes["state"][1] == "answered"
+    services.enquiry_conclude(
+        actor=users["csw"], enquiry=request.enquiry, analysis="Police and health agree", outcome="strategy", version=1
+    )
+    concluded = AuditEvent.objects.filter(object_id=str(request.enquiry.pk), action="change").get()
+    assert concluded.changes["outcome"][1] == "strategy"
+    assert concluded.changes["state"][1] == "concluded"

@@ -301,3 +301,11 @@ def test_checklist_computed_from_contact_and_records(users):
     assert {"child_names", "child_dobs", "child_sex", "address", "school", "ethnicity", "concern"} <= known
     assert {"parental_responsibility", "location", "immediacy", "parents_aware"} <= known
     assert {"nationality", "perpetrator", "household_questions", "referrer_relationship"}.isdisjoint(known)
+
+
+def test_a_referral_edit_is_audited_with_before_and_after(users):
+    referral = referral_make(worker=users["csw"], submit=False)
+    was = referral.other_agencies
+    services.referral_update(actor=users["csw"], referral=referral, version=referral.version, other_agencies="Health")
+    event = AuditEvent.objects.filter(object_id=str(referral.pk), action="change").latest("sequence")
+    assert event.changes == {"other_agencies": [was, "Health"]}
