@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Avg, Count, Exists, Max, OuterRef, Q, Subquery
 from django.utils import timezone
 
+from frontdoor.audit.services import audit_record
 from frontdoor.contacts.models import Contact
 
 from . import domain, permissions
@@ -27,17 +28,36 @@ def contact_for_letters(*, user: User, pk) -> Contact | None:
     return contact
 
 
-def letter_get(*, user: User, pk) -> Letter | None:
+def letter_get(*, user: User, pk, audit: str = "") -> Letter | None:
+    """A letter the user may see. `audit` ("page" or "pdf") records the look: the letter page or its PDF."""
     letter = Letter.objects.select_related("contact__worker").filter(pk=pk, archived=False).first()
     if letter is None or not permissions.can_view_letters(user, letter.contact):
         return None
+    if audit:
+        what = "the PDF of the letter" if audit == "pdf" else "the letter"
+        audit_record(
+            actor=user,
+            action="view",
+            obj=letter,
+            summary=f"Viewed {what} for {letter.contact.reference}",
+            changes={"as": audit},
+        )
     return letter
 
 
-def sent_letter_get(*, user: User, pk) -> SentLetter | None:
+def sent_letter_get(*, user: User, pk, audit: bool = False) -> SentLetter | None:
+    """A sent letter the user may see; `audit` records the look (its PDF downloaded)."""
     sent = SentLetter.objects.select_related("contact__worker").filter(pk=pk).first()
     if sent is None or not permissions.can_view_letters(user, sent.contact):
         return None
+    if audit:
+        audit_record(
+            actor=user,
+            action="view",
+            obj=sent,
+            summary=f"Viewed the sent letter for {sent.contact.reference}",
+            changes={"as": "pdf"},
+        )
     return sent
 
 
