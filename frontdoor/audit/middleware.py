@@ -1,8 +1,17 @@
+from django.db import transaction
+
 from .context import RequestOrigin, current_origin
+from .services import audit_record
+
+REFUSED = (403, 404)
 
 
 class AuditContextMiddleware:
-    """Remembers the client address, browser and path of each request for audit events."""
+    """Remembers the client address, browser and path of each request for audit events, and records every
+    request a signed-in user was refused (403, or 404: a record they may not see is "not found").
+
+    A view's PermissionDenied or Http404 reaches here already turned into its 403 or 404 response, so the
+    status covers both. Anonymous requests (static files, /healthz, the sign-in pages) are never recorded."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -15,6 +24,29 @@ class AuditContextMiddleware:
         )
         token = current_origin.set(origin)
         try:
-            return self.get_response(request)
+            response = self.get_response(request)
+            if response.status_code in REFUSED:
+                _record_refusal(request, response.status_code)
+            return response
         finally:
             current_origin.reset(token)
+
+
+def _record_refusal(request, status: int) -> None:
+    user = getattr(request, "user", None)
+    if not getattr(user, "is_authenticated", False):
+        return
+    match = getattr(request, "resolver_match", None)
+    with transaction.atomic():
+        audit_record(
+            actor=user,
+            action="refused",
+            obj=None,
+            summary=f"Refused {request.method} {request.path} ({status})",
+            changes={
+                "path": request.path[:300],
+                "method": request.method,
+                "status": status,
+                "url_name": match.view_name if match else "",
+            },
+        )
