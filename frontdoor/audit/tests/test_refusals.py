@@ -39,6 +39,16 @@ def test_another_agencys_request_is_recorded_as_not_found(users, client_for):
     assert row.changes["status"] == 404 and row.changes["path"] == url and row.actor == users["mash_partner"]
 
 
+def test_a_refusal_a_service_recorded_is_not_recorded_twice(users, client_for):
+    police = request_make(actor=users["csw"])
+    health = request_make(actor=users["csw"], enquiry=police.enquiry, agency_code="health-mash")
+    url = reverse("mash:request", args=[health.pk])
+    response = client_for(users["mash_partner"]).post(url, {"answer": "Not mine", "version": 1})
+    assert response.status_code == 404
+    (row,) = refusals()
+    assert row.object_id == str(health.pk)
+
+
 def test_a_page_shown_records_no_refusal(users, client_for):
     referral = referral_make(worker=users["csw"])
     assert client_for(users["manager"]).get(reverse("referrals:detail", args=[referral.pk])).status_code == 200
