@@ -21,10 +21,13 @@ def _visible_contacts(user: User):
     return Contact.objects.filter(permissions.contacts_filter(user))
 
 
-def contact_for_letters(*, user: User, pk) -> Contact | None:
+def contact_for_letters(*, user: User, pk, audit: bool = False) -> Contact | None:
+    """A contact whose letters the user may see; `audit` records the look (its letters page shown)."""
     contact = _visible_contacts(user).select_related("worker").filter(pk=pk).first()
     if contact is None or not permissions.can_view_letters(user, contact):
         return None
+    if audit:
+        audit_record(actor=user, action="view", obj=contact, summary=f"Viewed the letters of {contact.reference}")
     return contact
 
 
@@ -61,10 +64,14 @@ def sent_letter_get(*, user: User, pk, audit: bool = False) -> SentLetter | None
     return sent
 
 
-def disagreement_get(*, user: User, pk) -> Disagreement | None:
+def disagreement_get(*, user: User, pk, audit: bool = False) -> Disagreement | None:
+    """A disagreement the user may see; `audit` records the look (its page shown)."""
     row = Disagreement.objects.select_related("contact__worker").filter(pk=pk).first()
     if row is None or not permissions.can_view_letters(user, row.contact):
         return None
+    if audit:
+        summary = f"Viewed a disagreement about {row.contact.reference}"
+        audit_record(actor=user, action="view", obj=row, summary=summary)
     return row
 
 

@@ -2,8 +2,10 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from frontdoor.audit.models import AuditEvent
+from frontdoor.letters.disagreements import services as disagreement_services
 from frontdoor.letters.dispatch import services as dispatch_services
 from frontdoor.letters.tests.factories import recorded_contact
 from frontdoor.letters.writing import services as letter_services
@@ -91,3 +93,25 @@ def test_sent_letter_pdf_records_the_view(users, client_for, approved):
     assert_one_view(sent, users["csw"])
     assert client_for(users["csa"]).get(reverse("letters:sent_pdf", args=[sent.pk])).status_code in (403, 404)
     assert views_of(sent).count() == 1
+
+
+def test_a_contacts_letters_page_and_a_disagreement_record_the_view(users, client_for, approved):
+    contact = approved.contact
+    disagreement = disagreement_services.disagreement_create(
+        actor=users["csw"],
+        contact=contact,
+        raised_by="caller",
+        raised_by_name="Ruth Teacher, school",
+        raised_on=timezone.localdate(),
+        decision="No referral",
+        reason="Worried",
+    )
+    client = client_for(users["csw"])
+    assert client.get(reverse("letters:contact", args=[contact.pk])).status_code == 200
+    assert client.get(reverse("letters:disagreement", args=[disagreement.pk])).status_code == 200
+    assert_one_view(contact, users["csw"])
+    assert_one_view(disagreement, users["csw"])
+    for role in ("csa", "mash_partner"):
+        client_for(users[role]).get(reverse("letters:contact", args=[contact.pk]))
+        client_for(users[role]).get(reverse("letters:disagreement", args=[disagreement.pk]))
+    assert views_of(contact).count() == 1 and views_of(disagreement).count() == 1

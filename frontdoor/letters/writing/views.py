@@ -50,7 +50,7 @@ def team(request):
 
 
 def contact(request, pk):
-    found = found_or_404(selectors.contact_for_letters(user=request.user, pk=pk))
+    found = found_or_404(selectors.contact_for_letters(user=request.user, pk=pk, audit=True))
     panel = found_or_404(selectors.contact_panel(user=request.user, contact=found))
     return render(request, "letters/contact.html", {"contact": found, "view_panel": panel})
 
