@@ -10,6 +10,8 @@ from frontdoor.letters.dispatch import services as dispatch_services
 from frontdoor.letters.tests.factories import recorded_contact
 from frontdoor.letters.writing import services as letter_services
 from frontdoor.mash.tests.factories import enquiry_make, request_make
+from frontdoor.people.models import PossibleDuplicate
+from frontdoor.people.tests.factories import make_person
 from frontdoor.referrals.tests.factories import contact_make, referral_make
 
 pytestmark = pytest.mark.django_db
@@ -115,3 +117,15 @@ def test_a_contacts_letters_page_and_a_disagreement_record_the_view(users, clien
         client_for(users[role]).get(reverse("letters:contact", args=[contact.pk]))
         client_for(users[role]).get(reverse("letters:disagreement", args=[disagreement.pk]))
     assert views_of(contact).count() == 1 and views_of(disagreement).count() == 1
+
+
+def test_comparing_possible_duplicates_records_a_view_of_each_person(users, client_for):
+    a = make_person("Jess", "Smith")
+    b = make_person("Jessica", "Smith")
+    pair = PossibleDuplicate.objects.create(person_a=a, person_b=b, score=90.0)
+    url = reverse("people:duplicate", args=[pair.pk])
+    assert client_for(users["manager"]).get(url).status_code == 200
+    assert_one_view(a, users["manager"])
+    assert_one_view(b, users["manager"])
+    assert client_for(users["csw"]).get(url).status_code in (403, 404)
+    assert views_of(a).count() == 1 and views_of(b).count() == 1
