@@ -59,6 +59,13 @@ def audit_record(
     return event
 
 
+def audit_search(*, actor: User, summary: str, terms: dict[str, Any], results: int) -> AuditEvent:
+    """A search with its terms and the number of results it gave (no object: a search names no row)."""
+    return audit_record(
+        actor=actor, action="search", obj=None, summary=summary, changes={"terms": terms, "results": results}
+    )
+
+
 def _locked_head() -> AuditChainHead:
     """The chain's head, locked until the transaction ends (made again from the last event if missing,
     as after a test database is emptied)."""

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from frontdoor.accounts.models import Role, User
+from frontdoor.audit.services import audit_record, audit_search
 from frontdoor.people.models import Involvement
 from frontdoor.people.selectors import person_search
 
@@ -31,7 +32,10 @@ class AllocationCheck:
     team_phone: str
 
 
-def allocation_check(*, user: User, text: str, date_of_birth=None, postcode: str = "") -> list[AllocationCheck]:
+def allocation_check(
+    *, user: User, text: str, date_of_birth=None, postcode: str = "", audit: bool = False
+) -> list[AllocationCheck]:
+    """`audit` records the check: a search row with its terms, and a view row for each person shown."""
     if not can_check_allocation(user):
         return []
     # The search itself runs with the advisor's own permission; only allocation details leave here.
@@ -57,6 +61,13 @@ def allocation_check(*, user: User, text: str, date_of_birth=None, postcode: str
                 team=open_case.team.name if open_case and open_case.team else "",
                 team_phone=open_case.team.phone if open_case and open_case.team else "",
             )
+        )
+        if audit:
+            audit_record(actor=user, action="view", obj=person, summary=f"Checked the allocation of {person.full_name}")
+    if audit:
+        terms = {"text": text, "date_of_birth": date_of_birth, "postcode": postcode}
+        audit_search(
+            actor=user, summary="Checked whether a child has an allocated worker", terms=terms, results=len(results)
         )
     return results
 

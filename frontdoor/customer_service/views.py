@@ -28,6 +28,7 @@ def check(request):
             text=form.cleaned_data["child_name"],
             date_of_birth=form.cleaned_data["date_of_birth"],
             postcode=form.cleaned_data["postcode"],
+            audit=search_terms.first_showing(request),  # once per check, not on a refresh or the back button
         )
     handover_form = HandoverForm(workers=cads_workers(user=request.user)) if results is not None else None
     context = {"form": form, "results": results, "handover_form": handover_form}

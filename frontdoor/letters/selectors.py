@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Avg, Count, Exists, Max, OuterRef, Q, Subquery
 from django.utils import timezone
 
+from frontdoor.audit.services import audit_record
 from frontdoor.contacts.models import Contact
 
 from . import domain, permissions
@@ -20,31 +21,57 @@ def _visible_contacts(user: User):
     return Contact.objects.filter(permissions.contacts_filter(user))
 
 
-def contact_for_letters(*, user: User, pk) -> Contact | None:
+def contact_for_letters(*, user: User, pk, audit: bool = False) -> Contact | None:
+    """A contact whose letters the user may see; `audit` records the look (its letters page shown)."""
     contact = _visible_contacts(user).select_related("worker").filter(pk=pk).first()
     if contact is None or not permissions.can_view_letters(user, contact):
         return None
+    if audit:
+        audit_record(actor=user, action="view", obj=contact, summary=f"Viewed the letters of {contact.reference}")
     return contact
 
 
-def letter_get(*, user: User, pk) -> Letter | None:
+def letter_get(*, user: User, pk, audit: str = "") -> Letter | None:
+    """A letter the user may see. `audit` ("page" or "pdf") records the look: the letter page or its PDF."""
     letter = Letter.objects.select_related("contact__worker").filter(pk=pk, archived=False).first()
     if letter is None or not permissions.can_view_letters(user, letter.contact):
         return None
+    if audit:
+        what = "the PDF of the letter" if audit == "pdf" else "the letter"
+        audit_record(
+            actor=user,
+            action="view",
+            obj=letter,
+            summary=f"Viewed {what} for {letter.contact.reference}",
+            changes={"as": audit},
+        )
     return letter
 
 
-def sent_letter_get(*, user: User, pk) -> SentLetter | None:
+def sent_letter_get(*, user: User, pk, audit: bool = False) -> SentLetter | None:
+    """A sent letter the user may see; `audit` records the look (its PDF downloaded)."""
     sent = SentLetter.objects.select_related("contact__worker").filter(pk=pk).first()
     if sent is None or not permissions.can_view_letters(user, sent.contact):
         return None
+    if audit:
+        audit_record(
+            actor=user,
+            action="view",
+            obj=sent,
+            summary=f"Viewed the sent letter for {sent.contact.reference}",
+            changes={"as": "pdf"},
+        )
     return sent
 
 
-def disagreement_get(*, user: User, pk) -> Disagreement | None:
+def disagreement_get(*, user: User, pk, audit: bool = False) -> Disagreement | None:
+    """A disagreement the user may see; `audit` records the look (its page shown)."""
     row = Disagreement.objects.select_related("contact__worker").filter(pk=pk).first()
     if row is None or not permissions.can_view_letters(user, row.contact):
         return None
+    if audit:
+        summary = f"Viewed a disagreement about {row.contact.reference}"
+        audit_record(actor=user, action="view", obj=row, summary=summary)
     return row
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from frontdoor.audit.services import audit_record
 from frontdoor.contacts.models import Contact
 from frontdoor.directory.models import Agency
 
@@ -20,22 +21,35 @@ def contact_for_enquiry(*, user: User, pk) -> Contact | None:
     return Contact.objects.filter(pk=pk, status=Contact.Status.RECORDED).prefetch_related("people").first()
 
 
-def enquiry_get(*, user: User, pk) -> MashEnquiry | None:
+def enquiry_get(*, user: User, pk, audit: bool = False) -> MashEnquiry | None:
+    """An enquiry for a MASH worker; `audit` records the look (the enquiry page shown)."""
     if not permissions.can_run_enquiries(user):
         return None
-    return (
+    enquiry = (
         MashEnquiry.objects.select_related("contact", "referral", "opened_by", "concluded_by")
         .prefetch_related("contact__people", "requests__agency", "requests__answered_by")
         .filter(pk=pk)
         .first()
     )
+    if enquiry is not None and audit:
+        audit_record(actor=user, action="view", obj=enquiry, summary=f"Viewed MASH enquiry {enquiry.reference}")
+    return enquiry
 
 
-def request_get(*, user: User, pk) -> InformationRequest | None:
-    """A request the user may see: a partner only ever gets their own agency's (others are None, so 404)."""
+def request_get(*, user: User, pk, audit: bool = False) -> InformationRequest | None:
+    """A request the user may see: a partner only ever gets their own agency's (others are None, so 404).
+    `audit` records the look (the request page shown)."""
     qs = InformationRequest.objects.select_related("agency", "enquiry__contact", "answered_by", "sent_by")
     qs = qs.prefetch_related("enquiry__contact__people__person")
-    return permissions.requests_visible_to(user, qs).filter(pk=pk).first()
+    info_request = permissions.requests_visible_to(user, qs).filter(pk=pk).first()
+    if info_request is not None and audit:
+        audit_record(
+            actor=user,
+            action="view",
+            obj=info_request,
+            summary=f"Viewed the {info_request.agency} request of MASH enquiry {info_request.enquiry.reference}",
+        )
+    return info_request
 
 
 def partner_agencies(*, user: User):

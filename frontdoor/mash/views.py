@@ -16,8 +16,8 @@ from frontdoor.ui.pages import visible_or_404
 from . import domain, forms, permissions, selectors, services
 
 
-def _enquiry_or_404(request, pk):
-    return visible_or_404(request, permissions.can_run_enquiries, selectors.enquiry_get, pk=pk)
+def _enquiry_or_404(request, pk, *, audit: bool = False):
+    return visible_or_404(request, permissions.can_run_enquiries, selectors.enquiry_get, pk=pk, audit=audit)
 
 
 def enquiry_open(request, contact_id):
@@ -36,7 +36,7 @@ def enquiry_open(request, contact_id):
 
 
 def enquiry_detail(request, pk):
-    enquiry = _enquiry_or_404(request, pk)
+    enquiry = _enquiry_or_404(request, pk, audit=True)
     return render(
         request,
         "mash/detail.html",
@@ -97,7 +97,7 @@ def request_detail(request, pk):
     user = request.user
     if not permissions.can_use_requests(user):
         raise PermissionDenied
-    info_request = selectors.request_get(user=user, pk=pk)
+    info_request = selectors.request_get(user=user, pk=pk, audit=request.method == "GET")
     if info_request is None:
         if request.method == "POST":
             services.request_answer_refused(actor=user, request_id=pk)

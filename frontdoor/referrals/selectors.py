@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from frontdoor.audit.services import audit_record
 from frontdoor.contacts.models import Contact
 from frontdoor.directory.models import Team
 from frontdoor.directory.selectors import district_for_postcode
@@ -19,15 +20,19 @@ if TYPE_CHECKING:
 REFERRAL_RELATED = ("contact", "decision", "child", "worker", "receiving_team", "allocated_worker", "authorised_by")
 
 
-def contact_for_decision(*, user: User, pk) -> Contact | None:
+def contact_for_decision(*, user: User, pk, audit: bool = False) -> Contact | None:
+    """A recorded contact the user may decide on; `audit` records the look (the decision page shown)."""
     if not permissions.can_decide(user):
         return None
-    return (
+    contact = (
         Contact.objects.filter(pk=pk, status=Contact.Status.RECORDED)
         .select_related("worker", "caller_agency")
         .prefetch_related("people__person")
         .first()
     )
+    if contact is not None and audit:
+        audit_record(actor=user, action="view", obj=contact, summary=f"Viewed the decision page of {contact.reference}")
+    return contact
 
 
 def decision_for_contact(*, user: User, contact: Contact) -> ContactDecision | None:
@@ -36,9 +41,13 @@ def decision_for_contact(*, user: User, contact: Contact) -> ContactDecision | N
     return ContactDecision.objects.filter(contact=contact).select_related("decided_by").first()
 
 
-def referral_get(*, user: User, pk) -> Referral | None:
+def referral_get(*, user: User, pk, audit: bool = False) -> Referral | None:
+    """A referral the user may see; `audit` records the look (the referral page shown)."""
     qs = Referral.objects.select_related(*REFERRAL_RELATED).prefetch_related("contact__people__person")
-    return permissions.referrals_visible_to(user, qs).filter(pk=pk).first()
+    referral = permissions.referrals_visible_to(user, qs).filter(pk=pk).first()
+    if referral is not None and audit:
+        audit_record(actor=user, action="view", obj=referral, summary=f"Viewed referral {referral.reference}")
+    return referral
 
 
 def referral_history(*, user: User, referral: Referral) -> dict:

@@ -21,12 +21,14 @@ from frontdoor.ui.pagination import paginate
 from . import domain, forms, permissions, queues, selectors, services
 
 
-def _referral_or_404(request, pk):
-    return visible_or_404(request, permissions.can_view_referrals, selectors.referral_get, pk=pk)
+def _referral_or_404(request, pk, *, audit: bool = False):
+    return visible_or_404(request, permissions.can_view_referrals, selectors.referral_get, pk=pk, audit=audit)
 
 
 def decision(request, contact_id):
-    contact = visible_or_404(request, permissions.can_decide, selectors.contact_for_decision, pk=contact_id)
+    contact = visible_or_404(
+        request, permissions.can_decide, selectors.contact_for_decision, pk=contact_id, audit=request.method == "GET"
+    )
     existing = selectors.decision_for_contact(user=request.user, contact=contact)
     referral = getattr(existing, "referral", None) if existing else None
     # Version 0 says "no decision yet": a page opened before someone else decided is refused as stale.
@@ -63,7 +65,7 @@ def decision(request, contact_id):
 
 
 def referral_detail(request, pk):
-    referral = _referral_or_404(request, pk)
+    referral = _referral_or_404(request, pk, audit=True)
     user = request.user
     return render(
         request,

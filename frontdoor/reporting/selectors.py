@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, Q
 from django.utils import timezone
 
+from frontdoor.audit.services import audit_record
 from frontdoor.contacts.models import Contact, ContactPerson
 
 from . import domain
@@ -34,8 +35,10 @@ def _require(user: User) -> None:
         raise PermissionDenied
 
 
-def annex_a_list_1(*, user: User, start: dt.date, end: dt.date) -> list[list]:
-    """One row per child per recorded contact received between start and end (inclusive)."""
+def annex_a_list_1(*, user: User, start: dt.date, end: dt.date, audit: str = "") -> list[list]:
+    """One row per child per recorded contact received between start and end (inclusive).
+
+    `audit` ("csv" or "xlsx") records the download as an export with its period, format and row count."""
     _require(user)
     links = (
         ContactPerson.objects.filter(
@@ -70,6 +73,14 @@ def annex_a_list_1(*, user: User, start: dt.date, end: dt.date) -> list[list]:
                 domain.annex_date(contact_date),
                 domain.source_label(source),
             ]
+        )
+    if audit:
+        audit_record(
+            actor=user,
+            action="export",
+            obj=None,
+            summary=f"Downloaded Annex A list 1 for {start:%d/%m/%Y} to {end:%d/%m/%Y} as {audit}",
+            changes={"report": "annex_a_list_1", "start": start, "end": end, "format": audit, "rows": len(rows)},
         )
     return rows
 

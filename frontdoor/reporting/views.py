@@ -43,9 +43,10 @@ def annex_a_list_1_download(request):
             status=400,
         )
     start, end = form.cleaned_data["start"], form.cleaned_data["end"]
-    rows = annex_a_list_1(user=request.user, start=start, end=end)
+    as_xlsx = form.cleaned_data.get("format") == "xlsx"
+    rows = annex_a_list_1(user=request.user, start=start, end=end, audit="xlsx" if as_xlsx else "csv")
     name = f"annex-a-list-1-contacts-{start:%Y%m%d}-{end:%Y%m%d}"
-    if form.cleaned_data.get("format") == "xlsx":
+    if as_xlsx:
         return _xlsx(name, rows)
     buffer = io.StringIO()
     writer = SafeCsvWriter(buffer)

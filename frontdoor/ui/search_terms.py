@@ -17,10 +17,14 @@ from django.http import HttpRequest, QueryDict
 SESSION_KEY = "search_terms"
 KEPT = 20  # searches remembered per session; older tokens then show an empty search form
 TOKEN = "s"  # the query parameter carrying the token
+FRESH_KEY = "search_terms_fresh"  # the token of the search just submitted and not yet shown (for the audit)
 
 
-def keep(request: HttpRequest, form: forms.Form) -> str:
-    """Keep what was typed into `form` (a valid, bound search form) in the session; the token naming it."""
+def keep(request: HttpRequest, form: forms.Form, *, shown: bool = False) -> str:
+    """Keep what was typed into `form` (a valid, bound search form) in the session; the token naming it.
+
+    Unless its results are `shown` already (a live search), the token is marked as a search submitted and
+    not yet shown: `first_showing` tells the page that shows it apart from a refresh or the back button."""
     names = set(form.fields)
     terms = {
         name: form.data.getlist(name)
@@ -33,7 +37,18 @@ def keep(request: HttpRequest, form: forms.Form) -> str:
     for old in list(stored)[:-KEPT]:
         del stored[old]
     request.session[SESSION_KEY] = stored
+    if not shown:
+        request.session[FRESH_KEY] = token
     return token
+
+
+def first_showing(request: HttpRequest) -> bool:
+    """The token in the URL names a search just submitted, shown now for the first time (true once only)."""
+    token = request.GET.get(TOKEN, "")
+    if token and request.session.get(FRESH_KEY) == token:
+        del request.session[FRESH_KEY]
+        return True
+    return False
 
 
 def recall(request: HttpRequest) -> QueryDict | None:

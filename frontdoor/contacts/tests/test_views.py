@@ -110,6 +110,10 @@ def test_whole_call_through_the_pages(users, csw_client):
     r = csw_client.post(url(contact, "add_child"), {**data, "match": str(existing.pk)})
     assert r.status_code == 302
     assert fresh(contact).people.get(given_name="Amelia").person == existing
+    # Each search on the call is audited with its terms; choosing a match does not search again.
+    searches = AuditEvent.objects.filter(action="search").order_by("sequence")
+    assert [(e.changes["terms"]["text"], e.changes["results"] > 0) for e in searches][-1] == ("Amelia Hart", True)
+    assert searches.filter(changes__terms__text="Amelia Hart").count() == 1
     assert csw_client.get(url(contact, "family")).status_code == 200
     r = csw_client.post(url(contact, "family"), {"version": fresh(contact).version})
     assert r.url == url(contact, "worries")

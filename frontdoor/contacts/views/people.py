@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 
+from frontdoor.audit.services import audit_search
 from frontdoor.people.selectors import person_search
 from frontdoor.ui.forms import submit
 
@@ -49,15 +50,19 @@ def family(request, contact):
     )
 
 
-def _search(request, form):
+def _search(request, form, *, audit: bool):
+    """The people who may be the one described; `audit` records the search (not again when one is chosen)."""
     data = form.cleaned_data
-    return person_search(
-        user=request.user,
-        text=f"{data.get('given_name', '')} {data.get('family_name', '')}",
-        date_of_birth=data.get("date_of_birth"),
-        sex=data.get("sex") or None,
-        postcode=data.get("postcode") or None,
-    )
+    terms = {
+        "text": f"{data.get('given_name', '')} {data.get('family_name', '')}",
+        "date_of_birth": data.get("date_of_birth"),
+        "sex": data.get("sex") or None,
+        "postcode": data.get("postcode") or None,
+    }
+    matches = person_search(user=request.user, **terms)
+    if audit:
+        audit_search(actor=request.user, summary="Searched people during a call", terms=terms, results=len(matches))
+    return matches
 
 
 def _person_page(request, contact, contact_person, child: bool):
@@ -65,7 +70,7 @@ def _person_page(request, contact, contact_person, child: bool):
     if request.method == "POST":
         form = forms.PersonForm(request.POST, child=child)
         if form.is_valid():
-            matches = _search(request, form)
+            matches = _search(request, form, audit="match" not in request.POST)
             match_form = None
             chosen, decided = None, not matches
             if "match" in request.POST:

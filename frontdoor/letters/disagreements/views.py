@@ -28,7 +28,7 @@ def disagreement_new(request, pk):
 
 def disagreement(request, pk):
     """A disagreement and its escalation steps; recording the next step is an edit of the disagreement."""
-    row = found_or_404(selectors.disagreement_get(user=request.user, pk=pk))
+    row = found_or_404(selectors.disagreement_get(user=request.user, pk=pk, audit=request.method == "GET"))
     if request.method == "POST" and not permissions.can_record_disagreement(request.user, row.contact):
         raise Http404
     next_step = domain.next_step([s.step for s in row.steps.all()])

@@ -17,7 +17,7 @@ from . import services
 
 
 def sent_pdf(request, pk):
-    sent = found_or_404(selectors.sent_letter_get(user=request.user, pk=pk))
+    sent = found_or_404(selectors.sent_letter_get(user=request.user, pk=pk, audit=True))
     response = HttpResponse(bytes(sent.pdf), content_type="application/pdf")
     response["Content-Disposition"] = (
         f'attachment; filename="letter-{sent.contact.reference}-{sent.sent_at:%Y%m%d%H%M}.pdf"'

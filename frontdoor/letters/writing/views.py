@@ -50,7 +50,7 @@ def team(request):
 
 
 def contact(request, pk):
-    found = found_or_404(selectors.contact_for_letters(user=request.user, pk=pk))
+    found = found_or_404(selectors.contact_for_letters(user=request.user, pk=pk, audit=True))
     panel = found_or_404(selectors.contact_panel(user=request.user, contact=found))
     return render(request, "letters/contact.html", {"contact": found, "view_panel": panel})
 
@@ -65,7 +65,7 @@ def draft(request, pk):
 
 
 def letter(request, pk):
-    found = found_or_404(selectors.letter_get(user=request.user, pk=pk))
+    found = found_or_404(selectors.letter_get(user=request.user, pk=pk, audit="page"))
     panel = found_or_404(selectors.contact_panel(user=request.user, contact=found.contact))
     return render(
         request,
@@ -149,7 +149,7 @@ def approve(request, pk):
 
 
 def pdf(request, pk):
-    found = found_or_404(selectors.letter_get(user=request.user, pk=pk))
+    found = found_or_404(selectors.letter_get(user=request.user, pk=pk, audit="pdf"))
     try:
         content = letter_pdf(found, draft=found.status != found.Status.APPROVED)
     except LetterPdfError as exc:

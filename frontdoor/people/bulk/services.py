@@ -130,7 +130,8 @@ def _read_queries(path) -> list[dict]:
 
 
 def people_match(*, queries, out, top: int = 5, workers: int | None = None) -> MatchResult:
-    """Match a CSV of people against the person index, writing the best `top` for each to `out`."""
+    """Match a CSV of people against the person index, writing the best `top` for each to `out` (audited as
+    an export with its files and parameters)."""
     started = time.perf_counter()
     today = timezone.localdate()
     rows = _read_queries(queries)
@@ -150,6 +151,13 @@ def people_match(*, queries, out, top: int = 5, workers: int | None = None) -> M
             writer.writerows(lines)
             written += len(lines)
             skipped += bad_dates
+    audit_record(
+        actor=None,  # run from the server's shell: no signed-in user
+        action="export",
+        obj=None,
+        summary=f"Matched {len(rows)} people from {queries} against the person index into {out}",
+        changes={"command": "match_people", "queries": str(queries), "out": str(out), "top": top, "rows": written},
+    )
     return MatchResult(len(rows), written, skipped, time.perf_counter() - started)
 
 

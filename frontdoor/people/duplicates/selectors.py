@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 
+from frontdoor.audit.services import audit_record
+
 from ..models import Person, PersonMerge, PossibleDuplicate
 from ..permissions import can_manage_duplicates
 from .scan import last_finished_scan, running_scan
@@ -33,10 +35,18 @@ def merge_list(*, user: User, limit: int = 20) -> list[PersonMerge]:
     return list(PersonMerge.objects.select_related("kept", "merged").order_by("-created_at")[:limit])
 
 
-def duplicate_get(*, user: User, pk) -> PossibleDuplicate | None:
+def duplicate_get(*, user: User, pk, audit: bool = False) -> PossibleDuplicate | None:
+    """A possible duplicate for a manager; `audit` records a look at each of the two people (compared side
+    by side on its page)."""
     if not can_manage_duplicates(user):
         return None
-    return PossibleDuplicate.objects.select_related("person_a", "person_b").filter(pk=pk).first()
+    pair = PossibleDuplicate.objects.select_related("person_a", "person_b").filter(pk=pk).first()
+    if pair is not None and audit:
+        a, b = pair.person_a, pair.person_b
+        for person, other in ((a, b), (b, a)):
+            summary = f"Compared {person.person_id} with {other.person_id} as possible duplicates"
+            audit_record(actor=user, action="view", obj=person, summary=summary)
+    return pair
 
 
 def merge_get(*, user: User, pk) -> PersonMerge | None:

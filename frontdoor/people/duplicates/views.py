@@ -65,7 +65,7 @@ def duplicate_scan(request):
 
 def duplicate_compare(request, pk):
     _require_manager(request)
-    pair = found_or_404(selectors.duplicate_get(user=request.user, pk=pk))
+    pair = found_or_404(selectors.duplicate_get(user=request.user, pk=pk, audit=request.method == "GET"))
     a, b = pair.person_a, pair.person_b
     rows = []
     for label, attr in COMPARED:

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from frontdoor.audit.services import audit_record
+from frontdoor.audit.services import audit_record, audit_search
 from frontdoor.ui import search_terms
 from frontdoor.ui.forms import submit
 from frontdoor.ui.pages import found_or_404
@@ -69,6 +69,13 @@ def relationship_find(request, pk):
         if request.method == "POST":
             return redirect(search_terms.url_with(url, search_terms.keep(request, form)))
         results = selectors.relative_candidates(user=request.user, person=person, text=form.cleaned_data["q"])
+        if search_terms.first_showing(request):  # once per search, not on a refresh or the back button
+            audit_search(
+                actor=request.user,
+                summary=f"Searched for a relative of {person.full_name}",
+                terms={"text": form.cleaned_data["q"], "for_person": str(person.pk)},
+                results=len(results),
+            )
     searched = form.cleaned_data["q"] if results is not None else ""
     return page(
         request,

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from frontdoor.audit.services import audit_search
 from frontdoor.ui import search_terms
 
 from ..permissions import can_search_people
@@ -29,11 +30,14 @@ def search(request):
     if form.is_bound and form.is_valid():
         if request.method == "POST" and not live:
             return redirect(search_terms.url_with(url, search_terms.keep(request, form)))
-        results = person_search(user=request.user, **form.search_args())
+        args = form.search_args()
+        results = person_search(user=request.user, **args)
+        if live or search_terms.first_showing(request):  # once per search, not on a refresh or the back button
+            audit_search(actor=request.user, summary="Searched people", terms=args, results=len(results))
     context = {"form": form, "results": results, "expired": search_terms.expired(request)}
     if live:
         response = render(request, "people/_results.html", context)
         if results is not None:
-            response["HX-Replace-Url"] = search_terms.url_with(url, search_terms.keep(request, form))
+            response["HX-Replace-Url"] = search_terms.url_with(url, search_terms.keep(request, form, shown=True))
         return response
     return render(request, "people/search.html", context)

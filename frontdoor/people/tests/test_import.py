@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from django.core.management import CommandError, call_command
 
+from frontdoor.audit.models import AuditEvent
 from frontdoor.people.models import Person, PersonImport
 from frontdoor.people.search.index import person_index_update
 from frontdoor.people.search.matching.card import read_card
@@ -126,6 +127,15 @@ def test_match_people_writes_ranked_results(tmp_path, capsys):
     assert [r["person_id"] for r in rows if r["query_id"] == "q2"][0] == "A2"
     assert not [r for r in rows if r["query_id"] == "q3"]
     assert "Matched 3 queries" in capsys.readouterr().out
+    (export,) = AuditEvent.objects.filter(action="export")
+    assert export.actor is None
+    assert export.changes == {
+        "command": "match_people",
+        "queries": str(queries),
+        "out": str(out),
+        "top": 2,
+        "rows": len(rows),
+    }
 
 
 @pytest.mark.parametrize("query_id", ['=HYPERLINK("http://x.invalid")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)"])

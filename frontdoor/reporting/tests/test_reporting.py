@@ -7,6 +7,7 @@ import io
 import pytest
 from django.utils import timezone
 
+from frontdoor.audit.models import AuditEvent
 from frontdoor.contacts.models import Contact, ContactPerson
 from frontdoor.people.models import Person
 from frontdoor.reporting import domain
@@ -121,6 +122,7 @@ def test_report_views_permissions(users, client_for, role, allowed):
         "/reporting/annex-a/list-1/?start_0=1&start_1=11&start_2=2026&end_0=30&end_1=11&end_2=2026",
     ]:
         assert client.get(url).status_code == (200 if allowed else 403), url
+    assert AuditEvent.objects.filter(action="export").count() == (1 if allowed else 0)
 
 
 def test_list_1_csv_download(users, client_for, two_child_contact):
@@ -130,6 +132,15 @@ def test_list_1_csv_download(users, client_for, two_child_contact):
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert rows[0] == LIST_1_COLUMNS
     assert len(rows) == 3
+    (export,) = AuditEvent.objects.filter(action="export")
+    assert export.actor == users["analyst"]
+    assert export.changes == {
+        "report": "annex_a_list_1",
+        "start": "2026-11-01",
+        "end": "2026-11-30",
+        "format": "csv",
+        "rows": 2,
+    }
 
 
 def test_list_1_xlsx_download(users, client_for, two_child_contact):
@@ -141,6 +152,8 @@ def test_list_1_xlsx_download(users, client_for, two_child_contact):
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert [c.value for c in sheet[1]] == LIST_1_COLUMNS
     assert sheet.max_row == 3
+    (export,) = AuditEvent.objects.filter(action="export")
+    assert export.actor == users["manager"] and export.changes["format"] == "xlsx" and export.changes["rows"] == 2
 
 
 def test_bad_period_shows_errors_and_keeps_input(users, client_for):
@@ -148,6 +161,7 @@ def test_bad_period_shows_errors_and_keeps_input(users, client_for):
         "/reporting/annex-a/list-1/?start_0=31&start_1=2&start_2=2026&end_0=1&end_1=1&end_2="
     )
     assert response.status_code == 400
+    assert not AuditEvent.objects.filter(action="export").exists()
     body = response.content.decode()
     assert "Start date must be a real date" in body
     assert "End date must include a year" in body
