@@ -19,7 +19,10 @@ worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", 2))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 60))  # a long PDF letter or Annex A export
 graceful_timeout = 30
-keepalive = 5
+# Longer than the idle timeout of the proxy or load balancer in front (nginx 75 s, Azure and AWS 60 s by
+# default): if gunicorn closed an idle connection first, a request sent on it at that moment would be
+# reset (seen once in the load test with a 5 s keep-alive).
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", 75))
 max_requests = 2000  # a worker is replaced now and then, so slow memory growth never builds up
 max_requests_jitter = 200
 
