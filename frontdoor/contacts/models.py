@@ -200,6 +200,51 @@ class ContactPerson(TrackedModel):
     def is_child(self) -> bool:
         return self.role == self.Role.CHILD
 
+    # The record is the truth (issue 11). Once this person is linked to a record, every page, queue, request,
+    # letter and export shows the record's name, date of birth and address through these `shown_*` values
+    # (select_related("person") where a list shows many); what the caller said stays in the fields above and
+    # `caller_said` lists where it differs, to be shown beside the record. The one way to show a person on a call.
+    @property
+    def shown_name(self) -> str:
+        return self.person.full_name if self.person_id else str(self)
+
+    @property
+    def shown_date_of_birth(self):
+        return self.person.date_of_birth if self.person_id else self.date_of_birth
+
+    @property
+    def shown_approximate_age(self) -> int | None:
+        """An age only where no date of birth is known: a record with a date of birth never shows "About 6"."""
+        if self.shown_date_of_birth:
+            return None
+        return self.person.approximate_age if self.person_id else self.approximate_age
+
+    @property
+    def shown_address(self) -> str:
+        return self.person.address if self.person_id else self.address
+
+    @property
+    def shown_postcode(self) -> str:
+        return self.person.postcode if self.person_id else self.postcode
+
+    @property
+    def caller_said(self) -> dict[str, str]:
+        """What the caller gave that differs from the linked record, by label: {"name": "Geraldene Hughs"}."""
+        if not self.person_id:
+            return {}
+        said: dict[str, str] = {}
+        if _folded(str(self)) != _folded(self.person.full_name):
+            said["name"] = str(self)
+        if self.date_of_birth and self.date_of_birth != self.person.date_of_birth:
+            said["date of birth"] = self.date_of_birth.strftime("%-d %B %Y")
+        if self.address and _folded(self.address) != _folded(self.person.address):
+            said["address"] = self.address
+        return said
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().split())
+
 
 class Action(TrackedModel):
     """One action in the agreed plan: what, who owns it, by when."""
