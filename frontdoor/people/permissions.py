@@ -1,47 +1,84 @@
-"""Who may search, see and keep the person index. MASH partners and analysts never browse people.
+"""Who may search, see and keep the person index (issue 12: access by role and relationship).
 
-Customer service advisors see the record (to check for an allocated worker) but never change it.
+- Consultant social workers and front-door managers read and keep everyone: they must find any child
+  during a call.
+- A receiving practitioner reads and keeps the children their team holds work for (a referral routed to
+  the team or allocated to them, an open involvement with the team or with them) and those children's
+  family members; any other person is "not found". They do not browse the whole index.
+- Customer service advisors never open a person: their allocation check matches people without showing
+  them (`can_match_people`) and returns only the allocation (customer_service app).
+- Administrators manage users, teams and reference data, not children's records; MASH partners and
+  analysts never browse people.
 """
+
+from __future__ import annotations
+
+from django.db.models import Q
 
 from frontdoor.accounts.models import Role
 from frontdoor.accounts.permissions import is_role
 
-PEOPLE_ROLES = (
-    Role.CONSULTANT_SOCIAL_WORKER,
-    Role.TEAM_MANAGER,
-    Role.CUSTOMER_SERVICE_ADVISOR,
-    Role.RECEIVING_PRACTITIONER,
-    Role.ADMINISTRATOR,
-)
+FRONT_DOOR = (Role.CONSULTANT_SOCIAL_WORKER, Role.TEAM_MANAGER)
+READ_ALL_ROLES = FRONT_DOOR
+KEEPER_ROLES = (*FRONT_DOOR, Role.RECEIVING_PRACTITIONER)
 
 
 def can_search_people(user) -> bool:
-    return is_role(user, *PEOPLE_ROLES)
+    """Browse the whole index: search results with names, dates of birth and addresses."""
+    return is_role(user, *READ_ALL_ROLES)
+
+
+def can_match_people(user) -> bool:
+    """Run the matcher on the user's behalf; only the allocation check may use it without `can_search_people`."""
+    return is_role(user, *READ_ALL_ROLES, Role.CUSTOMER_SERVICE_ADVISOR)
+
+
+def held_people(user):
+    """A Q over Person: the children the user's team holds work for and their family members (receiving
+    practitioners), everyone (front door), nobody (anyone else)."""
+    if is_role(user, *READ_ALL_ROLES):
+        return Q()
+    if not is_role(user, Role.RECEIVING_PRACTITIONER):
+        return Q(pk__in=[])
+    from frontdoor.referrals.selectors import children_referred_to
+
+    from .models import Involvement, Relationship
+
+    work = Q(worker=user) | (Q(team_id=user.team_id) if user.team_id else Q(pk__in=[]))
+    involved = Involvement.objects.filter(work, end_date__isnull=True, archived=False).values("person_id")
+    held = Q(pk__in=involved) | Q(pk__in=children_referred_to(user))
+    held_ids = _people_ids(held)
+    relatives_to = Relationship.objects.filter(from_person_id__in=held_ids).values("to_person_id")
+    relatives_from = Relationship.objects.filter(to_person_id__in=held_ids).values("from_person_id")
+    return held | Q(pk__in=relatives_to) | Q(pk__in=relatives_from)
+
+
+def _people_ids(condition: Q):
+    from .models import Person
+
+    return Person.objects.filter(condition).values("pk")
 
 
 def can_view_person(user, person=None) -> bool:
-    return is_role(user, *PEOPLE_ROLES)
-
-
-EDIT_ROLES = (
-    Role.CONSULTANT_SOCIAL_WORKER,
-    Role.TEAM_MANAGER,
-    Role.RECEIVING_PRACTITIONER,
-    Role.ADMINISTRATOR,
-)
+    """`person` None asks whether the user may open any person at all."""
+    if not is_role(user, *KEEPER_ROLES):
+        return False
+    if person is None or is_role(user, *READ_ALL_ROLES):
+        return True
+    return _people_ids(held_people(user)).filter(pk=person.pk).exists()
 
 
 def can_edit_person(user, person=None) -> bool:
     """Keep the record right: details, addresses, other names, disabilities, relationships, involvements."""
     if person is not None and person.archived:
         return False
-    return is_role(user, *EDIT_ROLES) and can_view_person(user, person)
+    return can_view_person(user, person)
 
 
 def can_create_person(user) -> bool:
     """Make a new person record: during a call (the call flow has its own, narrower, gate), or as a family
     member who has no record yet. Anyone who may keep records right may do the second (decision 9)."""
-    return is_role(user, *EDIT_ROLES)
+    return is_role(user, *KEEPER_ROLES)
 
 
 def can_add_new_relative(user, person=None) -> bool:
@@ -50,8 +87,8 @@ def can_add_new_relative(user, person=None) -> bool:
 
 
 def can_list_repeat_concerns(user) -> bool:
-    return is_role(user, Role.TEAM_MANAGER, Role.ADMINISTRATOR)
+    return is_role(user, Role.TEAM_MANAGER)
 
 
 def can_manage_duplicates(user) -> bool:
-    return is_role(user, Role.TEAM_MANAGER, Role.ADMINISTRATOR)
+    return is_role(user, Role.TEAM_MANAGER)

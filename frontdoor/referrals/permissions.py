@@ -11,7 +11,8 @@ from frontdoor.accounts.permissions import is_role
 
 FRONT_DOOR = (Role.CONSULTANT_SOCIAL_WORKER, Role.TEAM_MANAGER)
 ROUTED_STATES = ("with_team", "allocated", "closed")
-READERS = (Role.CONSULTANT_SOCIAL_WORKER, Role.TEAM_MANAGER, Role.RECEIVING_PRACTITIONER, Role.ADMINISTRATOR)
+# Administrators manage users, teams and reference data, not children's records (issue 12).
+READERS = (Role.CONSULTANT_SOCIAL_WORKER, Role.TEAM_MANAGER, Role.RECEIVING_PRACTITIONER)
 
 
 def can_decide(user, contact=None) -> bool:
@@ -24,7 +25,7 @@ def can_view_referrals(user) -> bool:
 
 def referrals_visible_to(user, queryset: QuerySet) -> QuerySet:
     """The referrals a user may see: everything for the front door, their team's for receiving teams."""
-    if is_role(user, *FRONT_DOOR, Role.ADMINISTRATOR):
+    if is_role(user, *FRONT_DOOR):
         return queryset
     if is_role(user, Role.RECEIVING_PRACTITIONER):
         routed = queryset.filter(state__in=ROUTED_STATES)

@@ -164,3 +164,9 @@ def referral_checklist(referral: Referral) -> list[dict]:
         ),
     }
     return domain.checklist(known)
+
+
+def children_referred_to(user: User):
+    """Person ids of the children whose referrals the user's team holds (routed to it or allocated to them)."""
+    visible = permissions.referrals_visible_to(user, Referral.objects.filter(child__isnull=False))
+    return visible.values("child_id")

@@ -176,7 +176,10 @@ def test_keep_the_record_right(page, sign_in, check_a11y, users, two_people):
 def test_the_other_record_pages_are_accessible_with_and_without_errors(page, sign_in, check_a11y, users, two_people):
     """Each remaining form, empty-submitted so its errors show, passes axe; removing asks first."""
     mum = two_people["mum"]
-    Involvement.objects.create(person=mum, kind="early_help", start_date=dt.date(2025, 9, 1))
+    # The early help plan is with the receiving practitioner's team, so they keep her record (issue 12).
+    Involvement.objects.create(
+        person=mum, kind="early_help", start_date=dt.date(2025, 9, 1), team=users["receiving"].team
+    )
     sign_in(users["receiving"])
     page.goto(f"/people/{mum.pk}/")
     for link, name, button in [

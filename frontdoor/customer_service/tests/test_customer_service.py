@@ -36,19 +36,19 @@ def child_with_worker(reference_data):
 
 @pytest.mark.parametrize("role", ROLES)
 def test_check_page_permissions(users, client_for, role):
-    allowed = role in {"csa", "manager", "admin"}
+    allowed = role in {"csa", "manager"}
     assert client_for(users[role]).get("/customer-service/").status_code == (200 if allowed else 403)
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_handover_list_permissions(users, client_for, role):
-    allowed = role in {"csa", "csw", "manager", "admin"}
+    allowed = role in {"csa", "csw", "manager"}
     assert client_for(users[role]).get("/customer-service/calls/").status_code == (200 if allowed else 403)
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_handover_post_permissions(users, client_for, role):
-    allowed = role in {"csa", "manager", "admin"}
+    allowed = role in {"csa", "manager"}
     response = client_for(users[role]).post(
         "/customer-service/handover/", {"child_name": "A child", "outcome": "no_concern"}
     )

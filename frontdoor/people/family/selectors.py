@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Q
 
 from ..models import Involvement, Person, Relationship
-from ..permissions import can_list_repeat_concerns, can_view_person
+from ..permissions import can_list_repeat_concerns, can_search_people, can_view_person
 from ..record import domain
 from ..record.selectors import part_of
 from ..search.selectors import PersonMatch, person_search
@@ -52,7 +52,10 @@ def person_relationship_get(*, user: User, person: Person, pk) -> Relationship |
 
 
 def relative_candidates(*, user: User, person: Person, **search_args) -> list[PersonMatch]:
-    """People who could be related to `person`: the usual search, without the person themself."""
+    """People who could be related to `person`: the usual search, without the person themself; only for those
+    who may browse the index (a receiving practitioner adds a relative with no record instead)."""
+    if not can_search_people(user):
+        return []
     return [m for m in person_search(user=user, **search_args) if m.person.pk != person.pk]
 
 

@@ -10,16 +10,17 @@ from typing import TYPE_CHECKING
 from django.db.models import Q
 
 from ..models import AddressHistory, Alias, Disability, Person, Relationship
-from ..permissions import can_search_people, can_view_person
+from ..permissions import can_view_person, held_people
 
 if TYPE_CHECKING:
     from frontdoor.accounts.models import User
 
 
 def person_get(*, user: User, pk) -> Person | None:
-    if not can_search_people(user):
+    """The person, if the user may open them (a receiving practitioner: their team's children and families)."""
+    if not can_view_person(user):
         return None
-    return Person.objects.filter(pk=pk, archived=False).first()
+    return Person.objects.filter(held_people(user), pk=pk, archived=False).first()
 
 
 def person_contacts(*, user: User, person: Person):

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..models import Person
-from ..permissions import can_search_people
+from ..permissions import can_match_people
 from .candidates import build_query, search_ids, strength_of
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ def person_search(
 
     The text may carry a date of birth ("Jess Smith 4/3/2015") or an age ("Jess Smith 9").
     """
-    if not can_search_people(user):
+    if not can_match_people(user):
         return []
     query = build_query(text, date_of_birth, sex, postcode)
     found = search_ids(query, limit=limit)

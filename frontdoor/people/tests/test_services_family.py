@@ -264,7 +264,7 @@ def test_the_new_person_can_be_the_second_of_the_pair(users, people):
     """ "Sarah Smith is the parent of the new person": an unborn baby, sex not known, expected in spring."""
     expected = services.today_local() + dt.timedelta(days=90)
     new, rel = services.family_member_create(
-        actor=users["receiving"],
+        actor=users["csw"],
         person=people["mum"],
         **_new_mother(
             new_person_first=False,

@@ -260,7 +260,7 @@ def test_the_current_address_row_is_not_archived(users, child):
 def test_an_alias_makes_the_person_findable_by_it_and_archiving_it_stops_that(users, child):
     assert not person_search(user=users["csw"], text="Jessica Kowalczyk")
     alias = services.alias_add(
-        actor=users["receiving"], person=child, kind=Alias.Kind.PREVIOUS, given_name="", family_name="Kowalczyk"
+        actor=users["csw"], person=child, kind=Alias.Kind.PREVIOUS, given_name="", family_name="Kowalczyk"
     )
     results = person_search(user=users["csw"], text="Jessica Kowalczyk")
     assert results and results[0].person == child
