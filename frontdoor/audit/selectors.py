@@ -9,7 +9,7 @@ from django.db import models
 
 from .domain import Finding, Link, first_break
 from .models import AuditChainHead, AuditEvent
-from .permissions import can_view_audit
+from .permissions import can_see_who_looked, can_view_audit
 from .services import object_type_of
 
 if TYPE_CHECKING:
@@ -24,6 +24,24 @@ def audit_events_for_object(*, user: User, obj: models.Model, limit: int = 200):
         .select_related("actor")
         .order_by("-at")[:limit]
     )
+
+
+def audit_events_about(*, user: User, objects: dict[str, list], since=None, until=None):
+    """Every event on any of `objects` ({"people.person": [pk, ...], "referrals.referral": [...]}), newest
+    first, optionally from `since` to `until` (dates, both included): who has looked at a child and at
+    everything about them. Empty for a user who may not see who looked."""
+    if not can_see_who_looked(user):
+        return AuditEvent.objects.none()
+    about = models.Q(pk__in=[])
+    for object_type, pks in objects.items():
+        if pks:
+            about |= models.Q(object_type=object_type, object_id__in=[str(pk) for pk in pks])
+    events = AuditEvent.objects.filter(about)
+    if since:
+        events = events.filter(at__date__gte=since)
+    if until:
+        events = events.filter(at__date__lte=until)
+    return events.order_by("-sequence")
 
 
 @dataclass(frozen=True)

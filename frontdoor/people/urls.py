@@ -10,6 +10,7 @@ urlpatterns = [
     path("", search.search, name="search"),
     path("<uuid:pk>/", record.detail, name="detail"),
     path("<uuid:pk>/family/", family.family, name="family"),
+    path("<uuid:pk>/looks/", record.looks, name="looks"),
     # Keeping the record right (each linked from the record page)
     path("<uuid:pk>/details/", record.details_edit, name="details_edit"),
     path("<uuid:pk>/address/new/", record.address_move, name="address_move"),

@@ -100,7 +100,7 @@ def two_people(users):
     child = make_person("Jack", "Smith", sex="M", date_of_birth=dt.date(2016, 2, 3), postcode="NR1 2AB")
     relate(mum, "parent", child, parental_responsibility=True, same_household=True)
     gran = make_person("Maureen", "Hall", sex="F", date_of_birth=dt.date(1960, 7, 8), postcode="NR14 6AB")
-    return {"mum": mum, "gran": gran}
+    return {"mum": mum, "gran": gran, "child": child}
 
 
 def test_keep_the_record_right(page, sign_in, check_a11y, users, two_people):
@@ -305,3 +305,20 @@ def test_a_name_in_another_script_is_found_by_the_original_and_the_transliterati
     page.wait_for_selector("h1:has-text('小龙 李')")
     assert "XiaoLong Li" in page.inner_text("h1")
     assert child.person_id in page.inner_text("main")
+
+
+def test_a_manager_sees_who_has_looked_at_a_child(page, sign_in, check_a11y, users, two_people):
+    """Issue 12: the record links to every look at it; the dates filter shows its errors beside the field."""
+    child = two_people["child"]
+    sign_in(users["manager"])
+    page.goto(f"/people/{child.pk}/")
+    page.click("a:has-text('Who has looked at this record')")
+    page.wait_for_selector("h1:has-text('Who has looked at Jack Smith')")
+    assert page.locator("td:has-text('Viewed the record of Jack Smith')").count() >= 1
+    check_a11y(page, "people-looks")
+    page.fill("#id_since_0", "31")
+    page.fill("#id_since_1", "2")
+    page.fill("#id_since_2", "2026")
+    page.click("button:has-text('Show these dates')")
+    page.wait_for_selector(".govuk-error-summary")
+    check_a11y(page, "people-looks-error")

@@ -238,3 +238,16 @@ class AliasForm(forms.Form):
 class DisabilityForm(forms.Form):
     code = radios("Disability", codes.disability_choices(), required="Select a disability")
     notes = text("Notes", 300, hint="For example, how it affects them day to day or what helps")
+
+
+class LooksForm(forms.Form):
+    """Who has looked at this child: from and to, both optional."""
+
+    since = GovukDateField(label="From", past_only=True, required=False)
+    until = GovukDateField(label="To", required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("since") and data.get("until") and data["until"] < data["since"]:
+            self.add_error("until", "The ‘to’ date must be the same as or after the ‘from’ date")
+        return data

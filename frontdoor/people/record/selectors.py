@@ -83,3 +83,32 @@ def person_alias_get(*, user: User, person: Person, pk) -> Alias | None:
 
 def person_disability_get(*, user: User, person: Person, pk) -> Disability | None:
     return part_of(user, person, Disability.objects.filter(person=person), pk)
+
+
+def person_record_objects(person: Person) -> dict[str, list]:
+    """Everything about a person that has its own audit trail, by audit object type: the record itself, the
+    calls they were named on, and those calls' decisions, referrals, MASH enquiries and requests, and letters.
+    For "who has looked at this child"; a handful of id-only queries whatever the history."""
+    from frontdoor.contacts.models import Contact
+    from frontdoor.letters.models import Letter, SentLetter
+    from frontdoor.mash.models import InformationRequest, MashEnquiry
+    from frontdoor.referrals.models import ContactDecision, Referral
+
+    contacts = list(Contact.objects.filter(people__person=person).values_list("pk", flat=True).distinct())
+    enquiries = list(MashEnquiry.objects.filter(contact__in=contacts).values_list("pk", flat=True))
+    return {
+        "people.person": [person.pk],
+        "contacts.contact": contacts,
+        "referrals.contactdecision": list(
+            ContactDecision.objects.filter(contact__in=contacts).values_list("pk", flat=True)
+        ),
+        "referrals.referral": list(
+            Referral.objects.filter(Q(child=person) | Q(contact__in=contacts)).values_list("pk", flat=True)
+        ),
+        "mash.mashenquiry": enquiries,
+        "mash.informationrequest": list(
+            InformationRequest.objects.filter(enquiry__in=enquiries).values_list("pk", flat=True)
+        ),
+        "letters.letter": list(Letter.objects.filter(contact__in=contacts).values_list("pk", flat=True)),
+        "letters.sentletter": list(SentLetter.objects.filter(contact__in=contacts).values_list("pk", flat=True)),
+    }

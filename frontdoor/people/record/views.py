@@ -11,11 +11,12 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from frontdoor.audit.permissions import can_view_audit
-from frontdoor.audit.selectors import audit_events_for_object
+from frontdoor.audit.permissions import can_see_who_looked, can_view_audit
+from frontdoor.audit.selectors import audit_events_about, audit_events_for_object
 from frontdoor.audit.services import audit_record
 from frontdoor.ui.forms import submit
 from frontdoor.ui.pages import found_or_404
+from frontdoor.ui.pagination import paginate
 
 from ..family.selectors import repeat_concern_get
 from ..permissions import can_edit_person
@@ -36,7 +37,32 @@ def detail(request, pk):
     }
     if can_view_audit(request.user):
         context["audit_events"] = audit_events_for_object(user=request.user, obj=person, limit=50)
+    context["can_see_who_looked"] = can_see_who_looked(request.user)
     return render(request, "people/detail.html", context)
+
+
+def looks(request, pk):
+    """Who has looked at this child, and at every call, referral, enquiry and letter about them (managers)."""
+    person = person_or_404(request, pk)
+    if not can_see_who_looked(request.user):
+        raise Http404
+    form = forms.LooksForm(request.GET if request.GET.keys() - {"page"} else None)
+    since = until = None
+    if form.is_bound and form.is_valid():
+        since, until = form.cleaned_data["since"], form.cleaned_data["until"]
+    events = audit_events_about(
+        user=request.user, objects=selectors.person_record_objects(person), since=since, until=until
+    ).select_related("actor")
+    audit_record(
+        actor=request.user,
+        action="view",
+        obj=person,
+        summary=f"Viewed who has looked at the record of {person.full_name}",
+    )
+    status = 400 if form.is_bound and not form.is_valid() else 200
+    return render(
+        request, "people/looks.html", {"person": person, "form": form, "page": paginate(request, events)}, status=status
+    )
 
 
 # Details and addresses -------------------------------------------------------------------------
