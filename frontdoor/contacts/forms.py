@@ -396,7 +396,29 @@ class ActionForm(forms.Form):
 
 
 class CheckForm(StepForm):
+    """The read-back. With `index_choices` ((ContactPerson id, label), the new people a record may be made
+    for), the worker confirms who is added to the person index: `add_to_index`, ticked by default."""
+
     model_fields = ("named_problem",)
+
+    def __init__(self, *args, index_choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        if index_choices:
+            self.fields["add_to_index"] = forms.MultipleChoiceField(
+                label="These people will be added to the person index",
+                choices=list(index_choices),
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+                error_messages={"invalid_choice": "Select only people from the list"},
+            )
+            if not self.is_bound:
+                self.initial.setdefault("add_to_index", [value for value, _ in index_choices])
+
+    def index_choice_ids(self) -> list[str] | None:
+        """The ticked ContactPerson ids, or None when no list was shown."""
+        if "add_to_index" not in self.fields:
+            return None
+        return list(self.cleaned_data.get("add_to_index") or [])
     named_problem = text(
         "The problem, named",
         domain.TEXT_LONG,

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 def contact_for_enquiry(*, user: User, pk) -> Contact | None:
     if not permissions.can_run_enquiries(user):
         return None
-    return Contact.objects.filter(pk=pk, status=Contact.Status.RECORDED).prefetch_related("people").first()
+    return Contact.objects.filter(pk=pk, status=Contact.Status.RECORDED).prefetch_related("people__person").first()
 
 
 def enquiry_get(*, user: User, pk, audit: bool = False) -> MashEnquiry | None:
@@ -27,7 +27,7 @@ def enquiry_get(*, user: User, pk, audit: bool = False) -> MashEnquiry | None:
         return None
     enquiry = (
         MashEnquiry.objects.select_related("contact", "referral", "opened_by", "concluded_by")
-        .prefetch_related("contact__people", "requests__agency", "requests__answered_by")
+        .prefetch_related("contact__people__person", "requests__agency", "requests__answered_by")
         .filter(pk=pk)
         .first()
     )

@@ -76,7 +76,7 @@ def child_postcode(referral: Referral) -> str:
     child = next((p for p in referral.contact.people.all() if p.is_child), None)
     if child is None:
         return ""
-    return child.postcode or (child.person.postcode if child.person else "")
+    return child.shown_postcode or child.postcode  # the record's postcode once linked
 
 
 def open_case_for(person) -> Involvement | None:
