@@ -164,3 +164,15 @@ def referral_checklist(referral: Referral) -> list[dict]:
         ),
     }
     return domain.checklist(known)
+
+
+def referrals_for_people(*, user: User, person_ids) -> dict:
+    """The referrals the user may see about each of these people (the referral's child), newest first, by
+    person pk: one query, whatever the number of people (the records check)."""
+    if not permissions.can_view_referrals(user):
+        return {}
+    qs = permissions.referrals_visible_to(user, Referral.objects.filter(child_id__in=list(person_ids), archived=False))
+    found: dict = {}
+    for referral in qs.select_related("receiving_team").order_by("-created_at"):
+        found.setdefault(referral.child_id, []).append(referral)
+    return found

@@ -48,7 +48,7 @@ def step(request, contact, slug: str):
         form = form_class(initial=form_class.initial_from(contact))
     extra = {"form": form}
     if slug == "records":
-        extra["checks"] = selectors.records_check_for(user=request.user, contact=contact)
+        extra["checks"] = selectors.records_check_for(user=request.user, contact=contact, audit=True)
     return render(request, template, step_context(contact, slug, request, **extra))
 
 
