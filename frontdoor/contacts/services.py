@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -25,7 +25,7 @@ from frontdoor.people.services import person_create, relationships_add_missing
 
 from . import domain
 from .models import Action, Contact, ContactPerson
-from .permissions import can_edit_draft, can_record_call
+from .permissions import can_change_linked_record, can_edit_draft, can_record_call
 
 if TYPE_CHECKING:
     from frontdoor.accounts.models import User
@@ -220,12 +220,61 @@ def index_plan(contact: Contact, people: list[ContactPerson] | None = None) -> l
         if cp.person_id or cp.match_decision != "new":
             continue
         if not cp.family_name:
-            plan.append(IndexCandidate(cp, False, "No record is made without a last name: they stay on this contact only."))
+            plan.append(
+                IndexCandidate(cp, False, "No record is made without a last name: they stay on this contact only.")
+            )
         elif cp.is_child:
             plan.append(IndexCandidate(cp, child_ok, child_why))
         else:
             plan.append(IndexCandidate(cp, True, ""))
     return plan
+
+
+@transaction.atomic
+def contact_person_relink(
+    *, actor: User, contact: Contact, version: int, contact_person: ContactPerson, person: Person | None, reason: str
+) -> ContactPerson:
+    """A manager corrects the record a person on a recorded contact is linked to (`person`; None: linked to no
+    record, they stay on the contact only). What the caller said is kept as it was. Audited on the contact,
+    with the record before and after and the reason, and on each record concerned."""
+    if not can_change_linked_record(actor, contact):
+        raise PermissionDenied("Only a team manager can change the linked record of a recorded contact")
+    locked = lock_for_change(contact, version=version, noun="contact")
+    if contact_person.contact_id != locked.pk:
+        raise PermissionDenied("That person is not on this contact")
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": "Enter why the linked record is changing"})
+    cp = ContactPerson.objects.select_for_update().select_related("person").get(pk=contact_person.pk)
+    before = cp.person
+    if (before.pk if before else None) == (person.pk if person else None):
+        raise ValidationError({"match": "Choose a different record, or no record"})
+    cp.person = person
+    cp.match_decision = "linked" if person else "new"
+    cp.modified_by = actor
+    cp.full_clean()
+    cp.save(update_fields=["person", "match_decision", "modified_by", "modified_at"])
+    bump_version(locked, actor=actor)
+    locked.save(update_fields=["version", "modified_by", "modified_at"])
+
+    def label(p: Person | None) -> str | None:
+        return f"{p.person_id} {p.full_name}" if p else None
+
+    summary = (
+        f"Changed the linked record of {cp.get_role_display().lower()} {cp} on contact {locked.reference}: "
+        f"{label(before) or 'no record'} to {label(person) or 'no record'}. Reason: {reason}"
+    )
+    audit_record(
+        actor=actor,
+        action="change",
+        obj=locked,
+        summary=summary,
+        changes={"linked record": [label(before), label(person)]},
+    )
+    for record in (before, person):
+        if record is not None:
+            audit_record(actor=actor, action="change", obj=record, summary=summary)
+    return cp
 
 
 def _create_new_people(*, actor: User, contact: Contact, add_to_index: Collection[str] | None) -> list[Person]:

@@ -166,8 +166,9 @@ def relationships_add_missing(
     ids = {p.pk for f, _, t, *_ in said for p in (f, t)}
     related = {
         frozenset(pair)
-        for pair in Relationship.objects.filter(from_person_id__in=ids, to_person_id__in=ids, archived=False)
-        .values_list("from_person_id", "to_person_id")
+        for pair in Relationship.objects.filter(
+            from_person_id__in=ids, to_person_id__in=ids, archived=False
+        ).values_list("from_person_id", "to_person_id")
     }
     made = []
     for from_person, kind, to_person, pr, household, description in said:
