@@ -156,13 +156,15 @@ _PARENT = re.compile(r"\b(mother|father|mum|mom|dad|parent|mummy|daddy)\b", re.I
 @dataclass(frozen=True)
 class SaidRelationship:
     """A relationship said on the call, for the index: `kind` (people.Relationship.Kind) from this person
-    to `to` ("child": each child on the call; "parents": each parent or carer on the call)."""
+    to `to` ("child": each child on the call; "parents": each parent or carer on the call). `only_if_no_parent`:
+    recorded only where the call has no parent or carer with a record to relate them to."""
 
     kind: str
     to: str
     parental_responsibility: bool = False
     same_household: bool = False
     description: str = ""
+    only_if_no_parent: bool = False
 
 
 def said_relationships(
@@ -172,7 +174,8 @@ def said_relationships(
 
     Parent or carer: parent (step-parent, grandparent or carer by the words used) of each child, with
     parental responsibility and the household as said. Partner of a parent ("mum's partner"): partner of each
-    parent or carer on the call and, if they live with the child, a household member of each child. Sibling:
+    parent or carer on the call (sharing their household if they live with the child); with no parent on the
+    call, a household member of each child if they live with the child. Sibling:
     sibling (half-sibling) of each child. Anyone else who lives with the child or holds parental
     responsibility: "other" with the caller's words."""
     words = (relationship or "").strip()
@@ -190,9 +193,11 @@ def said_relationships(
         return [SaidRelationship(kind, "child", pr, household)]
     if role == "sibling" or (role != "parent_carer" and _SIBLING.search(words) and not _PARTNER.search(words)):
         return [SaidRelationship("half_sibling" if _HALF.search(words) else "sibling", "child", False, household)]
+    partner = bool(_PARTNER.search(words))
     said: list[SaidRelationship] = []
-    if _PARTNER.search(words):
+    if partner:
         said.append(SaidRelationship("partner", "parents", False, household))
     if household or pr:
-        said.append(SaidRelationship("other", "child", pr, household, (words or "Lives in the household")[:120]))
+        description = (words or "Lives in the household")[:120]
+        said.append(SaidRelationship("other", "child", pr, household, description, only_if_no_parent=partner))
     return said

@@ -315,10 +315,10 @@ def _said_on_call(contact: Contact) -> list[tuple]:
             lives_with_child=cp.lives_with_child,
             parental_responsibility=cp.parental_responsibility,
         ):
-            if rel.to == "child":
-                targets = children
-            else:
-                targets = [p.person for p in parents if p.person_id != cp.person_id and rel.kind == "partner"]
+            their_parents = [p.person for p in parents if p.person_id != cp.person_id]
+            if rel.only_if_no_parent and their_parents:
+                continue
+            targets = children if rel.to == "child" else their_parents
             for target in targets:
                 said.append(
                     (cp.person, rel.kind, target, rel.parental_responsibility, rel.same_household, rel.description)

@@ -16,10 +16,11 @@ from .family.selectors import (
 )
 from .models import Involvement
 from .record.selectors import person_contacts, person_detail_context, person_get
-from .search.selectors import PersonMatch, person_search
+from .search.selectors import PersonFlags, PersonMatch, person_search
 
 __all__ = [
     "Involvement",
+    "PersonFlags",
     "PersonMatch",
     "current_involvements",
     "family_chronology",

@@ -45,27 +45,30 @@ def test_a_child_record_needs_consent_or_safeguarding_concerns(consent, immediac
 @pytest.mark.parametrize(
     "role, words, lives, pr, expected",
     [
-        ("parent_carer", "Mother", True, True, [("parent", "child", True, True, "")]),
-        ("parent_carer", "stepfather", False, False, [("step_parent", "child", False, False, "")]),
-        ("parent_carer", "Grandmother", True, True, [("grandparent", "child", True, True, "")]),
-        ("parent_carer", "Foster carer", True, False, [("carer", "child", False, True, "")]),
-        ("sibling", "Older brother", False, False, [("sibling", "child", False, False, "")]),
-        ("household", "half-sister", True, False, [("half_sibling", "child", False, True, "")]),
+        ("parent_carer", "Mother", True, True, [("parent", "child", True, True, "", False)]),
+        ("parent_carer", "stepfather", False, False, [("step_parent", "child", False, False, "", False)]),
+        ("parent_carer", "Grandmother", True, True, [("grandparent", "child", True, True, "", False)]),
+        ("parent_carer", "Foster carer", True, False, [("carer", "child", False, True, "", False)]),
+        ("sibling", "Older brother", False, False, [("sibling", "child", False, False, "", False)]),
+        ("household", "half-sister", True, False, [("half_sibling", "child", False, True, "", False)]),
         (
             "alleged_perpetrator",
             "Mum's partner",
             True,
             False,
-            [("partner", "parents", False, True, ""), ("other", "child", False, True, "Mum's partner")],
+            [("partner", "parents", False, True, "", False), ("other", "child", False, True, "Mum's partner", True)],
         ),
-        ("important", "Mother's boyfriend", False, False, [("partner", "parents", False, False, "")]),
-        ("household", "Lodger", True, False, [("other", "child", False, True, "Lodger")]),
+        ("important", "Mother's boyfriend", False, False, [("partner", "parents", False, False, "", False)]),
+        ("household", "Lodger", True, False, [("other", "child", False, True, "Lodger", False)]),
         ("important", "Aunt", False, False, []),  # said, but nothing the index records
     ],
 )
 def test_relationships_said_on_the_call(role, words, lives, pr, expected):
     said = domain.said_relationships(role=role, relationship=words, lives_with_child=lives, parental_responsibility=pr)
-    assert [(r.kind, r.to, r.parental_responsibility, r.same_household, r.description) for r in said] == expected
+    got = [
+        (r.kind, r.to, r.parental_responsibility, r.same_household, r.description, r.only_if_no_parent) for r in said
+    ]
+    assert got == expected
 
 
 # Recording ------------------------------------------------------------------------------------------
@@ -143,7 +146,7 @@ def test_new_people_join_the_index_with_the_relationships_said_on_the_call(users
     assert (mother.pk, "parent", geraldine.pk, True, True) in rels
     assert (mother.pk, "parent", toby.pk, True, True) in rels
     assert (partner.pk, "partner", mother.pk, False, True) in rels
-    assert (partner.pk, "other", toby.pk, False, True) in rels
+    assert not any(r[0] == partner.pk and r[2] == toby.pk for r in rels)  # related through the mother
     assert (brother.pk, "sibling", geraldine.pk, False, False) in rels
     # The family's genogram, seen from the linked child, has the partner and the new child.
     family = family_get(user=users["csw"], person=geraldine)

@@ -161,10 +161,10 @@ def person_remove(request, contact, person_pk):
         request,
         contact,
         "family",
-        thing=str(contact_person),
+        thing=contact_person.shown_name,
         back=_family_url(request, contact),
         remove=lambda version: services.contact_person_remove(
             actor=request.user, contact=contact, version=version, contact_person=contact_person
         ),
-        removed=f"{contact_person} removed from the call",
+        removed=f"{contact_person.shown_name} removed from the call",
     )

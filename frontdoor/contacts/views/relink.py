@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from frontdoor.audit.services import audit_search
-from frontdoor.people.selectors import PersonMatch, person_search
+from frontdoor.people.selectors import PersonFlags, PersonMatch, person_search
 from frontdoor.ui.forms import submit
 from frontdoor.ui.pages import found_or_404
 
@@ -34,7 +34,9 @@ def _matches(request, cp, text: str) -> list[PersonMatch]:
         actor=request.user, summary="Searched people to correct a linked record", terms=terms, results=len(found)
     )
     if cp.person_id:
-        found = [PersonMatch(cp.person, 100.0, ["Linked now"])] + [m for m in found if m.person.pk != cp.person_id]
+        linked = next((m for m in found if m.person.pk == cp.person_id), None)
+        first = PersonMatch(cp.person, 100.0, ["Linked now"], linked.flags if linked else PersonFlags())
+        found = [first] + [m for m in found if m.person.pk != cp.person_id]
     return found
 
 
