@@ -245,7 +245,7 @@ def contact_person_relink(
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": "Enter why the linked record is changing"})
-    cp = ContactPerson.objects.select_for_update().select_related("person").get(pk=contact_person.pk)
+    cp = ContactPerson.objects.select_for_update().get(pk=contact_person.pk)
     before = cp.person
     if (before.pk if before else None) == (person.pk if person else None):
         raise ValidationError({"match": "Choose a different record, or no record"})
