@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, F, QuerySet
 
 from frontdoor.audit.services import audit_record
+from frontdoor.people.permissions import can_view_person
 from frontdoor.people.selectors import involvements_for_people, repeat_concerns_for_people
 
 from .models import Contact, ContactPerson
@@ -169,7 +170,8 @@ def records_check_for(*, user: User, contact: Contact, audit: bool = False) -> l
     months), open case and allocated worker, child protection plan, looked after, and the repeat-concern alert.
 
     A fixed number of queries however many people are on the call, each part read through its own app's
-    selector with the user's permissions. `audit` records one view event on the contact naming who was checked.
+    selector with the user's permissions (earlier contacts for those who see contacts, involvements and the
+    repeat concern for those who see person records, referrals, MASH and public calls by their own apps' rules). `audit` records one view event on the contact naming who was checked.
     """
     from frontdoor.customer_service.selectors import handovers_for_people
     from frontdoor.mash.selectors import enquiries_for_people
@@ -178,23 +180,26 @@ def records_check_for(*, user: User, contact: Contact, audit: bool = False) -> l
     people = sorted(contact.people.filter(archived=False).select_related("person"), key=lambda cp: not cp.is_child)
     rows = [RecordsCheck(cp=cp, person=cp.person) for cp in people]
     linked = {row.person.pk: row.person for row in rows if row.person is not None}
-    if not linked or not can_view_contacts(user):
+    if not linked:
         return rows
-    earlier = visible_contacts(user, Contact.objects.filter(status=Contact.Status.RECORDED, archived=False))
-    links = (
-        ContactPerson.objects.filter(person_id__in=list(linked), archived=False, contact__in=earlier)
-        .exclude(contact=contact)
-        .select_related("contact")
-        .order_by("-contact__received_at")
-    )
     previous: dict = {}
-    for link in links:
-        previous.setdefault(link.person_id, []).append(link)
-    involvements = involvements_for_people(linked)
+    if can_view_contacts(user):
+        earlier = visible_contacts(user, Contact.objects.filter(status=Contact.Status.RECORDED, archived=False))
+        links = (
+            ContactPerson.objects.filter(person_id__in=list(linked), archived=False, contact__in=earlier)
+            .exclude(contact=contact)
+            .select_related("contact")
+            .order_by("-contact__received_at")
+        )
+        for link in links:
+            previous.setdefault(link.person_id, []).append(link)
+    involvements, concerns = {}, {}
+    if can_view_person(user):
+        involvements = involvements_for_people(linked)
+        concerns = repeat_concerns_for_people(linked.values())
     referrals = referrals_for_people(user=user, person_ids=linked)
     enquiries = enquiries_for_people(user=user, person_ids=linked)
     calls = handovers_for_people(user=user, person_ids=linked, days=PUBLIC_CALLS_DAYS)
-    concerns = repeat_concerns_for_people(linked.values())
     for row in rows:
         if row.person is None:
             continue

@@ -248,3 +248,15 @@ def test_the_worker_relinks_before_saving(users, client_for):
     assert response.status_code == 302
     cp.refresh_from_db()
     assert cp.person is None and cp.match_decision == "new"
+
+
+def test_the_records_check_reads_only_what_the_user_may_see(users):
+    """Each part through its own app's rules: a MASH partner or an analyst learns nothing from it."""
+    child = factories.person()
+    recorded_about(users, child)
+    Involvement.objects.create(person=child, kind="looked_after", start_date=dt.date(2026, 1, 1))
+    contact = call_with(users, [("child", child)])
+    assert selectors.records_check_for(user=users["csw"], contact=contact)[0].looked_after is not None
+    for role in ("mash_partner", "analyst"):
+        row = selectors.records_check_for(user=users[role], contact=contact)[0]
+        assert (row.previous_contacts, row.current, row.referrals, row.public_calls) == ([], [], [], []), role
