@@ -260,3 +260,32 @@ def test_the_records_check_reads_only_what_the_user_may_see(users):
     for role in ("mash_partner", "analyst"):
         row = selectors.records_check_for(user=users[role], contact=contact)[0]
         assert (row.previous_contacts, row.current, row.referrals, row.public_calls) == ([], [], [], []), role
+
+
+def test_changing_a_linked_person_never_drops_the_link_silently(users, client_for):
+    """Even when the changed details match nobody, the record linked now is offered: keep it or choose none."""
+    linked = factories.person(given_name="Geraldine", family_name="Hughes", date_of_birth=dt.date(2019, 4, 2))
+    contact = factories.complete_draft(worker=users["csw"], children=0)
+    cp = ContactPerson.objects.create(
+        contact=contact,
+        role="child",
+        given_name="Geraldine",
+        family_name="Hughes",
+        approximate_age=6,
+        person=linked,
+        match_decision="linked",
+    )
+    url = reverse("contacts:change_person", kwargs={"pk": contact.pk, "person_pk": cp.pk})
+    data = {
+        "version": contact.version,
+        "role": "child",
+        "given_name": "Zyx",
+        "family_name": "Qwv",
+        "approximate_age": "6",
+    }
+    page = client_for(users["csw"]).post(url, data).content.decode()
+    assert "Linked now" in page and f'value="{linked.pk}" aria-describedby' in page
+    response = client_for(users["csw"]).post(url, {**data, "match": str(linked.pk)})
+    assert response.status_code == 302
+    cp.refresh_from_db()
+    assert cp.person == linked and cp.given_name == "Zyx"  # the caller's words as given, the link kept
