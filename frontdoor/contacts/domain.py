@@ -116,3 +116,88 @@ def suggested_named_problem(contact) -> str:
     if contact.scale is not None:
         parts.append(f"Scaled at {contact.scale} out of 10.")
     return " ".join(p for p in parts if p)[:TEXT_LONG]
+
+
+# The call feeds the person index (issue 11) ------------------------------------------------------
+
+SAFEGUARDING_IMMEDIACY = ("immediate", "urgent")
+SAFEGUARDING_OUTCOMES = ("mash", "police")
+
+
+def child_record_allowed(*, consent: str, immediacy: str, outcome: str, section_47: bool = False) -> tuple[bool, str]:
+    """May CADS create a person record for a child named on this call? (allowed, why in plain words)
+
+    Seed 002 (Consultation, Contacts and Referrals), section 1: "Children's Advice and Duty Service will
+    only create records for children where the consent criteria is met." DOMAIN.md section 5: CADS creates
+    a child's record where consent was obtained or, if not, where there are safeguarding concerns. Here a
+    safeguarding concern is a call that is immediate or urgent, an outcome of MASH / immediate protection or
+    police notified, or Section 47 indicators. Refusal of consent alone is not a reason to escalate, so a
+    refused or unsought consent with none of these keeps the child on the contact only.
+    """
+    if consent == "obtained":
+        return True, "Consent was obtained."
+    if immediacy in SAFEGUARDING_IMMEDIACY or outcome in SAFEGUARDING_OUTCOMES or section_47:
+        return True, "Consent was not obtained, but there are safeguarding concerns."
+    return False, (
+        "No record is made for this child: consent was not obtained and there are no safeguarding concerns "
+        "(the call is not immediate or urgent, and the outcome is not MASH or police). "
+        "They stay on this contact only."
+    )
+
+
+_PARTNER = re.compile(r"\b(partner|boyfriend|girlfriend|husband|wife|fianc[eé]e?)\b", re.IGNORECASE)
+_SIBLING = re.compile(r"\b(brother|sister|sibling)s?\b", re.IGNORECASE)
+_HALF = re.compile(r"\bhalf\b", re.IGNORECASE)
+_STEP = re.compile(r"\bstep", re.IGNORECASE)
+_GRAND = re.compile(r"\bgrand", re.IGNORECASE)
+_PARENT = re.compile(r"\b(mother|father|mum|mom|dad|parent|mummy|daddy)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class SaidRelationship:
+    """A relationship said on the call, for the index: `kind` (people.Relationship.Kind) from this person
+    to `to` ("child": each child on the call; "parents": each parent or carer on the call). `only_if_no_parent`:
+    recorded only where the call has no parent or carer with a record to relate them to."""
+
+    kind: str
+    to: str
+    parental_responsibility: bool = False
+    same_household: bool = False
+    description: str = ""
+    only_if_no_parent: bool = False
+
+
+def said_relationships(
+    *, role: str, relationship: str, lives_with_child: bool, parental_responsibility: bool
+) -> list[SaidRelationship]:
+    """What the call says about one adult or sibling, as relationships for the index (pure).
+
+    Parent or carer: parent (step-parent, grandparent or carer by the words used) of each child, with
+    parental responsibility and the household as said. Partner of a parent ("mum's partner"): partner of each
+    parent or carer on the call (sharing their household if they live with the child); with no parent on the
+    call, a household member of each child if they live with the child. Sibling:
+    sibling (half-sibling) of each child. Anyone else who lives with the child or holds parental
+    responsibility: "other" with the caller's words."""
+    words = (relationship or "").strip()
+    household = bool(lives_with_child)
+    pr = bool(parental_responsibility)
+    if role == "parent_carer" and not _PARTNER.search(words):
+        if _GRAND.search(words):
+            kind = "grandparent"
+        elif _STEP.search(words):
+            kind = "step_parent"
+        elif _PARENT.search(words) or not words:
+            kind = "parent"
+        else:
+            kind = "carer"
+        return [SaidRelationship(kind, "child", pr, household)]
+    if role == "sibling" or (role != "parent_carer" and _SIBLING.search(words) and not _PARTNER.search(words)):
+        return [SaidRelationship("half_sibling" if _HALF.search(words) else "sibling", "child", False, household)]
+    partner = bool(_PARTNER.search(words))
+    said: list[SaidRelationship] = []
+    if partner:
+        said.append(SaidRelationship("partner", "parents", False, household))
+    if household or pr:
+        description = (words or "Lives in the household")[:120]
+        said.append(SaidRelationship("other", "child", pr, household, description, only_if_no_parent=partner))
+    return said

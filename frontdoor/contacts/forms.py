@@ -251,6 +251,39 @@ class MatchForm(forms.Form):
         return next((m.person for m in self.matches if str(m.person.pk) == value), None)
 
 
+class RelinkForm(forms.Form):
+    """A manager chooses the record a person on a recorded contact is the same as, or no record."""
+
+    NONE = "none"
+    version = version_field()
+    match = forms.ChoiceField(
+        label="Which record is this person?",
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select the record that is the same person, or no record",
+            "invalid_choice": "Select the record that is the same person, or no record",
+        },
+    )
+    reason = text(
+        "Why is the linked record changing?",
+        domain.TEXT_MEDIUM,
+        required="Enter why the linked record is changing",
+        long=True,
+        rows=3,
+    )
+
+    def __init__(self, *args, matches=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.matches = list(matches)
+        self.fields["match"].choices = [(str(m.person.pk), m.person.full_name) for m in self.matches] + [
+            (self.NONE, "No record: they stay on this contact only")
+        ]
+
+    def chosen_person(self):
+        value = self.cleaned_data["match"]
+        return next((m.person for m in self.matches if str(m.person.pk) == value), None)
+
+
 class ContinueForm(StepForm):
     """A step whose answers are added on other pages (family, action plan): only the version."""
 
@@ -396,7 +429,30 @@ class ActionForm(forms.Form):
 
 
 class CheckForm(StepForm):
+    """The read-back. With `index_choices` ((ContactPerson id, label), the new people a record may be made
+    for), the worker confirms who is added to the person index: `add_to_index`, ticked by default."""
+
     model_fields = ("named_problem",)
+
+    def __init__(self, *args, index_choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        if index_choices:
+            self.fields["add_to_index"] = forms.MultipleChoiceField(
+                label="These people will be added to the person index",
+                choices=list(index_choices),
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+                error_messages={"invalid_choice": "Select only people from the list"},
+            )
+            if not self.is_bound:
+                self.initial.setdefault("add_to_index", [value for value, _ in index_choices])
+
+    def index_choice_ids(self) -> list[str] | None:
+        """The ticked ContactPerson ids, or None when no list was shown."""
+        if "add_to_index" not in self.fields:
+            return None
+        return list(self.cleaned_data.get("add_to_index") or [])
+
     named_problem = text(
         "The problem, named",
         domain.TEXT_LONG,

@@ -241,6 +241,11 @@ class ContactPerson(TrackedModel):
             said["address"] = self.address
         return said
 
+    @property
+    def caller_said_text(self) -> str:
+        """`caller_said` as words to show beside the record: "Geraldene Hughs; date of birth 3 May 2019"."""
+        return "; ".join(value if label == "name" else f"{label} {value}" for label, value in self.caller_said.items())
+
 
 def _folded(text: str) -> str:
     return " ".join(text.casefold().split())

@@ -59,6 +59,12 @@ def visible_contacts(user, qs: QuerySet) -> QuerySet:
     return qs.filter(visible_contacts_filter(user))
 
 
+def can_change_linked_record(user, contact) -> bool:
+    """After a contact is recorded, only a team manager corrects which record a person on it is linked to
+    (before that, the worker does it on the call: change the person and choose again)."""
+    return is_role(user, Role.TEAM_MANAGER) and not contact.is_draft and can_view_contact(user, contact)
+
+
 def can_see_caller_identity(user, contact) -> bool:
     """A confidential member of the public is named only to the worker who took the call and managers."""
     if not contact.caller_confidential:

@@ -5,19 +5,22 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db.models import Count, F, QuerySet
 
 from frontdoor.audit.services import audit_record
-from frontdoor.people.selectors import current_involvements, past_involvements, repeat_concern_for_person
+from frontdoor.people.permissions import can_view_person
+from frontdoor.people.selectors import involvements_for_people, repeat_concerns_for_people
 
 from .models import Contact, ContactPerson
 from .permissions import can_edit_draft, can_view_contacts, visible_contacts
 
 if TYPE_CHECKING:
     from frontdoor.accounts.models import User
+    from frontdoor.people.models import Person
 
 _LIST_RELATED = ("worker",)
 
@@ -124,25 +127,96 @@ def contacts_for_person(*, user: User, person, exclude=None) -> list[Contact]:
     return list(qs)
 
 
-def records_check_for(*, user: User, contact: Contact) -> list[dict]:
-    """For each child on the call: linked record, previous contacts, current and past involvements."""
-    rows = []
-    for cp in contact.people.filter(role=ContactPerson.Role.CHILD).select_related("person"):
-        person = cp.person
-        current = list(current_involvements(person)) if person else []
-        rows.append(
-            {
-                "child": cp,
-                "person": person,
-                "previous_contacts": contacts_for_person(user=user, person=person, exclude=contact),
-                "current": current,
-                "past": list(past_involvements(person)) if person else [],
-                "other_current": [i for i in current if i.kind not in ("open_case", "cp_plan", "looked_after")],
-                "open_case": next((i for i in current if i.kind == "open_case"), None),
-                "cp_plan": next((i for i in current if i.kind == "cp_plan"), None),
-                "looked_after": next((i for i in current if i.kind == "looked_after"), None),
-                "repeat_concern": repeat_concern_for_person(person) if person else None,
-            }
+PUBLIC_CALLS_DAYS = 365
+
+
+@dataclass
+class RecordsCheck:
+    """What the records show for one person on the call (`cp`); `person` is None until they are linked."""
+
+    cp: ContactPerson
+    person: Person | None = None
+    previous_contacts: list = field(default_factory=list)  # ContactPerson links on earlier contacts
+    referrals: list = field(default_factory=list)
+    mash_enquiries: list = field(default_factory=list)
+    public_calls: list = field(default_factory=list)
+    current: list = field(default_factory=list)
+    past: list = field(default_factory=list)
+    repeat_concern: object = None
+
+    def _current(self, kind: str):
+        return next((i for i in self.current if i.kind == kind), None)
+
+    @property
+    def open_case(self):
+        return self._current("open_case")
+
+    @property
+    def cp_plan(self):
+        return self._current("cp_plan")
+
+    @property
+    def looked_after(self):
+        return self._current("looked_after")
+
+    @property
+    def other_current(self) -> list:
+        return [i for i in self.current if i.kind not in ("open_case", "cp_plan", "looked_after")]
+
+
+def records_check_for(*, user: User, contact: Contact, audit: bool = False) -> list[RecordsCheck]:
+    """For every child, adult and sibling on the call (children first): for those linked to a record, their
+    earlier contacts and outcomes, referrals, MASH enquiries, public calls to the contact centre (last 12
+    months), open case and allocated worker, child protection plan, looked after, and the repeat-concern alert.
+
+    A fixed number of queries however many people are on the call, each part read through its own app's
+    selector with the user's permissions (earlier contacts for those who see contacts, involvements and the
+    repeat concern for those who see person records, referrals, MASH and public calls by their own apps' rules). `audit` records one view event on the contact naming who was checked.
+    """
+    from frontdoor.customer_service.selectors import handovers_for_people
+    from frontdoor.mash.selectors import enquiries_for_people
+    from frontdoor.referrals.selectors import referrals_for_people
+
+    people = sorted(contact.people.filter(archived=False).select_related("person"), key=lambda cp: not cp.is_child)
+    rows = [RecordsCheck(cp=cp, person=cp.person) for cp in people]
+    linked = {row.person.pk: row.person for row in rows if row.person is not None}
+    if not linked:
+        return rows
+    previous: dict = {}
+    if can_view_contacts(user):
+        earlier = visible_contacts(user, Contact.objects.filter(status=Contact.Status.RECORDED, archived=False))
+        links = (
+            ContactPerson.objects.filter(person_id__in=list(linked), archived=False, contact__in=earlier)
+            .exclude(contact=contact)
+            .select_related("contact")
+            .order_by("-contact__received_at")
+        )
+        for link in links:
+            previous.setdefault(link.person_id, []).append(link)
+    involvements, concerns = {}, {}
+    if can_view_person(user):
+        involvements = involvements_for_people(linked)
+        concerns = repeat_concerns_for_people(linked.values())
+    referrals = referrals_for_people(user=user, person_ids=linked)
+    enquiries = enquiries_for_people(user=user, person_ids=linked)
+    calls = handovers_for_people(user=user, person_ids=linked, days=PUBLIC_CALLS_DAYS)
+    for row in rows:
+        if row.person is None:
+            continue
+        pk = row.person.pk
+        row.previous_contacts = previous.get(pk, [])
+        row.referrals = referrals.get(pk, [])
+        row.mash_enquiries = [e for e in enquiries.get(pk, []) if e.contact_id != contact.pk]
+        row.public_calls = calls.get(pk, [])
+        row.current = [i for i in involvements.get(pk, []) if i.end_date is None]
+        row.past = [i for i in involvements.get(pk, []) if i.end_date is not None]
+        row.repeat_concern = concerns.get(pk)
+    if audit:
+        audit_record(
+            actor=user,
+            action="view",
+            obj=contact,
+            summary=f"Checked the records of {', '.join(p.person_id for p in linked.values())} on call {contact.reference}",
         )
     return rows
 

@@ -8,10 +8,12 @@ chose to add as new are created when the contact is recorded, so abandoned draft
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -19,14 +21,15 @@ from frontdoor.audit.services import audit_record, changed_fields
 from frontdoor.core.locking import bump_version, lock_for_change
 from frontdoor.core.references import next_reference
 from frontdoor.core.workdays import due_after
-from frontdoor.people.services import person_create
+from frontdoor.people.services import person_create, relationships_add_missing
 
 from . import domain
 from .models import Action, Contact, ContactPerson
-from .permissions import can_edit_draft, can_record_call
+from .permissions import can_change_linked_record, can_edit_draft, can_record_call
 
 if TYPE_CHECKING:
     from frontdoor.accounts.models import User
+    from frontdoor.people.models import Person
 
 
 class ContactIncompleteError(Exception):
@@ -195,11 +198,92 @@ def action_remove(*, actor: User, contact: Contact, version: int, action: Action
     return locked
 
 
-def _create_new_people(*, actor: User, contact: Contact) -> int:
-    made = 0
-    for cp in contact.people.filter(person__isnull=True, match_decision="new"):
+@dataclass(frozen=True)
+class IndexCandidate:
+    """A new person on the call (no record): whether the index may have them, and why not if not."""
+
+    contact_person: ContactPerson
+    allowed: bool
+    reason: str
+
+
+def index_plan(contact: Contact, people: list[ContactPerson] | None = None) -> list[IndexCandidate]:
+    """The people on the call who have no record and were added as new, each with whether a record may be
+    made when the contact is saved: a child only under the consent rule (domain.child_record_allowed), anyone
+    only with a last name. The check page lists these with a tick each."""
+    people = list(contact.people.all()) if people is None else people
+    child_ok, child_why = domain.child_record_allowed(
+        consent=contact.consent, immediacy=contact.immediacy, outcome=contact.agreed_outcome
+    )
+    plan = []
+    for cp in people:
+        if cp.person_id or cp.match_decision != "new":
+            continue
         if not cp.family_name:
-            continue  # too little to make a person record from; stays on the contact only
+            plan.append(
+                IndexCandidate(cp, False, "No record is made without a last name: they stay on this contact only.")
+            )
+        elif cp.is_child:
+            plan.append(IndexCandidate(cp, child_ok, child_why))
+        else:
+            plan.append(IndexCandidate(cp, True, ""))
+    return plan
+
+
+@transaction.atomic
+def contact_person_relink(
+    *, actor: User, contact: Contact, version: int, contact_person: ContactPerson, person: Person | None, reason: str
+) -> ContactPerson:
+    """A manager corrects the record a person on a recorded contact is linked to (`person`; None: linked to no
+    record, they stay on the contact only). What the caller said is kept as it was. Audited on the contact,
+    with the record before and after and the reason, and on each record concerned."""
+    if not can_change_linked_record(actor, contact):
+        raise PermissionDenied("Only a team manager can change the linked record of a recorded contact")
+    locked = lock_for_change(contact, version=version, noun="contact")
+    if contact_person.contact_id != locked.pk:
+        raise PermissionDenied("That person is not on this contact")
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": "Enter why the linked record is changing"})
+    cp = ContactPerson.objects.select_for_update().get(pk=contact_person.pk)
+    before = cp.person
+    if (before.pk if before else None) == (person.pk if person else None):
+        raise ValidationError({"match": "Choose a different record, or no record"})
+    cp.person = person
+    cp.match_decision = "linked" if person else "new"
+    cp.modified_by = actor
+    cp.full_clean()
+    cp.save(update_fields=["person", "match_decision", "modified_by", "modified_at"])
+    bump_version(locked, actor=actor)
+    locked.save(update_fields=["version", "modified_by", "modified_at"])
+
+    def label(p: Person | None) -> str | None:
+        return f"{p.person_id} {p.full_name}" if p else None
+
+    summary = (
+        f"Changed the linked record of {cp.get_role_display().lower()} {cp} on contact {locked.reference}: "
+        f"{label(before) or 'no record'} to {label(person) or 'no record'}. Reason: {reason}"
+    )
+    audit_record(
+        actor=actor,
+        action="change",
+        obj=locked,
+        summary=summary,
+        changes={"linked record": [label(before), label(person)]},
+    )
+    for record in (before, person):
+        if record is not None:
+            audit_record(actor=actor, action="change", obj=record, summary=summary)
+    return cp
+
+
+def _create_new_people(*, actor: User, contact: Contact, add_to_index: Collection[str] | None) -> list[Person]:
+    """Records for the new people the worker confirmed (all allowed ones when `add_to_index` is None)."""
+    made = []
+    for candidate in index_plan(contact):
+        cp = candidate.contact_person
+        if not candidate.allowed or (add_to_index is not None and str(cp.pk) not in add_to_index):
+            continue
         cp.person = person_create(
             actor=actor,
             given_name=cp.given_name,
@@ -212,13 +296,45 @@ def _create_new_people(*, actor: User, contact: Contact) -> int:
         )
         cp.modified_by = actor
         cp.save(update_fields=["person", "modified_by", "modified_at"])
-        made += 1
+        made.append(cp.person)
     return made
 
 
+def _said_on_call(contact: Contact) -> list[tuple]:
+    """The relationships the call states between people with a record (domain.said_relationships)."""
+    people = [cp for cp in contact.people.select_related("person") if cp.person_id]
+    children = [cp.person for cp in people if cp.is_child]
+    parents = [cp for cp in people if cp.role == ContactPerson.Role.PARENT_CARER]
+    said = []
+    for cp in people:
+        if cp.is_child:
+            continue
+        for rel in domain.said_relationships(
+            role=cp.role,
+            relationship=cp.relationship,
+            lives_with_child=cp.lives_with_child,
+            parental_responsibility=cp.parental_responsibility,
+        ):
+            their_parents = [p.person for p in parents if p.person_id != cp.person_id]
+            if rel.only_if_no_parent and their_parents:
+                continue
+            targets = children if rel.to == "child" else their_parents
+            for target in targets:
+                said.append(
+                    (cp.person, rel.kind, target, rel.parental_responsibility, rel.same_household, rel.description)
+                )
+    return said
+
+
 @transaction.atomic
-def contact_record(*, actor: User, contact: Contact, version: int, named_problem: str) -> Contact:
-    """Save the call as a recorded contact and fix its decision and feedback-letter deadlines."""
+def contact_record(
+    *, actor: User, contact: Contact, version: int, named_problem: str, add_to_index: Collection[str] | None = None
+) -> Contact:
+    """Save the call as a recorded contact and fix its decision and feedback-letter deadlines.
+
+    The call feeds the person index: each new person the worker confirmed (`add_to_index`, ContactPerson ids;
+    None: everyone `index_plan` allows) gets a person record, and the relationships said on the call between
+    people with records are added where the record does not already relate them."""
     locked = _locked_draft(actor=actor, contact=contact, version=version)
     locked.named_problem = named_problem
     missing = domain.missing_for_recording(
@@ -228,7 +344,8 @@ def contact_record(*, actor: User, contact: Contact, version: int, named_problem
     )
     if missing:
         raise ContactIncompleteError(missing)
-    made = _create_new_people(actor=actor, contact=locked)
+    made = _create_new_people(actor=actor, contact=locked, add_to_index=add_to_index)
+    related = relationships_add_missing(actor=actor, said=_said_on_call(locked))
     locked.status = Contact.Status.RECORDED
     locked.recorded_at = timezone.now()
     locked.decision_due_at = due_after(locked.received_at, settings.FRONTDOOR_DECISION_WORKING_DAYS)
@@ -239,7 +356,8 @@ def contact_record(*, actor: User, contact: Contact, version: int, named_problem
         action="change",
         obj=locked,
         summary=f"Recorded contact {locked.reference}; decision due {timezone.localtime(locked.decision_due_at):%d %b %Y %H:%M}"
-        + (f"; {made} new person record(s) created" if made else ""),
+        + (f"; new person records: {', '.join(p.person_id for p in made)}" if made else "")
+        + (f"; {len(related)} relationship(s) added to the index" if related else ""),
         changes={"status": ["draft", "recorded"]},
     )
     return locked

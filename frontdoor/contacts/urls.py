@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import actions, flow, lists, people
+from .views import actions, flow, lists, people, relink
 
 app_name = "contacts"
 urlpatterns = [
@@ -10,6 +10,7 @@ urlpatterns = [
     path("new/", flow.start, name="start"),
     path("<uuid:pk>/", lists.detail, name="detail"),
     path("<uuid:pk>/recorded/", lists.recorded, name="recorded"),
+    path("<uuid:pk>/people/<uuid:person_pk>/linked-record/", relink.relink, name="relink_person"),
     path("<uuid:pk>/caller/", flow.step, {"slug": "caller"}, name="caller"),
     path("<uuid:pk>/family/", people.family, name="family"),
     path("<uuid:pk>/family/add-child/", people.person_add, {"kind": "child"}, name="add_child"),

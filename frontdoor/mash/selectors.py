@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.db.models import F
+
 from frontdoor.audit.services import audit_record
 from frontdoor.contacts.models import Contact
 from frontdoor.directory.models import Agency
@@ -18,7 +20,7 @@ if TYPE_CHECKING:
 def contact_for_enquiry(*, user: User, pk) -> Contact | None:
     if not permissions.can_run_enquiries(user):
         return None
-    return Contact.objects.filter(pk=pk, status=Contact.Status.RECORDED).prefetch_related("people").first()
+    return Contact.objects.filter(pk=pk, status=Contact.Status.RECORDED).prefetch_related("people__person").first()
 
 
 def enquiry_get(*, user: User, pk, audit: bool = False) -> MashEnquiry | None:
@@ -27,7 +29,7 @@ def enquiry_get(*, user: User, pk, audit: bool = False) -> MashEnquiry | None:
         return None
     enquiry = (
         MashEnquiry.objects.select_related("contact", "referral", "opened_by", "concluded_by")
-        .prefetch_related("contact__people", "requests__agency", "requests__answered_by")
+        .prefetch_related("contact__people__person", "requests__agency", "requests__answered_by")
         .filter(pk=pk)
         .first()
     )
@@ -57,3 +59,19 @@ def partner_agencies(*, user: User):
     if not permissions.can_run_enquiries(user):
         return Agency.objects.none()
     return Agency.objects.filter(active=True, is_mash_partner=True)
+
+
+def enquiries_for_people(*, user: User, person_ids) -> dict:
+    """The MASH enquiries about contacts naming each of these people, newest first, by person pk: one query,
+    whatever the number of people (the records check). Nothing for a user who does not run enquiries."""
+    if not permissions.can_run_enquiries(user):
+        return {}
+    qs = (
+        MashEnquiry.objects.filter(contact__people__person_id__in=list(person_ids), archived=False)
+        .annotate(for_person=F("contact__people__person_id"))
+        .order_by("-opened_at")
+    )
+    found: dict = {}
+    for enquiry in qs:
+        found.setdefault(enquiry.for_person, []).append(enquiry)
+    return found

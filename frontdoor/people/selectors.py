@@ -5,24 +5,27 @@ Each lives in the sub-package that owns it (record, family, search, duplicates).
 
 from __future__ import annotations
 
-from .family.concerns import repeat_concern_for_person
+from .family.concerns import repeat_concern_for_person, repeat_concerns_for_people
 from .family.selectors import (
     current_involvements,
     family_chronology,
     family_get,
+    involvements_for_people,
     past_involvements,
     relationship_from_view_of,
 )
 from .models import Involvement
 from .record.selectors import person_contacts, person_detail_context, person_get
-from .search.selectors import PersonMatch, person_search
+from .search.selectors import PersonFlags, PersonMatch, person_search
 
 __all__ = [
     "Involvement",
+    "PersonFlags",
     "PersonMatch",
     "current_involvements",
     "family_chronology",
     "family_get",
+    "involvements_for_people",
     "past_involvements",
     "person_contacts",
     "person_detail_context",
@@ -30,4 +33,5 @@ __all__ = [
     "person_search",
     "relationship_from_view_of",
     "repeat_concern_for_person",
+    "repeat_concerns_for_people",
 ]

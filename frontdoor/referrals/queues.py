@@ -71,14 +71,15 @@ def queues_for(user) -> list[str]:
 
 
 def _child_names(contact: Contact) -> str:
-    return ", ".join(str(p) for p in contact.people.all() if p.is_child) or "No child named"
+    # The record's names once linked (ContactPerson.shown_name): prefetch "people__person".
+    return ", ".join(p.shown_name for p in contact.people.all() if p.is_child) or "No child named"
 
 
 # Each builder takes the page's rows of one source (a queryset) and returns {pk: QueueItem}.
 
 
 def _contact_items(qs) -> dict:
-    qs = qs.select_related("worker").prefetch_related("people")
+    qs = qs.select_related("worker").prefetch_related("people__person")
     return {
         c.pk: QueueItem(
             "decision",
@@ -95,7 +96,7 @@ def _contact_items(qs) -> dict:
 
 
 def _strategy_items(qs) -> dict:
-    qs = qs.select_related("contact", "decided_by").prefetch_related("contact__people")
+    qs = qs.select_related("contact", "decided_by").prefetch_related("contact__people__person")
     return {
         d.pk: QueueItem(
             "strategy",
@@ -112,12 +113,12 @@ def _strategy_items(qs) -> dict:
 
 
 def _referral_items(qs) -> dict:
-    qs = qs.select_related("worker", "receiving_team", "allocated_worker")
+    qs = qs.select_related("worker", "receiving_team", "allocated_worker", "child")
     return {
         r.pk: QueueItem(
             "referral",
             r.reference,
-            r.child_name or "No child named",
+            (r.child.full_name if r.child_id else r.child_name) or "No child named",
             f"/referrals/{r.pk}/",
             r.due_at if r.state in OPEN_REFERRAL_STATES else None,
             r.immediate_protection or r.consider_strategy_discussion,
@@ -129,7 +130,7 @@ def _referral_items(qs) -> dict:
 
 
 def _enquiry_items(qs) -> dict:
-    qs = qs.select_related("opened_by", "contact").prefetch_related("contact__people", "requests")
+    qs = qs.select_related("opened_by", "contact").prefetch_related("contact__people__person", "requests")
     items = {}
     for e in qs:
         dues = [r.due_at for r in e.requests.all() if r.state == "sent"]

@@ -76,7 +76,7 @@ def child_postcode(referral: Referral) -> str:
     child = next((p for p in referral.contact.people.all() if p.is_child), None)
     if child is None:
         return ""
-    return child.postcode or (child.person.postcode if child.person else "")
+    return child.shown_postcode or child.postcode  # the record's postcode once linked
 
 
 def open_case_for(person) -> Involvement | None:
@@ -170,3 +170,15 @@ def children_referred_to(user: User):
     """Person ids of the children whose referrals the user's team holds (routed to it or allocated to them)."""
     visible = permissions.referrals_visible_to(user, Referral.objects.filter(child__isnull=False))
     return visible.values("child_id")
+
+
+def referrals_for_people(*, user: User, person_ids) -> dict:
+    """The referrals the user may see about each of these people (the referral's child), newest first, by
+    person pk: one query, whatever the number of people (the records check)."""
+    if not permissions.can_view_referrals(user):
+        return {}
+    qs = permissions.referrals_visible_to(user, Referral.objects.filter(child_id__in=list(person_ids), archived=False))
+    found: dict = {}
+    for referral in qs.select_related("receiving_team").order_by("-created_at"):
+        found.setdefault(referral.child_id, []).append(referral)
+    return found

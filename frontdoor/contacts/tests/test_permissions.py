@@ -35,6 +35,8 @@ MATRIX = {
     "detail_recorded": RECORDERS,
     "detail_draft": {"csw": 200, "csw2": 404, "manager": 200},
     "recorded": {"csw": 200, "csw2": 404, "manager": 404},
+    "relink_recorded": {"manager": 200},  # a manager corrects a recorded contact's linked record
+    "relink_draft": {"csw2": 404},  # 403 for its worker and manager: on a draft the worker changes the person
     **{f"step_{s}": {"csw": 200, "csw2": 404, "manager": 404} for s in STEP_PAGES},
 }
 
@@ -57,6 +59,10 @@ def page_url(name, draft, recorded):
         return reverse("contacts:detail", kwargs={"pk": draft.pk})
     if name == "recorded":
         return reverse("contacts:recorded", kwargs={"pk": recorded.pk})
+    if name.startswith("relink_"):
+        contact = recorded if name == "relink_recorded" else draft
+        cp = contact.people.first() or contact.people.create(role="child", given_name="Amy", family_name="Test")
+        return reverse("contacts:relink_person", kwargs={"pk": contact.pk, "person_pk": cp.pk})
     return reverse(f"contacts:{name.removeprefix('step_')}", kwargs={"pk": draft.pk})
 
 

@@ -48,21 +48,36 @@ def step(request, contact, slug: str):
         form = form_class(initial=form_class.initial_from(contact))
     extra = {"form": form}
     if slug == "records":
-        extra["checks"] = selectors.records_check_for(user=request.user, contact=contact)
+        extra["checks"] = selectors.records_check_for(user=request.user, contact=contact, audit=True)
     return render(request, template, step_context(contact, slug, request, **extra))
+
+
+def _index_choices(plan) -> list[tuple[str, str]]:
+    return [
+        (str(c.contact_person.pk), f"{c.contact_person.shown_name} ({c.contact_person.get_role_display().lower()})")
+        for c in plan
+        if c.allowed
+    ]
 
 
 @draft_page("GET", "POST")
 def check(request, contact):
-    """Check your answers: the named problem as one editable summary, then save the contact."""
+    """Check your answers: the named problem as one editable summary, the new people to add to the person
+    index (a tick each), then save the contact."""
     missing = []
+    plan = services.index_plan(contact, list(contact.people.all()))
+    choices = _index_choices(plan)
     if request.method == "POST":
-        posted = forms.CheckForm(request.POST)
+        posted = forms.CheckForm(request.POST, index_choices=choices)
 
         def record(data):
             try:
                 return services.contact_record(
-                    actor=request.user, contact=contact, version=data["version"], named_problem=data["named_problem"]
+                    actor=request.user,
+                    contact=contact,
+                    version=data["version"],
+                    named_problem=data["named_problem"],
+                    add_to_index=posted.index_choice_ids(),
                 )
             except services.ContactIncompleteError as exc:
                 # Keep the named problem as typed, then say what is still to answer.
@@ -75,16 +90,19 @@ def check(request, contact):
                     values=posted.values(),
                 )
 
-        saved, form = submit(request, posted, record)
+        saved, form = submit(request, posted, record, index_choices=choices)
         if saved and missing:
-            form = forms.CheckForm(initial=forms.CheckForm.initial_from(saved))
+            form = forms.CheckForm(
+                initial={**forms.CheckForm.initial_from(saved), "add_to_index": posted.index_choice_ids()},
+                index_choices=choices,
+            )
         elif saved:
             messages.success(request, f"Contact {saved.reference} recorded")
             return redirect("contacts:recorded", pk=saved.pk)
     else:
         initial = forms.CheckForm.initial_from(contact)
         initial["named_problem"] = contact.named_problem or domain.suggested_named_problem(contact)
-        form = forms.CheckForm(initial=initial)
+        form = forms.CheckForm(initial=initial, index_choices=choices)
     contact = found_or_404(selectors.contact_get(user=request.user, pk=contact.pk, audit=False))
     people = list(contact.people.all())
     for cp in people:
@@ -101,6 +119,8 @@ def check(request, contact):
             editable=True,
             children=[p for p in people if p.is_child],
             others=[p for p in people if not p.is_child],
+            index_plan=plan,
+            stays_on_contact=[c for c in plan if not c.allowed],
             decision_days=settings.FRONTDOOR_DECISION_WORKING_DAYS,
             letter_days=settings.FRONTDOOR_LETTER_WORKING_DAYS,
         ),

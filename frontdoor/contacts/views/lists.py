@@ -12,7 +12,13 @@ from frontdoor.ui.pages import found_or_404
 from frontdoor.ui.pagination import paginate
 
 from .. import domain, selectors
-from ..permissions import can_edit_draft, can_see_caller_identity, can_view_contacts, can_view_team_contacts
+from ..permissions import (
+    can_change_linked_record,
+    can_edit_draft,
+    can_see_caller_identity,
+    can_view_contacts,
+    can_view_team_contacts,
+)
 from .common import person_url, record_required, step_url
 
 
@@ -61,6 +67,7 @@ def detail(request, pk):
         "show_caller_identity": can_see_caller_identity(request.user, contact),
         "audit_events": audit_events_for_object(user=request.user, obj=contact),
         "can_decide": can_decide(request.user, contact),
+        "can_relink": can_change_linked_record(request.user, contact),
     }
     return render(request, "contacts/detail.html", context)
 

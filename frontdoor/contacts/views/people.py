@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 
 from frontdoor.audit.services import audit_search
-from frontdoor.people.selectors import person_search
+from frontdoor.people.selectors import PersonMatch, person_search
 from frontdoor.ui.forms import submit
 
 from .. import forms, services
@@ -50,8 +50,10 @@ def family(request, contact):
     )
 
 
-def _search(request, form, *, audit: bool):
-    """The people who may be the one described; `audit` records the search (not again when one is chosen)."""
+def _search(request, form, *, audit: bool, linked=None):
+    """The people who may be the one described; `audit` records the search (not again when one is chosen).
+    The record `linked` now is always offered first, so changing a person never drops or loses their link
+    silently: the worker keeps it, chooses another record, or chooses none."""
     data = form.cleaned_data
     terms = {
         "text": f"{data.get('given_name', '')} {data.get('family_name', '')}",
@@ -62,6 +64,12 @@ def _search(request, form, *, audit: bool):
     matches = person_search(user=request.user, **terms)
     if audit:
         audit_search(actor=request.user, summary="Searched people during a call", terms=terms, results=len(matches))
+    if linked is not None:
+        found = next((m for m in matches if m.person.pk == linked.pk), None)
+        first = PersonMatch(linked, found.score if found else 0.0, ["Linked now"] + (found.reasons if found else []))
+        if found:
+            first.flags = found.flags
+        matches = [first] + [m for m in matches if m.person.pk != linked.pk]
     return matches
 
 
@@ -70,7 +78,8 @@ def _person_page(request, contact, contact_person, child: bool):
     if request.method == "POST":
         form = forms.PersonForm(request.POST, child=child)
         if form.is_valid():
-            matches = _search(request, form, audit="match" not in request.POST)
+            linked = contact_person.person if contact_person and contact_person.person_id else None
+            matches = _search(request, form, audit="match" not in request.POST, linked=linked)
             match_form = None
             chosen, decided = None, not matches
             if "match" in request.POST:
@@ -161,10 +170,10 @@ def person_remove(request, contact, person_pk):
         request,
         contact,
         "family",
-        thing=str(contact_person),
+        thing=contact_person.shown_name,
         back=_family_url(request, contact),
         remove=lambda version: services.contact_person_remove(
             actor=request.user, contact=contact, version=version, contact_person=contact_person
         ),
-        removed=f"{contact_person} removed from the call",
+        removed=f"{contact_person.shown_name} removed from the call",
     )

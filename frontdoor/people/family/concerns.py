@@ -70,17 +70,31 @@ def _contacts_for(person_ids) -> dict:
 
 def repeat_concern_for_person(person, now: dt.datetime | None = None) -> RepeatConcern | None:
     """The repeat or accumulating concern for this person, or None."""
+    return repeat_concerns_for_people([person], now=now).get(person.pk)
+
+
+def repeat_concerns_for_people(people, now: dt.datetime | None = None) -> dict:
+    """The repeat or accumulating concern of each of these people who has one, by person pk: two queries,
+    whatever the number of people (the records check)."""
     from frontdoor.contacts.models import Contact
 
     now = now or timezone.now()
     threshold, window, nfa = _settings()
-    contacts = _contacts_for([person.pk]).get(person.pk, {})
-    reasons = assess_contacts(list(contacts.values()), now=now, threshold=threshold, window_days=window, nfa_days=nfa)
-    if not reasons:
-        return None
-    since = now - dt.timedelta(days=window)
-    listed = list(Contact.objects.filter(pk__in=contacts, received_at__gte=since).order_by("-received_at"))
-    return RepeatConcern(person=person, reasons=reasons, contacts=listed)
+    people = {p.pk: p for p in people}
+    contacts = _contacts_for(list(people))
+    found = {}
+    for pk, person in people.items():
+        rows = contacts.get(pk, {})
+        reasons = assess_contacts(list(rows.values()), now=now, threshold=threshold, window_days=window, nfa_days=nfa)
+        if reasons:
+            found[pk] = RepeatConcern(person=person, reasons=reasons, contacts=[])
+    if found:
+        since = now - dt.timedelta(days=window)
+        wanted = {c for pk in found for c in contacts[pk]}
+        listed = list(Contact.objects.filter(pk__in=wanted, received_at__gte=since).order_by("-received_at"))
+        for pk, concern in found.items():
+            concern.contacts = [c for c in listed if c.pk in contacts[pk]]
+    return found
 
 
 def children_with_repeat_concerns(now: dt.datetime | None = None) -> list[RepeatConcern]:

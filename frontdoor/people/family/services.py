@@ -155,6 +155,40 @@ def family_member_create(
     return new, rel
 
 
+@transaction.atomic
+def relationships_add_missing(
+    *, actor: User, said: list[tuple[Person, str, Person, bool, bool, str]]
+) -> list[Relationship]:
+    """Record relationships said elsewhere (a call), skipping any pair of people already related on the
+    record, whatever the kind, and any pair twice in `said`: nothing is duplicated. Each item is
+    (from_person, kind, to_person, parental_responsibility, same_household, description); each one made is
+    audited on both people by `relationship_add`. Returns the relationships made."""
+    ids = {p.pk for f, _, t, *_ in said for p in (f, t)}
+    related = {
+        frozenset(pair)
+        for pair in Relationship.objects.filter(
+            from_person_id__in=ids, to_person_id__in=ids, archived=False
+        ).values_list("from_person_id", "to_person_id")
+    }
+    made = []
+    for from_person, kind, to_person, pr, household, description in said:
+        pair = frozenset((from_person.pk, to_person.pk))
+        if len(pair) < 2 or pair in related:
+            continue
+        related.add(pair)
+        rel = relationship_add(
+            actor=actor,
+            from_person=from_person,
+            kind=kind,
+            to_person=to_person,
+            parental_responsibility=pr,
+            same_household=household,
+            description=description,
+        )
+        made.append(rel)
+    return made
+
+
 def _live_relationship(rel: Relationship, person: Person | None) -> None:
     if rel.archived or (person is not None and person.pk not in (rel.from_person_id, rel.to_person_id)):
         raise ValidationError("That relationship is not recorded for this person")

@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..models import Person
+from ..models import Involvement, Person
 from ..permissions import can_match_people
 from .candidates import build_query, search_ids, strength_of
 
@@ -17,11 +17,41 @@ if TYPE_CHECKING:
     from frontdoor.accounts.models import User
 
 
+@dataclass(frozen=True)
+class PersonFlags:
+    """What a search result shows as tags: a current open case, child protection plan, looked after."""
+
+    open_case: bool = False
+    cp_plan: bool = False
+    looked_after: bool = False
+
+    def __bool__(self) -> bool:
+        return self.open_case or self.cp_plan or self.looked_after
+
+
+FLAG_KINDS = (Involvement.Kind.OPEN_CASE, Involvement.Kind.CHILD_PROTECTION, Involvement.Kind.LOOKED_AFTER)
+
+
+def flags_for_people(person_ids) -> dict:
+    """The flags of each of these people who has any, by person pk: one query for any number of people."""
+    kinds: dict = {}
+    rows = Involvement.objects.filter(
+        person_id__in=list(person_ids), end_date__isnull=True, archived=False, kind__in=FLAG_KINDS
+    ).values_list("person_id", "kind")
+    for person_id, kind in rows:
+        kinds.setdefault(person_id, set()).add(kind)
+    return {
+        pk: PersonFlags(open_case="open_case" in k, cp_plan="cp_plan" in k, looked_after="looked_after" in k)
+        for pk, k in kinds.items()
+    }
+
+
 @dataclass
 class PersonMatch:
     person: Person
     score: float  # 0-100, higher is a stronger match
     reasons: list[str] = field(default_factory=list)
+    flags: PersonFlags = field(default_factory=PersonFlags)
 
     @property
     def strength(self) -> str:
@@ -47,4 +77,7 @@ def person_search(
     found = search_ids(query, limit=limit)
     # Archived (merged) people have no search keys; this also keeps out one archived some other way.
     people = Person.objects.filter(archived=False).in_bulk([s.pk for s in found])
-    return [PersonMatch(people[s.pk], s.score, s.reasons) for s in found if s.pk in people]
+    flags = flags_for_people(people) if people else {}
+    return [
+        PersonMatch(people[s.pk], s.score, s.reasons, flags.get(s.pk, PersonFlags())) for s in found if s.pk in people
+    ]
