@@ -1,8 +1,7 @@
 from django.urls import reverse
 
-from .record.selectors import people_needing_checks
-
 from .permissions import can_list_needs_checking, can_list_repeat_concerns, can_search_people
+from .record.selectors import people_needing_checks
 
 
 def sections(request) -> list[dict]:

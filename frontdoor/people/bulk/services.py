@@ -21,8 +21,8 @@ from frontdoor.audit.services import audit_record
 from frontdoor.core.spreadsheets import SafeCsvWriter
 
 from ..models import Person, PersonImport, PersonSearchKey
-from ..validators import validate_postcode
 from ..search.candidates import build_query, search_ids
+from ..validators import validate_postcode
 from .importing import BadRow, parse_date, read_rows, scan_file
 from .load import fast_sqlite_writes, load_batch, secondary_indexes_deferred, tune_for_bulk_load
 from .parallel import default_workers, parallel_map

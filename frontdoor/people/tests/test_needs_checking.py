@@ -40,7 +40,9 @@ MATRIX = {
 
 @pytest.fixture
 def baby():
-    return make_person("", "Hughes", date_of_birth=None, expected_date_of_birth=dt.date(2027, 2, 1), needs_checking=NOTE)
+    return make_person(
+        "", "Hughes", date_of_birth=None, expected_date_of_birth=dt.date(2027, 2, 1), needs_checking=NOTE
+    )
 
 
 @pytest.mark.parametrize("role", ROLES)

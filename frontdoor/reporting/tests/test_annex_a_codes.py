@@ -20,7 +20,7 @@ from frontdoor.reporting.selectors import LIST_1_COLUMNS
 pytestmark = pytest.mark.django_db
 
 URL = "/reporting/annex-a/list-1/?start_0=1&start_1=11&start_2=2026&end_0=30&end_1=11&end_2=2026&format="
-WHEN = dt.datetime(2026, 11, 2, 10, 30)
+WHEN = dt.datetime(2026, 11, 2, 10, 30)  # noqa: DTZ001 (made aware in the local zone below)
 _refs = itertools.count(1)
 
 
