@@ -150,7 +150,7 @@ def _read_queries(path) -> list[tuple[int, dict, str]]:
             rows = []
             for row in reader:
                 shape = ""
-                extra = row.pop(None, None)  # type: ignore[call-overload]  # DictReader's key for extra fields
+                extra = row.pop(None, None)  # DictReader's key for extra fields
                 if extra or any(v is None for v in row.values()):
                     given = width + len(extra or []) - sum(v is None for v in row.values())
                     shape = f"has {given} fields, expected {width}"
