@@ -142,9 +142,10 @@ def clean_row(row: dict[str, str], *, today: dt.date) -> tuple[dict, list[str], 
         except ValidationError as e:
             problems.append(f"{name} {_shown(raw)}: {e.messages[0]}")
             values[name] = None
-    if not values["given_name"] and not values["family_name"]:
+    if not values["given_name"] and not values["family_name"]:  # rare: only then look at what was given
+        given_a_name = _text(row, "given_name") or _text(row, "family_name")
         given_a_date = any((row.get(n) or "").strip() for n in ("date_of_birth", "expected_date_of_birth"))
-        if not given_a_date:
+        if not given_a_name and not given_a_date:
             refusals.append("no name and no date of birth")
     raw_sex = row.get("sex") or ""
     sex = _SEX.get(raw_sex.strip().lower())

@@ -128,6 +128,19 @@ def test_a_row_with_no_name_and_no_date_of_birth_is_refused(tmp_path, capsys):
     assert "Line 2: skipped (N1): no name and no date of birth; given_name was empty; family_name was empty" in err
 
 
+def test_an_unborn_child_with_no_name_yet_is_loaded_by_the_expected_date(tmp_path):
+    header = HEADER.replace("\n", ",expected_date_of_birth\n")
+    call_command("import_people", str(write(tmp_path, ["N3,,,,U,NR1 2AB,,,,,2027-03-01"], header=header)))
+    person = Person.objects.get(person_id="N3")
+    assert (person.full_name, person.expected_date_of_birth) == ("Unnamed", dt.date(2027, 3, 1))
+
+
+def test_names_too_long_to_keep_are_still_a_name_given(tmp_path):
+    call_command("import_people", str(write(tmp_path, [f"N4,{'A' * 101},{'B' * 120},,F,,,,,"])))
+    person = Person.objects.get(person_id="N4")
+    assert person.full_name == "Unnamed" and "is longer than 100 characters" in person.needs_checking
+
+
 def test_a_row_with_no_name_and_an_impossible_date_is_loaded_to_check(tmp_path, capsys):
     """A date was given (though it cannot be right): the person exists, and someone must find out who they are."""
     call_command("import_people", str(write(tmp_path, ["N2,,,31/02/2015,F,NR1 2AB,,,,"])))
