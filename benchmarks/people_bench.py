@@ -151,10 +151,10 @@ def bulk_match_figures(queries, queries_csv: Path, results_csv: Path, in_process
     from django.core.management import call_command
 
     command = [sys.executable, str(ROOT / "manage.py"), "match_people", str(queries_csv), "--top", "5"]
-    command += ["--out", str(results_csv)]
+    command += ["--out", str(results_csv), "--quiet-rows"]
     started = time.perf_counter()
     if in_process:
-        call_command("match_people", str(queries_csv), top=5, out=str(results_csv))
+        call_command("match_people", str(queries_csv), top=5, out=str(results_csv), quiet_rows=True)
     else:
         subprocess.run(command, check=True, env=os.environ.copy(), stdout=subprocess.DEVNULL)
     seconds = time.perf_counter() - started

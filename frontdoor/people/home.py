@@ -1,6 +1,7 @@
 from django.urls import reverse
 
-from .permissions import can_list_repeat_concerns, can_search_people
+from .permissions import can_list_needs_checking, can_list_repeat_concerns, can_search_people
+from .record.selectors import people_needing_checks
 
 
 def sections(request) -> list[dict]:
@@ -10,6 +11,14 @@ def sections(request) -> list[dict]:
     if can_list_repeat_concerns(request.user):
         links.append({"label": "Repeat and accumulating concerns", "url": reverse("people:repeat_concerns")})
         links.append({"label": "Possible duplicate records", "url": reverse("people:duplicates")})
+    if can_list_needs_checking(request.user):
+        links.append(
+            {
+                "label": "Records that need checking",
+                "url": reverse("people:needs_checking"),
+                "count": people_needing_checks(user=request.user).count(),
+            }
+        )
     return [
         {
             "title": "People",

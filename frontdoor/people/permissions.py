@@ -86,6 +86,22 @@ def can_add_new_relative(user, person=None) -> bool:
     return can_edit_person(user, person) and can_create_person(user)
 
 
+# Records the import loaded with a value left blank (issue 11). Those who keep the person index check them:
+# team managers and consultant social workers (who make and correct records on calls), and administrators.
+# Receiving practitioners may correct a record but do not keep the index; advisors, partners and analysts
+# never see the list.
+CHECKING_ROLES = (Role.TEAM_MANAGER, Role.CONSULTANT_SOCIAL_WORKER)  # not the administrator (decision 21)
+
+
+def can_list_needs_checking(user) -> bool:
+    return is_role(user, *CHECKING_ROLES)
+
+
+def can_clear_needs_checking(user, person=None) -> bool:
+    """Say a record that needed checking has been checked and corrected (its note is cleared)."""
+    return is_role(user, *CHECKING_ROLES) and can_edit_person(user, person)
+
+
 def can_list_repeat_concerns(user) -> bool:
     return is_role(user, Role.TEAM_MANAGER)
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("<uuid:pk>/looks/", record.looks, name="looks"),
     # Keeping the record right (each linked from the record page)
     path("<uuid:pk>/details/", record.details_edit, name="details_edit"),
+    path("<uuid:pk>/checked/", record.needs_checking_clear, name="needs_checking_clear"),
     path("<uuid:pk>/address/new/", record.address_move, name="address_move"),
     path("<uuid:pk>/address/correct/", record.address_correct, name="address_correct"),
     path("<uuid:pk>/addresses/<uuid:row_pk>/", record.address_history_correct, name="address_history_correct"),
@@ -38,6 +39,7 @@ urlpatterns = [
     path("<uuid:pk>/involvements/<uuid:inv_pk>/", family.involvement_change, name="involvement_change"),
     path("<uuid:pk>/involvements/<uuid:inv_pk>/end/", family.involvement_end, name="involvement_end"),
     path("repeat-concerns/", family.repeat_concerns, name="repeat_concerns"),
+    path("needs-checking/", record.needs_checking, name="needs_checking"),
     path("duplicates/", duplicates.duplicate_list, name="duplicates"),
     path("duplicates/scan/", duplicates.duplicate_scan, name="duplicate_scan"),
     path("duplicates/<int:pk>/", duplicates.duplicate_compare, name="duplicate"),

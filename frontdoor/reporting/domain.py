@@ -1,4 +1,9 @@
-"""Pure mappings from stored codes to the Ofsted Annex A labels (data/standards/annex_a_lists_1-5_columns.csv)."""
+"""Pure mappings from stored codes to the Ofsted Annex A labels (data/standards/annex_a_lists_1-5_columns.csv).
+
+A coded cell carries only the national code and label as the standard spells it ("t) NOBT", "q) 6: Police"):
+each label is checked against the column's allowed values (`allowed_values`), so a note in a code list can
+never reach a return (issue 11: "s) NOBT in liia schema; t) NOBT in D2I SSD Annex A script" did).
+"""
 
 from __future__ import annotations
 
@@ -31,18 +36,42 @@ def _code_labels(file: str, code_column: str, label_column: str) -> dict[str, st
         return {row[code_column]: row[label_column] for row in csv.DictReader(f) if row.get(label_column)}
 
 
+@cache
+def allowed_values(list_name: str, column: str) -> tuple[str, ...]:
+    """The values a coded (category) column may hold, as the Annex A standard spells them; () for others."""
+    with (STANDARDS_DIR / "annex_a_lists_1-5_columns.csv").open(encoding="utf-8-sig", newline="") as f:
+        for row in csv.DictReader(f):
+            if row["list"] == list_name and row["column"] == column and row["type"] == "category":
+                return tuple(v.strip() for v in row["allowed_values"].split("|"))
+    return ()
+
+
+@cache
+def _annex_labels(file: str, code_column: str, column: str) -> dict[str, str]:
+    """Code -> Annex A cell for one coded column: the code list's label where the standard allows it, else the
+    allowed value that names the code (so a label with a note after it is never used)."""
+    allowed = allowed_values("List 1", column)
+    labels = {}
+    for code, label in _code_labels(file, code_column, "annex_a_label").items():
+        if label not in allowed:
+            label = next((a for a in allowed if a.partition(") ")[2].split(":")[0] == code), "")
+        if label:
+            labels[code] = label
+    return labels
+
+
 def gender_label(sex: str | None) -> str:
     return GENDER_LABELS.get(sex or "U", "c) Not stated/recorded")
 
 
 def ethnicity_label(code: str | None) -> str:
-    labels = _code_labels("code_list_ethnicity.csv", "dfe_code", "annex_a_label")
-    return labels.get(code or "NOBT", "s) NOBT")
+    labels = _annex_labels("code_list_ethnicity.csv", "dfe_code", "Ethnicity")
+    return labels.get(code or "NOBT") or labels["NOBT"]
 
 
 def source_label(code: str | None) -> str:
-    labels = _code_labels("code_list_referral_contact_source.csv", "cin_code", "annex_a_label")
-    return labels.get(code or "10", "u) 10: Unknown")
+    labels = _annex_labels("code_list_referral_contact_source.csv", "cin_code", "Contact Source")
+    return labels.get(code or "10") or labels["10"]
 
 
 def derive_source(*, source: str, caller_type: str, agency_kind: str | None, confidential: bool) -> str:
@@ -59,6 +88,14 @@ def age_in_years(date_of_birth: dt.date | None, on: dt.date) -> int | None:
         return None
     years = on.year - date_of_birth.year - ((on.month, on.day) < (date_of_birth.month, date_of_birth.day))
     return max(years, 0)
+
+
+def age_of_child(date_of_birth: dt.date | None, approximate_age: int | None, on: dt.date) -> int | None:
+    """Age in whole years on the day: from the date of birth, else the approximate age (a child known only by
+    their age is still counted by age; the age is the one given for the day of the contact)."""
+    if date_of_birth:
+        return age_in_years(date_of_birth, on)
+    return approximate_age
 
 
 def annex_date(value: dt.date | None) -> str:

@@ -56,7 +56,7 @@ def annex_a_list_1(*, user: User, start: dt.date, end: dt.date, audit: str = "")
     for link in links:
         person, contact = link.person, link.contact
         contact_date = timezone.localtime(contact.received_at).date()
-        dob = person.date_of_birth if person else link.date_of_birth
+        dob = link.shown_date_of_birth  # the record's values once linked (issue 11), never the caller's
         source = domain.derive_source(
             source=contact.source,
             caller_type=contact.caller_type,
@@ -69,7 +69,7 @@ def annex_a_list_1(*, user: User, start: dt.date, end: dt.date, audit: str = "")
                 domain.gender_label(person.sex if person else link.sex),
                 domain.ethnicity_label(person.ethnicity if person else None),
                 domain.annex_date(dob),
-                domain.age_in_years(dob, contact_date),
+                domain.age_of_child(dob, link.shown_approximate_age, contact_date),
                 domain.annex_date(contact_date),
                 domain.source_label(source),
             ]

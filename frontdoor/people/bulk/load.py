@@ -17,7 +17,9 @@ from django.utils import timezone
 from ..models import PERSON_FIELDS, Alias, Person, PersonSearchKey
 from ..search.index import keys_for, person_index_update, search_card, search_names
 
-STORED = (*PERSON_FIELDS, "search_given", "search_family", "search_card")  # the columns each row writes
+# The columns each row writes. `needs_checking` too: a clean row clears an earlier import's note (the
+# authority's system now has the value right), a faulty one sets it again.
+STORED = (*PERSON_FIELDS, "needs_checking", "search_given", "search_family", "search_card")
 INSERTED = ("id", *STORED, "created_at", "modified_at", "created_by_id", "modified_by_id", "archived", "version")
 
 

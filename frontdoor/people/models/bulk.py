@@ -15,6 +15,12 @@ class PersonImport(TrackedModel):
     updated_count = models.PositiveIntegerField(default=0)
     rejected_count = models.PositiveIntegerField(default=0)
     rejected_rows = models.JSONField(default=list, blank=True, help_text="The first 1,000 refused rows")
+    needs_checking_count = models.PositiveIntegerField(
+        default=0, help_text="Rows loaded with a value left blank that needs checking"
+    )
+    needs_checking_rows = models.JSONField(
+        default=list, blank=True, help_text="The first 1,000 rows loaded that need checking"
+    )
 
     def __str__(self) -> str:
         return f"Import of {self.file_name} at {self.created_at:%Y-%m-%d %H:%M}"

@@ -9,6 +9,7 @@ from frontdoor.core import codes
 from frontdoor.core.models import TrackedModel
 
 from .. import validators
+from ..record.naming import display_name
 from ..search.matching.normalise import romanised
 
 # The one list of what a person's record holds (all but the search keys, which the index keeps):
@@ -45,9 +46,11 @@ class Person(TrackedModel):
         unique=True,
         help_text="The authority's own person ID (LAchildID): letters and digits",
     )
-    given_name = models.CharField(max_length=100)
+    # Either name may be blank: a baby not yet named, an unborn child, a person known by one name
+    # (shown as `display_name` says). The import refuses a row only with no name and no date of birth.
+    given_name = models.CharField(max_length=100, blank=True)
     middle_names = models.CharField(max_length=100, blank=True)
-    family_name = models.CharField(max_length=100)
+    family_name = models.CharField(max_length=100, blank=True)
     preferred_name = models.CharField(max_length=100, blank=True)
     date_of_birth = models.DateField(null=True, blank=True, validators=[validators.validate_birth_date])
     expected_date_of_birth = models.DateField(null=True, blank=True, help_text="For an unborn child")
@@ -75,6 +78,9 @@ class Person(TrackedModel):
     search_family = models.CharField(max_length=100, blank=True, editable=False)
     # What the scoring reads (people.search.matching.card), kept by people.search.index with the keys.
     search_card = models.TextField(blank=True, editable=False)
+    # What the import could not store as given (line, column, original value, why), kept until someone who
+    # keeps records has checked and corrected the record (record.services.person_needs_checking_clear).
+    needs_checking = models.TextField(blank=True, editable=False)
 
     class Meta:
         ordering = ["family_name", "given_name"]
@@ -83,6 +89,13 @@ class Person(TrackedModel):
             models.Index(fields=["family_name", "given_name"]),
             models.Index(fields=["date_of_birth", "search_family", "search_given"], name="person_search_dob"),
             models.Index(fields=["search_family", "search_given"], name="person_search_names"),
+            # The few records that need checking, for the managers' list (a partial index: tiny, and free
+            # for the import of everyone else).
+            models.Index(
+                fields=["family_name", "given_name", "person_id"],
+                condition=~models.Q(needs_checking=""),
+                name="person_needs_checking",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -90,7 +103,14 @@ class Person(TrackedModel):
 
     @property
     def full_name(self) -> str:
-        return " ".join(p for p in (self.given_name, self.family_name) if p)
+        """The name to show: both names, the one name they have, "Baby of Hughes" or "Unnamed"."""
+        return display_name(
+            self.given_name,
+            self.family_name,
+            date_of_birth=self.date_of_birth,
+            expected_date_of_birth=self.expected_date_of_birth,
+            approximate_age=self.approximate_age,
+        )
 
     @property
     def full_name_romanised(self) -> str:

@@ -98,9 +98,11 @@ class VersionedForm(forms.Form):
 
 
 class PersonDetailsForm(VersionedForm):
-    given_name = text("First name", 100, required="Enter their first name")
+    # Not everyone has both names (a baby not yet named, a person known by one name): one name, or a date of
+    # birth for a baby with none yet, is enough (`clean`). Never make a name up.
+    given_name = text("First name", 100, hint="Leave blank for a baby who has not been named yet")
     middle_names = text("Middle names", 100)
-    family_name = text("Last name", 100, required="Enter their last name")
+    family_name = text("Last name", 100, hint="Leave blank if they are known by one name only")
     preferred_name = text("Preferred name", 100, hint="The name they like to be called, if it is different")
     date_of_birth = date_field("Date of birth")
     expected_date_of_birth = expected_birth_field()
@@ -161,6 +163,14 @@ class PersonDetailsForm(VersionedForm):
 
     def clean_upn(self) -> str:
         return self.cleaned_data["upn"].strip().upper()
+
+    def clean(self):
+        data = super().clean()
+        named = data.get("given_name") or data.get("family_name")
+        dated = data.get("date_of_birth") or data.get("expected_date_of_birth")
+        if not named and not dated and not {"given_name", "family_name"} & set(self.errors):
+            self.add_error("given_name", "Enter a first name or last name (for a baby not yet named, a date of birth)")
+        return data
 
     def clean_phone(self) -> str:
         value = " ".join(self.cleaned_data["phone"].split())

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Q
 
 from ..models import AddressHistory, Alias, Disability, Person, Relationship
-from ..permissions import can_view_person, held_people
+from ..permissions import can_list_needs_checking, can_view_person, held_people
 
 if TYPE_CHECKING:
     from frontdoor.accounts.models import User
@@ -21,6 +21,28 @@ def person_get(*, user: User, pk) -> Person | None:
     if not can_view_person(user):
         return None
     return Person.objects.filter(held_people(user), pk=pk, archived=False).first()
+
+
+def people_needing_checks(*, user: User):
+    """Records the import loaded with a value left blank, by name (a QuerySet: the page paginates it in
+    the database, through the partial index `person_needs_checking`). Empty for anyone else."""
+    if not can_list_needs_checking(user):
+        return Person.objects.none()
+    return (
+        Person.objects.filter(archived=False)
+        .exclude(needs_checking="")
+        .only(
+            "pk",
+            "person_id",
+            "given_name",
+            "family_name",
+            "date_of_birth",
+            "expected_date_of_birth",
+            "approximate_age",
+            "needs_checking",
+        )
+        .order_by("family_name", "given_name", "person_id")
+    )
 
 
 def person_contacts(*, user: User, person: Person):

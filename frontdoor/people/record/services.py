@@ -22,7 +22,7 @@ from frontdoor.core.locking import bump_version, lock_for_change
 from frontdoor.core.models import TrackedModel
 
 from ..models import DETAIL_FIELDS, AddressHistory, Alias, Disability, Person
-from ..permissions import can_create_person, can_edit_person
+from ..permissions import can_clear_needs_checking, can_create_person, can_edit_person
 from ..search.index import SEARCHED_FIELDS, person_index_update
 from ..validators import normalise_nhs_number, normalise_postcode
 from . import domain
@@ -169,6 +169,31 @@ def person_details_update(*, actor: User, person: Person, version: int | None, *
         obj=locked,
         summary=f"Changed the details of {locked.full_name}: {labels}",
         changes=changes,
+    )
+    return locked
+
+
+@transaction.atomic
+def person_needs_checking_clear(*, actor: User, person: Person, version: int | str | None) -> Person:
+    """The record the import loaded with a value left blank has been checked and corrected: clear its note.
+
+    Carries the version the worker saw (a change since, or the note cleared by someone else, is refused as
+    stale). The audit event keeps the note as it was."""
+    if not can_clear_needs_checking(actor, person):
+        raise PermissionDenied("You cannot mark this record as checked")
+    locked = lock_for_change(person, version=version, noun="person's record")
+    if not locked.needs_checking:
+        raise ValidationError("This record does not need checking")
+    note = locked.needs_checking
+    locked.needs_checking = ""
+    bump_version(locked, actor=actor)
+    locked.save(update_fields=["needs_checking", "version", "modified_by", "modified_at"])
+    audit_record(
+        actor=actor,
+        action="change",
+        obj=locked,
+        summary=f"Checked the record of {locked.full_name} ({locked.person_id}): the import's note was cleared",
+        changes={"needs_checking": [note, ""]},
     )
     return locked
 

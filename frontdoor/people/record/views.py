@@ -7,19 +7,22 @@ service (a rule, a stale tab) is shown on the form with everything the worker ty
 
 from __future__ import annotations
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from frontdoor.audit.permissions import can_see_who_looked, can_view_audit
 from frontdoor.audit.selectors import audit_events_about, audit_events_for_object
 from frontdoor.audit.services import audit_record
+from frontdoor.core.locking import StaleEdit
 from frontdoor.ui.forms import submit
 from frontdoor.ui.pages import found_or_404
 from frontdoor.ui.pagination import paginate
 
 from ..family.selectors import repeat_concern_get
-from ..permissions import can_edit_person
+from ..permissions import can_clear_needs_checking, can_edit_person, can_list_needs_checking
 from . import forms, selectors, services
 from .pages import confirm, done, editable_person, page, person_or_404
 
@@ -33,6 +36,7 @@ def detail(request, pk):
         "person": person,
         "repeat_concern": repeat_concern_get(user=request.user, person=person),
         "can_edit": can_edit_person(request.user, person),
+        "can_clear_needs_checking": can_clear_needs_checking(request.user, person),
         **selectors.person_detail_context(user=request.user, person=person),
     }
     if can_view_audit(request.user):
@@ -85,6 +89,40 @@ def details_edit(request, pk):
     else:
         form = forms.PersonDetailsForm(initial=forms.PersonDetailsForm.initial_from(person, person.version))
     return page(request, person, "people/record/details.html", form=form)
+
+
+# Records that need checking (issue 11: the import keeps everyone, faulty values blank) -------------
+
+
+def needs_checking(request):
+    """The list for those who keep the index: each record links to the record page, where it is corrected."""
+    if not can_list_needs_checking(request.user):
+        raise PermissionDenied
+    people = paginate(request, selectors.people_needing_checks(user=request.user))
+    audit_record(
+        actor=request.user,
+        action="view",
+        obj=None,  # a list: the people on the page are named in `changes`
+        summary=f"Viewed the records that need checking (page {people.number}, {len(people.object_list)} people)",
+        changes={"list": "people:needs_checking", "page": people.number, "people": [p.person_id for p in people]},
+    )
+    return render(request, "people/needs_checking.html", {"people": people})
+
+
+@require_POST
+def needs_checking_clear(request, pk):
+    person = person_or_404(request, pk)
+    if not can_clear_needs_checking(request.user, person):
+        raise PermissionDenied("Your role cannot mark records as checked")
+    try:
+        services.person_needs_checking_clear(actor=request.user, person=person, version=request.POST.get("version"))
+    except StaleEdit as exc:
+        messages.error(request, exc.for_reader(request.user).action_message)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, f"The record of {person.full_name} is marked as checked")
+    return redirect("people:detail", pk=person.pk)
 
 
 @require_http_methods(["GET", "POST"])

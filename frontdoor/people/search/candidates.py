@@ -135,6 +135,11 @@ def _first_pass(query: Query) -> list[tuple]:
             )
         elif family:
             union.people_where("p.search_family >= %s AND p.search_family <= %s", list(_prefix_range(family)))
+        elif reading.given:  # one word: also a person known by one (given) name, who has no family name
+            union.people_where(
+                "p.search_family = %s AND p.search_given >= %s AND p.search_given <= %s",
+                ["", *_prefix_range(reading.given)],
+            )
     return union.run()
 
 

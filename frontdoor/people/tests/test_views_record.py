@@ -207,7 +207,16 @@ def test_details_save_and_show_on_the_record(client_for, users, record):
             "date_of_birth",
             "Enter a date of birth",
         ),
-        ({"given_name": ""}, "given_name", "Enter their first name"),
+        (  # no name at all is only for a baby not yet named, who has a date of birth
+            {
+                "given_name": "",
+                "family_name": "",
+                **{f"date_of_birth_{i}": "" for i in range(3)},
+                "approximate_age": "8",
+            },
+            "given_name",
+            "Enter a first name or last name (for a baby not yet named, a date of birth)",
+        ),
         ({"approximate_age": "8"}, "approximate_age", "Remove the approximate age"),
     ],
 )

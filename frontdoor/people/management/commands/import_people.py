@@ -1,7 +1,9 @@
 """manage.py import_people FILE.csv: load or update people from the authority's main system.
 
 Columns are documented in the README ("Person import"). Rows are matched on person_id: a re-run
-updates rather than duplicates. Each bad row is reported with its line number and skipped; a file
+updates rather than duplicates. A row with a value that cannot be stored (an empty name, an impossible
+date) is loaded with that value blank and a "needs checking" note, and reported with its line; only a row
+with no usable person_id, or no name and no date of birth at all, is refused (reported and skipped). A file
 that is not UTF-8, is not valid CSV or lacks a required column is refused before anything is loaded.
 """
 
@@ -20,7 +22,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file")
         parser.add_argument("--batch-size", type=int, default=5000)
-        parser.add_argument("--quiet-rows", action="store_true", help="Do not print each refused row")
+        parser.add_argument(
+            "--quiet-rows", action="store_true", help="Do not print each refused row or row that needs checking"
+        )
         parser.add_argument(
             "--defer-indexes",
             choices=["auto", "yes", "no"],
@@ -31,7 +35,8 @@ class Command(BaseCommand):
     def handle(self, *args, file, batch_size, quiet_rows, defer_indexes, **options):
         def refused(bad):
             if not quiet_rows:
-                self.stderr.write(f"Line {bad.line}: skipped ({bad.person_id or 'no person_id'}): {bad.reason}")
+                what = "loaded, needs checking" if bad.loaded else "skipped"
+                self.stderr.write(f"Line {bad.line}: {what} ({bad.person_id or 'no person_id'}): {bad.reason}")
 
         try:
             result = people_import(path=file, batch_size=batch_size, defer_indexes=defer_indexes, on_refused=refused)
@@ -44,5 +49,5 @@ class Command(BaseCommand):
             self.stdout.write("Large file: search indexes were rebuilt after loading")
         self.stdout.write(
             f"Read {run.rows_read} rows: {run.created_count} new, {run.updated_count} updated, "
-            f"{run.rejected_count} refused, in {result.seconds:.1f} s"
+            f"{run.needs_checking_count} need checking, {run.rejected_count} refused, in {result.seconds:.1f} s"
         )
