@@ -116,3 +116,47 @@ def suggested_named_problem(contact) -> str:
     if contact.scale is not None:
         parts.append(f"Scaled at {contact.scale} out of 10.")
     return " ".join(p for p in parts if p)[:TEXT_LONG]
+
+
+# --- A confidential caller, withheld from readers who may not know who called ------------------------
+
+WITHHELD_CALLER = "the caller"
+_TITLES = r"(?:mr|mrs|ms|miss|mx|dr)\.?"
+
+
+def _words(value: str) -> list[str]:
+    return [w for w in re.split(r"\s+", (value or "").strip()) if w]
+
+
+def caller_patterns(*, name: str, phone: str = "", email: str = "") -> list[re.Pattern]:
+    """What names a caller in free text: their full name (either way round, any spacing or case), a title and
+    their last name ("Mrs Smith"), their phone number however it is spaced, and their email address."""
+    patterns: list[str] = []
+    words = _words(name)
+    if words:
+        patterns.append(r"(?:" + _TITLES + r"\s+)?" + r"\s+".join(re.escape(w) for w in words))
+        if len(words) > 1:
+            patterns.append(re.escape(words[-1]) + r",?\s+" + r"\s+".join(re.escape(w) for w in words[:-1]))
+            patterns.append(_TITLES + r"\s+" + re.escape(words[-1]))
+    digits = re.sub(r"\D", "", phone or "")
+    if len(digits) >= 6:
+        rest = digits[1:] if digits.startswith("0") else digits
+        spaced = r"[\s\-().]*".join(re.escape(d) for d in rest)
+        patterns.append(
+            r"(?:\+44[\s\-().]*(?:\(0\)[\s\-]*)?|0)?[\s\-().]*" + spaced if digits.startswith("0") else spaced
+        )
+    if email and email.strip():
+        patterns.append(re.escape(email.strip()))
+    return [re.compile(r"(?<!\w)" + p + r"(?!\w)", re.IGNORECASE) for p in patterns]
+
+
+def caller_withheld(text: str, patterns: list[re.Pattern]) -> str:
+    """`text` with every mention of the caller (see `caller_patterns`) replaced by "the caller"; a text that is
+    only the caller (an action owner the system filled with their name) becomes "The caller"."""
+    if not text or not patterns:
+        return text
+    for pattern in patterns:
+        text = pattern.sub(WITHHELD_CALLER, text)
+    if text.startswith(WITHHELD_CALLER):
+        text = WITHHELD_CALLER[0].upper() + text[1:]
+    return text

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from frontdoor.audit.permissions import can_view_audit
 from frontdoor.audit.selectors import audit_events_for_object
 from frontdoor.core.locking import StaleEdit
+from frontdoor.mash.permissions import can_open_enquiries
 from frontdoor.ui.forms import submit
 from frontdoor.ui.pages import once_per_request, visible_or_404
 from frontdoor.ui.pagination import paginate
@@ -79,6 +80,7 @@ def referral_detail(request, pk):
             and domain.can_transition(referral.state, "authorise"),
             "can_share": permissions.can_decide_sharing(user, referral),
             "can_police": permissions.can_notify_police(user, referral),
+            "can_read_mash": can_open_enquiries(user),
             "can_milestone": permissions.can_record_milestone(user, referral)
             and domain.can_transition(referral.state, "record_milestone"),
             "can_take": permissions.can_take(user, referral) and domain.can_transition(referral.state, "allocate"),
