@@ -110,6 +110,21 @@ def missing_for_recording(contact, *, children: int, actions: int) -> list[tuple
     return missing
 
 
+# The four questions the caller is asked about the household (the worries step); a referral keeps its own copy.
+HOUSEHOLD_QUESTIONS: tuple[tuple[str, str], ...] = (
+    ("domestic_abuse", "Is there domestic abuse in the household?"),
+    ("mental_illness", "Is there mental illness in the household?"),
+    ("substance_misuse", "Is there substance misuse in the household?"),
+    ("learning_difficulties", "Are there learning difficulties in the household?"),
+)
+
+
+def household_answers(contact) -> dict[str, str]:
+    """The household answers from the call, for a referral opened from it: yes, no, or unknown (also when
+    the question was not asked)."""
+    return {name: getattr(contact, name, "") or "unknown" for name, _ in HOUSEHOLD_QUESTIONS}
+
+
 def suggested_named_problem(contact) -> str:
     """A first draft of the named problem for the read-back, from the worries the worker recorded."""
     parts = [contact.worried_about.strip()]

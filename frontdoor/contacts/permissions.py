@@ -63,6 +63,16 @@ def received_contacts_filter(user) -> Q:
     return Q(status="recorded", pk__in=routed_referrals(user).values("contact_id"))
 
 
+def received_contact_readable(user, contact_ref: str = "pk"):
+    """An expression for annotating rows: whether the contact named by `contact_ref` (an OuterRef path) is
+    behind a referral routed to the user (with `received_contacts_filter`, one query for a whole list)."""
+    from django.db.models import Exists, OuterRef, Value
+
+    if not can_read_received_contacts(user):
+        return Value(False)
+    return Exists(routed_referrals(user).filter(contact=OuterRef(contact_ref)))
+
+
 def can_view_team_contacts(user) -> bool:
     return is_role(user, Role.TEAM_MANAGER) and user.team_id is not None
 

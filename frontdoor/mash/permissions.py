@@ -59,6 +59,21 @@ def enquiries_visible_to(user, queryset: QuerySet) -> QuerySet:
     return queryset.none()
 
 
+def enquiry_readable(user):
+    """An expression for annotating enquiries: whether the user may open each (one query for a list)."""
+    from django.db.models import Exists, OuterRef, Value
+
+    if can_run_enquiries(user):
+        return Value(True)
+    if not can_read_received_enquiries(user):
+        return Value(False)
+    from frontdoor.referrals.models import Referral
+    from frontdoor.referrals.permissions import referrals_visible_to
+
+    routed = referrals_visible_to(user, Referral.objects.all())
+    return Exists(routed.filter(pk=OuterRef("referral_id"))) | Exists(routed.filter(contact=OuterRef("contact_id")))
+
+
 def can_read_answer(user, request) -> bool:
     """An answer a partner marked not for onward sharing stays within the MASH (and its own agency)."""
     if can_run_enquiries(user):

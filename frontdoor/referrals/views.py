@@ -73,7 +73,7 @@ def referral_detail(request, pk):
         "referrals/detail.html",
         {
             "referral": referral,
-            "checklist": selectors.referral_checklist(referral),
+            "checklist": selectors.referral_checklist(referral, user=request.user, next_url=request.path),
             **selectors.referral_history(user=user, referral=referral),
             "can_edit": permissions.can_edit_referral(user, referral) and domain.can_transition(referral.state, "edit"),
             "can_authorise": permissions.can_authorise(user, referral)
@@ -118,7 +118,7 @@ def referral_edit(request, pk):
             "referral": referral,
             "form": form,
             "suggestion": suggestion,
-            "checklist": selectors.referral_checklist(referral),
+            "checklist": selectors.referral_checklist(referral, user=request.user, next_url=request.path),
             "editable": domain.can_transition(referral.state, "edit"),
         },
     )
@@ -154,7 +154,7 @@ def referral_authorise(request, pk):
             "referral": referral,
             "form": form,
             "own": not permissions.can_authorise(request.user, referral),
-            "checklist": selectors.referral_checklist(referral),
+            "checklist": selectors.referral_checklist(referral, user=request.user, next_url=request.path),
         },
     )
 
