@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from .models import Referral
 
 HOUSEHOLD_ROLES = ("parent_carer", "sibling", "household")
-FROM_THE_CALL = "Asked on the call: the contact is recorded and cannot be changed now"
+FROM_THE_CALL = "Not recorded on the call"
 
 
 @dataclass
