@@ -16,7 +16,14 @@ from frontdoor.people.selectors import current_involvements, past_involvements, 
 
 from . import domain
 from .models import Action, Contact, ContactPerson
-from .permissions import can_edit_draft, can_see_caller_identity, can_view_contacts, routed_referrals, visible_contacts
+from .permissions import (
+    can_edit_draft,
+    can_open_contact_pages,
+    can_see_caller_identity,
+    can_view_contacts,
+    routed_referrals,
+    visible_contacts,
+)
 
 if TYPE_CHECKING:
     from frontdoor.accounts.models import User
@@ -180,8 +187,9 @@ def draft_list_for_worker(*, user: User) -> QuerySet:
 
 
 def contacts_for_person(*, user: User, person, exclude=None) -> list[Contact]:
-    """Recorded contacts the user may see that name `person` (for the records check and person pages)."""
-    if not can_view_contacts(user) or person is None:
+    """Recorded contacts the user may see that name `person` (for the records check and person pages); for a
+    receiving practitioner, those behind a referral routed to their team."""
+    if not can_open_contact_pages(user) or person is None:
         return []
     qs = (
         visible_contacts(user, _base())

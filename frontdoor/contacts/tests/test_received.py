@@ -243,3 +243,15 @@ def test_withheld_copy_is_never_saved(users, confidential):
     with pytest.raises(RuntimeError):
         shown.save()
     assert Contact.objects.get(pk=confidential.contact_id).caller_name == CALLER
+
+
+def test_the_records_check_lists_earlier_contacts_routed_to_the_team(users, client_for):
+    """An earlier contact about the same child is listed (and opens) when its referral came to the team too;
+    one that did not come to them is not (the repeat-concern alert still counts every contact)."""
+    first = _routed(users)
+    child = first.contact.people.get(role="child").person
+    second = _routed(users, child=child)
+    unrouted = referral_make(worker=users["csw"], child=child, submit=False).contact
+    html = client_for(users["receiving"]).get(reverse("contacts:detail", args=[second.contact_id])).content.decode()
+    assert reverse("contacts:detail", args=[first.contact_id]) in html
+    assert reverse("contacts:detail", args=[unrouted.pk]) not in html
