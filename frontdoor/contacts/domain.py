@@ -110,6 +110,21 @@ def missing_for_recording(contact, *, children: int, actions: int) -> list[tuple
     return missing
 
 
+# The four questions the caller is asked about the household (the worries step); a referral keeps its own copy.
+HOUSEHOLD_QUESTIONS: tuple[tuple[str, str], ...] = (
+    ("domestic_abuse", "Is there domestic abuse in the household?"),
+    ("mental_illness", "Is there mental illness in the household?"),
+    ("substance_misuse", "Is there substance misuse in the household?"),
+    ("learning_difficulties", "Are there learning difficulties in the household?"),
+)
+
+
+def household_answers(contact) -> dict[str, str]:
+    """The household answers from the call, for a referral opened from it: yes, no, or unknown (also when
+    the question was not asked)."""
+    return {name: getattr(contact, name, "") or "unknown" for name, _ in HOUSEHOLD_QUESTIONS}
+
+
 def suggested_named_problem(contact) -> str:
     """A first draft of the named problem for the read-back, from the worries the worker recorded."""
     parts = [contact.worried_about.strip()]
@@ -201,3 +216,47 @@ def said_relationships(
         description = (words or "Lives in the household")[:120]
         said.append(SaidRelationship("other", "child", pr, household, description, only_if_no_parent=partner))
     return said
+
+
+# --- A confidential caller, withheld from readers who may not know who called ------------------------
+
+WITHHELD_CALLER = "the caller"
+_TITLES = r"(?:mr|mrs|ms|miss|mx|dr)\.?"
+
+
+def _words(value: str) -> list[str]:
+    return [w for w in re.split(r"\s+", (value or "").strip()) if w]
+
+
+def caller_patterns(*, name: str, phone: str = "", email: str = "") -> list[re.Pattern]:
+    """What names a caller in free text: their full name (either way round, any spacing or case), a title and
+    their last name ("Mrs Smith"), their phone number however it is spaced, and their email address."""
+    patterns: list[str] = []
+    words = _words(name)
+    if words:
+        patterns.append(r"(?:" + _TITLES + r"\s+)?" + r"\s+".join(re.escape(w) for w in words))
+        if len(words) > 1:
+            patterns.append(re.escape(words[-1]) + r",?\s+" + r"\s+".join(re.escape(w) for w in words[:-1]))
+            patterns.append(_TITLES + r"\s+" + re.escape(words[-1]))
+    digits = re.sub(r"\D", "", phone or "")
+    if len(digits) >= 6:
+        rest = digits[1:] if digits.startswith("0") else digits
+        spaced = r"[\s\-().]*".join(re.escape(d) for d in rest)
+        patterns.append(
+            r"(?:\+44[\s\-().]*(?:\(0\)[\s\-]*)?|0)?[\s\-().]*" + spaced if digits.startswith("0") else spaced
+        )
+    if email and email.strip():
+        patterns.append(re.escape(email.strip()))
+    return [re.compile(r"(?<!\w)" + p + r"(?!\w)", re.IGNORECASE) for p in patterns]
+
+
+def caller_withheld(text: str, patterns: list[re.Pattern]) -> str:
+    """`text` with every mention of the caller (see `caller_patterns`) replaced by "the caller"; a text that is
+    only the caller (an action owner the system filled with their name) becomes "The caller"."""
+    if not text or not patterns:
+        return text
+    for pattern in patterns:
+        text = pattern.sub(WITHHELD_CALLER, text)
+    if text.startswith(WITHHELD_CALLER):
+        text = WITHHELD_CALLER[0].upper() + text[1:]
+    return text

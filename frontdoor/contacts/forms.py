@@ -24,6 +24,7 @@ class StepForm(forms.Form):
 
     version = version_field()
     model_fields: tuple[str, ...] = ()
+    inline_fields: tuple[str, ...] = ()  # radios shown side by side
 
     def values(self) -> dict:
         return {name: self.cleaned_data.get(name) for name in self.model_fields}
@@ -299,7 +300,9 @@ class WorriesForm(StepForm):
         "parents_aware",
         "immediacy",
         "support_so_far",
+        *(name for name, _ in domain.HOUSEHOLD_QUESTIONS),
     )
+    inline_fields = ("scale", *(name for name, _ in domain.HOUSEHOLD_QUESTIONS))
     worried_about = text(
         "What are we worried about?",
         domain.TEXT_LONG,
@@ -340,6 +343,35 @@ class WorriesForm(StepForm):
         "How immediate is the concern?", Contact.Immediacy.choices, required="Select how immediate the concern is"
     )
     support_so_far = text("What support has been given so far?", domain.TEXT_LONG, long=True, rows=3)
+    domestic_abuse = forms.ChoiceField(
+        label=domain.HOUSEHOLD_QUESTIONS[0][1],
+        choices=Contact.InHousehold.choices,
+        widget=forms.RadioSelect,
+        required=False,
+        help_text="Ask the caller about each of these four. Choose Not known if they do not know.",
+        error_messages={"invalid_choice": "Select yes, no or not known"},
+    )
+    mental_illness = forms.ChoiceField(
+        label=domain.HOUSEHOLD_QUESTIONS[1][1],
+        choices=Contact.InHousehold.choices,
+        widget=forms.RadioSelect,
+        required=False,
+        error_messages={"invalid_choice": "Select yes, no or not known"},
+    )
+    substance_misuse = forms.ChoiceField(
+        label=domain.HOUSEHOLD_QUESTIONS[2][1],
+        choices=Contact.InHousehold.choices,
+        widget=forms.RadioSelect,
+        required=False,
+        error_messages={"invalid_choice": "Select yes, no or not known"},
+    )
+    learning_difficulties = forms.ChoiceField(
+        label=domain.HOUSEHOLD_QUESTIONS[3][1],
+        choices=Contact.InHousehold.choices,
+        widget=forms.RadioSelect,
+        required=False,
+        error_messages={"invalid_choice": "Select yes, no or not known"},
+    )
 
 
 class RecordsForm(StepForm):

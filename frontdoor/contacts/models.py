@@ -37,6 +37,11 @@ class Contact(TrackedModel):
         URGENT = "urgent", "Urgent: action needed within 1 working day"
         NOT_URGENT = "not_urgent", "Not urgent: no immediate risk"
 
+    class InHousehold(models.TextChoices):
+        YES = "yes", "Yes"
+        NO = "no", "No"
+        UNKNOWN = "unknown", "Not known"
+
     class Consent(models.TextChoices):
         OBTAINED = "obtained", "Consent obtained"
         REFUSED = "refused", "Consent refused"
@@ -97,6 +102,20 @@ class Contact(TrackedModel):
     parents_aware = models.CharField(max_length=10, choices=ParentsAware.choices, blank=True)
     immediacy = models.CharField(max_length=12, choices=Immediacy.choices, blank=True)
     support_so_far = models.TextField(blank=True)
+    # The caller is asked specifically about these in the household (DOMAIN section 3); each referral opened
+    # from the contact starts with a copy of the answers ("" = not asked).
+    domestic_abuse = models.CharField(
+        "domestic abuse in the household", max_length=10, choices=InHousehold.choices, blank=True
+    )
+    mental_illness = models.CharField(
+        "mental illness in the household", max_length=10, choices=InHousehold.choices, blank=True
+    )
+    substance_misuse = models.CharField(
+        "substance misuse in the household", max_length=10, choices=InHousehold.choices, blank=True
+    )
+    learning_difficulties = models.CharField(
+        "learning difficulties in the household", max_length=10, choices=InHousehold.choices, blank=True
+    )
 
     # 4. Records check
     records_check_notes = models.TextField(blank=True)

@@ -7,6 +7,10 @@
 - Front door workers (CSWs and managers) see every recorded contact, because the records check needs
   the prior contacts about a child whoever took them; they see their own drafts. Managers also see
   the drafts of workers in their own team.
+- A receiving practitioner reads (never changes) the contact behind each referral routed to their team
+  or allocated to them, in a read-only view where a confidential caller's identity never appears (not in
+  the caller's details, nor in action owners or text naming them). "Routed to them" is the referrals
+  app's own rule (`referrals.permissions.referrals_visible_to`), so the two can never disagree.
 - Nobody else opens contact pages here; other apps (referrals, MASH) share what their roles need.
 """
 
@@ -33,11 +37,49 @@ def can_view_contacts(user) -> bool:
     return is_role(user, *VIEWING_ROLES)
 
 
+def can_read_received_contacts(user) -> bool:
+    """Receiving practitioners read the contacts behind the referrals routed to them (read only)."""
+    return is_role(user, Role.RECEIVING_PRACTITIONER)
+
+
+def can_open_contact_pages(user) -> bool:
+    """Whether the role may open a contact's page at all (403 otherwise; 404 for one it may not see)."""
+    return can_view_contacts(user) or can_read_received_contacts(user)
+
+
+def routed_referrals(user) -> QuerySet:
+    """The referrals routed to the receiving practitioner's team or allocated to them (the referrals app's
+    rule). Written as a filter on Referral.contact, so it holds for one or several referrals per contact."""
+    from frontdoor.referrals.models import Referral
+    from frontdoor.referrals.permissions import referrals_visible_to
+
+    return referrals_visible_to(user, Referral.objects.all())
+
+
+def received_contacts_filter(user) -> Q:
+    """The recorded contacts behind a referral routed to the user's team (none for other roles)."""
+    if not can_read_received_contacts(user):
+        return Q(pk__in=[])
+    return Q(status="recorded", pk__in=routed_referrals(user).values("contact_id"))
+
+
+def received_contact_readable(user, contact_ref: str = "pk"):
+    """An expression for annotating rows: whether the contact named by `contact_ref` (an OuterRef path) is
+    behind a referral routed to the user (with `received_contacts_filter`, one query for a whole list)."""
+    from django.db.models import Exists, OuterRef, Value
+
+    if not can_read_received_contacts(user):
+        return Value(False)
+    return Exists(routed_referrals(user).filter(contact=OuterRef(contact_ref)))
+
+
 def can_view_team_contacts(user) -> bool:
     return is_role(user, Role.TEAM_MANAGER) and user.team_id is not None
 
 
 def can_view_contact(user, contact) -> bool:
+    if can_read_received_contacts(user):
+        return contact.status == contact.Status.RECORDED and routed_referrals(user).filter(contact=contact).exists()
     if not can_view_contacts(user):
         return False
     if contact.status == contact.Status.RECORDED or contact.worker_id == user.pk:
@@ -47,6 +89,8 @@ def can_view_contact(user, contact) -> bool:
 
 def visible_contacts_filter(user) -> Q:
     """The Q a queryset of Contact is filtered by so a user sees only what `can_view_contact` allows."""
+    if can_read_received_contacts(user):
+        return received_contacts_filter(user)
     if not can_view_contacts(user):
         return Q(pk__in=[])
     q = Q(status="recorded") | Q(worker_id=user.pk)
@@ -66,7 +110,14 @@ def can_change_linked_record(user, contact) -> bool:
 
 
 def can_see_caller_identity(user, contact) -> bool:
-    """A confidential member of the public is named only to the worker who took the call and managers."""
+    """A confidential member of the public is named only to the worker who took the call and managers
+    (never to a receiving team)."""
     if not contact.caller_confidential:
         return can_view_contact(user, contact)
-    return contact.worker_id == user.pk or is_role(user, Role.TEAM_MANAGER)
+    return is_role(user, *RECORDING_ROLES) and (contact.worker_id == user.pk or is_role(user, Role.TEAM_MANAGER))
+
+
+def reads_as_receiving_team(user) -> bool:
+    """The contact page is the receiving team's read-only view: no call flow, decision, letter or audit trail,
+    and the caller's identity withheld where it is confidential."""
+    return can_read_received_contacts(user)

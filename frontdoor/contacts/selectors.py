@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -15,8 +16,17 @@ from frontdoor.audit.services import audit_record
 from frontdoor.people.permissions import can_view_person
 from frontdoor.people.selectors import involvements_for_people, repeat_concerns_for_people
 
-from .models import Contact, ContactPerson
-from .permissions import can_edit_draft, can_view_contacts, visible_contacts
+from . import domain
+from .models import Action, Contact, ContactPerson
+from .permissions import (
+    can_edit_draft,
+    can_open_contact_pages,
+    can_read_received_contacts,
+    can_see_caller_identity,
+    can_view_contacts,
+    routed_referrals,
+    visible_contacts,
+)
 
 if TYPE_CHECKING:
     from frontdoor.accounts.models import User
@@ -61,6 +71,75 @@ def contact_get(*, user: User, pk, audit: bool = True) -> Contact | None:
     if audit:
         audit_record(actor=user, action="view", obj=contact, summary=f"Viewed contact {contact.reference}")
     return contact
+
+
+# Who the caller is: withheld from a reader who may not know it (a confidential caller, read by anyone but the
+# worker who took the call and managers), in the caller's details and wherever the text names them.
+CALLER_IDENTITY_FIELDS = (
+    "caller_name",
+    "caller_role",
+    "caller_agency_name",
+    "caller_phone",
+    "caller_email",
+    "caller_address",
+)
+FREE_TEXT_FIELDS = (
+    "reason_for_call",
+    "worried_about",
+    "working_well",
+    "needs_to_happen",
+    "scale_reason",
+    "child_location",
+    "support_so_far",
+    "records_check_notes",
+    "consent_plan",
+    "consent_notes",
+    "named_problem",
+    "caller_relationship",
+    "caller_hoped_outcome",
+    "outcome_notes",
+)
+
+
+def caller_patterns_for(contact: Contact) -> list:
+    return domain.caller_patterns(name=contact.caller_name, phone=contact.caller_phone, email=contact.caller_email)
+
+
+def contact_as_read_by(*, user: User, contact: Contact) -> tuple[Contact, list[Action]]:
+    """The contact and its action plan as `user` may read them. Where the caller is confidential and the user
+    may not know who called, an unsaved copy without the caller's details, and with every mention of them in
+    the text and the action owners (what the system filled in, such as an owner "Caller" set to their name,
+    and what was typed) replaced by "the caller". Never saved: it only goes to a page."""
+    actions = list(contact.actions.all())
+    if not contact.caller_confidential or can_see_caller_identity(user, contact):
+        return contact, actions
+    patterns = caller_patterns_for(contact)
+    shown = copy.copy(contact)
+    for name in FREE_TEXT_FIELDS:
+        setattr(shown, name, domain.caller_withheld(getattr(contact, name), patterns))
+    for name in CALLER_IDENTITY_FIELDS:
+        setattr(shown, name, "")
+    shown.caller_agency = None
+    shown.save = _never_saved  # type: ignore[method-assign]
+    withheld = []
+    for action in actions:
+        copied = copy.copy(action)
+        copied.what = domain.caller_withheld(action.what, patterns)
+        copied.owner = domain.caller_withheld(action.owner, patterns)
+        copied.save = _never_saved  # type: ignore[method-assign]
+        withheld.append(copied)
+    return shown, withheld
+
+
+def referrals_received(*, user: User, contact: Contact) -> list:
+    """The referrals from this contact routed to the receiving practitioner's team or allocated to them."""
+    return list(
+        routed_referrals(user).filter(contact=contact).select_related("receiving_team", "allocated_worker", "child")
+    )
+
+
+def _never_saved(*args, **kwargs):
+    raise RuntimeError("A contact with the caller withheld is for showing only, never saved")
 
 
 def draft_get_for_edit(*, user: User, pk) -> Contact | None:
@@ -112,8 +191,9 @@ def draft_list_for_worker(*, user: User) -> QuerySet:
 
 
 def contacts_for_person(*, user: User, person, exclude=None) -> list[Contact]:
-    """Recorded contacts the user may see that name `person` (for the records check and person pages)."""
-    if not can_view_contacts(user) or person is None:
+    """Recorded contacts the user may see that name `person` (for the records check and person pages); for a
+    receiving practitioner, those behind a referral routed to their team."""
+    if not can_open_contact_pages(user) or person is None:
         return []
     qs = (
         visible_contacts(user, _base())
@@ -183,7 +263,7 @@ def records_check_for(*, user: User, contact: Contact, audit: bool = False) -> l
     if not linked:
         return rows
     previous: dict = {}
-    if can_view_contacts(user):
+    if can_view_contacts(user) or can_read_received_contacts(user):  # a receiving team: those routed to it
         earlier = visible_contacts(user, Contact.objects.filter(status=Contact.Status.RECORDED, archived=False))
         links = (
             ContactPerson.objects.filter(person_id__in=list(linked), archived=False, contact__in=earlier)

@@ -60,6 +60,11 @@ class AnswerForm(forms.Form):
         help_text="Facts first, with dates and sources. Say if you hold nothing.",
         error_messages={"required": "Enter the information your agency holds"},
     )
+    not_for_onward_sharing = forms.BooleanField(
+        label="Not for onward sharing: only the MASH may read this answer",
+        required=False,
+        help_text="The team the child is referred to reads the MASH's analysis and the other answers, not this one",
+    )
 
 
 class ConcludeForm(forms.Form):

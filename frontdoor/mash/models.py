@@ -72,6 +72,10 @@ class InformationRequest(TrackedModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     answered_at = models.DateTimeField(null=True, blank=True)
+    not_for_onward_sharing = models.BooleanField(
+        default=False,
+        help_text="The partner asked that the answer stays within the MASH: receiving teams are not shown it",
+    )
 
     class Meta:
         ordering = ["due_at"]

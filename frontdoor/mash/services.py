@@ -101,7 +101,10 @@ def request_answer_refused(*, actor: User, request_id) -> None:
         _refusal_record(actor=actor, request=request)
 
 
-def request_answer(*, actor: User, request: InformationRequest, answer: str, version: object) -> InformationRequest:
+def request_answer(
+    *, actor: User, request: InformationRequest, answer: str, version: object, not_for_onward_sharing: bool = False
+) -> InformationRequest:
+    """The partner's answer; `not_for_onward_sharing` keeps it within the MASH (receiving teams never read it)."""
     if not permissions.can_answer(actor, request):
         _refusal_record(actor=actor, request=request)
         raise PermissionDenied("You can only answer requests addressed to your agency")
@@ -113,8 +116,13 @@ def request_answer(*, actor: User, request: InformationRequest, answer: str, ver
             raise ValidationError(str(exc)) from None
         if not (answer or "").strip():
             raise ValidationError({"answer": "Enter the information your agency holds"})
-        before = {"answer": request.answer, "state": request.state}
+        before = {
+            "answer": request.answer,
+            "state": request.state,
+            "not_for_onward_sharing": request.not_for_onward_sharing,
+        }
         request.answer, request.state = answer, InformationRequest.State.ANSWERED
+        request.not_for_onward_sharing = bool(not_for_onward_sharing)
         request.answered_by, request.answered_at = actor, timezone.now()
         bump_version(request, actor=actor)
         request.full_clean()
@@ -123,8 +131,16 @@ def request_answer(*, actor: User, request: InformationRequest, answer: str, ver
             actor=actor,
             action="change",
             obj=request,
-            summary=f"Answered by {request.agency}",
-            changes=changed_fields(before, {"answer": request.answer, "state": request.state}),
+            summary=f"Answered by {request.agency}"
+            + (" (not for onward sharing)" if request.not_for_onward_sharing else ""),
+            changes=changed_fields(
+                before,
+                {
+                    "answer": request.answer,
+                    "state": request.state,
+                    "not_for_onward_sharing": request.not_for_onward_sharing,
+                },
+            ),
         )
     return request
 

@@ -36,7 +36,11 @@ def enquiry_open(request, contact_id):
 
 
 def enquiry_detail(request, pk):
-    enquiry = _enquiry_or_404(request, pk, audit=True)
+    """The enquiry: run by the MASH; read (only) by the receiving team of a referral on its contact."""
+    enquiry = visible_or_404(request, permissions.can_open_enquiries, selectors.enquiry_get, pk=pk, audit=True)
+    if not permissions.can_run_enquiries(request.user):
+        shared = selectors.enquiry_as_shared(user=request.user, enquiry=enquiry)
+        return render(request, "mash/received.html", {"shared": shared, "enquiry": enquiry, "contact": shared.contact})
     return render(
         request,
         "mash/detail.html",

@@ -240,6 +240,54 @@ def checklist(known: dict[str, bool]) -> list[dict]:
     return [{"code": code, "label": label, "known": bool(known.get(code))} for code, label in CHECKLIST]
 
 
+@dataclass(frozen=True)
+class ChecklistWording:
+    heading: str
+    intro: str
+    missing: str  # the tag on an item not known
+    tag_colour: str  # govuk-tag--<colour>
+    fixes: bool  # whether to offer the places to add what is missing
+
+
+def checklist_wording(state: str) -> ChecklistWording:
+    """What the checklist panel says in each referral state. It is worked out afresh on every read (never
+    stored), so once the referral has been sent it says what is "not known yet", not what was missing then."""
+    if state in (DRAFT, RETURNED):
+        return ChecklistWording(
+            "Referral information",
+            "What we know so far, from the call and the family's records. Find out what is still missing "
+            "before you send the referral.",
+            "Still missing",
+            "yellow",
+            True,
+        )
+    if state == AWAITING:
+        return ChecklistWording(
+            "Referral information",
+            "Sent for authorisation. What is still not known, from the call and the family's records: the "
+            "manager may return the referral to have it found first.",
+            "Not known yet",
+            "yellow",
+            True,
+        )
+    if state == CLOSED:
+        return ChecklistWording(
+            "Referral information",
+            "The referral is closed. What the call and the family's records did not tell us:",
+            "Not known",
+            "grey",
+            False,
+        )
+    return ChecklistWording(
+        "Referral information",
+        "The referral has been authorised. What is still not known, from the call and the family's records: "
+        "the receiving team finds it out and adds it to the records.",
+        "Not known yet",
+        "grey",
+        True,
+    )
+
+
 # --- Queues -----------------------------------------------------------------------------------
 
 

@@ -9,9 +9,10 @@ from frontdoor.audit.services import audit_record
 from frontdoor.contacts.models import Contact
 from frontdoor.directory.models import Team
 from frontdoor.directory.selectors import district_for_postcode
-from frontdoor.people.models import Involvement, Relationship
+from frontdoor.people.models import Involvement
 
-from . import domain, permissions
+from . import checklist, domain, permissions
+from .checklist import Checklist
 from .models import ContactDecision, Referral
 
 if TYPE_CHECKING:
@@ -125,45 +126,10 @@ def receiving_teams(*, user: User):
 # --- Checklist -----------------------------------------------------------------------------------
 
 
-def referral_checklist(referral: Referral) -> list[dict]:
-    """What the referral information checklist still lacks, from the contact, its people and records."""
-    contact = referral.contact
-    people = list(contact.people.all())
-    children = [p for p in people if p.is_child]
-    household = [p for p in people if p.lives_with_child or p.role in ("parent_carer", "sibling", "household")]
-
-    def val(cp, name):
-        return getattr(cp, name, None) or (getattr(cp.person, name, None) if cp.person else None)
-
-    persons = [c.person for c in children if c.person]
-    pr_known = any(p.parental_responsibility for p in people) or (
-        bool(persons) and Relationship.objects.filter(to_person__in=persons, parental_responsibility=True).exists()
-    )
-    known = {
-        "child_names": bool(children) and all(c.given_name and c.family_name for c in children),
-        "child_dobs": bool(children) and all(val(c, "date_of_birth") for c in children),
-        "child_sex": bool(children) and all(val(c, "sex") in ("M", "F") for c in children),
-        "address": bool(children) and all(val(c, "address") and val(c, "postcode") for c in children),
-        "school": bool(persons) and all(p.school for p in persons),
-        "parental_responsibility": pr_known,
-        "household": bool(household) and all(val(p, "date_of_birth") for p in household),
-        "ethnicity": bool(persons) and all(p.ethnicity for p in persons),
-        "language_religion": bool(persons) and all(p.first_language and p.religion for p in persons),
-        "nationality": bool(persons) and all(p.nationality for p in persons),
-        "communication": bool(persons) and all(p.communication_needs for p in persons),
-        "concern": bool(contact.worried_about or contact.reason_for_call),
-        "location": bool(contact.child_location),
-        "immediacy": bool(contact.immediacy),
-        "perpetrator": any(p.role == "alleged_perpetrator" for p in people),
-        "referrer_relationship": bool(contact.caller_relationship),
-        "other_agencies": bool(referral.other_agencies),
-        "parents_aware": contact.parents_aware in ("yes", "no"),
-        "household_questions": all(
-            getattr(referral, f) != "unknown"
-            for f in ("domestic_abuse", "mental_illness", "substance_misuse", "learning_difficulties")
-        ),
-    }
-    return domain.checklist(known)
+def referral_checklist(referral: Referral, *, user: User | None = None, next_url: str = "") -> Checklist:
+    """The referral information checklist (referrals.checklist): what is known from the call and the person
+    records, where to add what is not, coming back to `next_url`, in the wording for the referral's state."""
+    return checklist.referral_checklist(referral, user=user, next_url=next_url)
 
 
 def children_referred_to(user: User):

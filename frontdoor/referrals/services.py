@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from frontdoor.audit.services import audit_record, changed_fields
+from frontdoor.contacts.domain import household_answers
 from frontdoor.core.locking import StaleEdit, bump_version, lock_for_change, parse_version
 from frontdoor.core.references import next_reference
 
@@ -108,6 +109,7 @@ def _referral_open(*, actor: User, decision: ContactDecision) -> Referral:
         youth_risk=contact.phone_route == "exploitation",
         due_at=contact.decision_due_at,
         other_agencies=contact.support_so_far,
+        **household_answers(contact),  # asked on the call; the referral keeps its own copy
         created_by=actor,
         modified_by=actor,
     )

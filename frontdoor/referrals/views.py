@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from frontdoor.audit.permissions import can_view_audit
 from frontdoor.audit.selectors import audit_events_for_object
 from frontdoor.core.locking import StaleEdit
+from frontdoor.mash.permissions import can_open_enquiries
 from frontdoor.ui.forms import submit
 from frontdoor.ui.pages import once_per_request, visible_or_404
 from frontdoor.ui.pagination import paginate
@@ -72,13 +73,14 @@ def referral_detail(request, pk):
         "referrals/detail.html",
         {
             "referral": referral,
-            "checklist": selectors.referral_checklist(referral),
+            "checklist": selectors.referral_checklist(referral, user=request.user, next_url=request.path),
             **selectors.referral_history(user=user, referral=referral),
             "can_edit": permissions.can_edit_referral(user, referral) and domain.can_transition(referral.state, "edit"),
             "can_authorise": permissions.can_authorise(user, referral)
             and domain.can_transition(referral.state, "authorise"),
             "can_share": permissions.can_decide_sharing(user, referral),
             "can_police": permissions.can_notify_police(user, referral),
+            "can_read_mash": can_open_enquiries(user),
             "can_milestone": permissions.can_record_milestone(user, referral)
             and domain.can_transition(referral.state, "record_milestone"),
             "can_take": permissions.can_take(user, referral) and domain.can_transition(referral.state, "allocate"),
@@ -116,7 +118,7 @@ def referral_edit(request, pk):
             "referral": referral,
             "form": form,
             "suggestion": suggestion,
-            "checklist": selectors.referral_checklist(referral),
+            "checklist": selectors.referral_checklist(referral, user=request.user, next_url=request.path),
             "editable": domain.can_transition(referral.state, "edit"),
         },
     )
@@ -152,7 +154,7 @@ def referral_authorise(request, pk):
             "referral": referral,
             "form": form,
             "own": not permissions.can_authorise(request.user, referral),
-            "checklist": selectors.referral_checklist(referral),
+            "checklist": selectors.referral_checklist(referral, user=request.user, next_url=request.path),
         },
     )
 

@@ -107,6 +107,12 @@ def test_record_a_whole_call_with_two_children(page, users, sign_in, check_a11y,
     page.fill("#id_child_location", "At school until 3pm.")
     page.check("#id_parents_aware_1")
     page.check("#id_immediacy_1")
+    # The four household questions are asked during the call (yes, no, not known).
+    page.check("#id_domestic_abuse_0")
+    page.check("#id_mental_illness_1")
+    page.check("#id_substance_misuse_2")
+    page.check("#id_learning_difficulties_1")
+    page.screenshot(path="/tmp/receiving-worries.png", full_page=True)
     save(page)
 
     # 4. Records check shows the open case and allocated worker of the linked child.
@@ -151,6 +157,8 @@ def test_record_a_whole_call_with_two_children(page, users, sign_in, check_a11y,
     # 8. Check your answers: change one answer and come back, then save.
     assert page.locator("h1").inner_text() == "Check your answers"
     check_a11y(page, "flow-13-check")
+    answers = page.locator("main").inner_text()
+    assert "Domestic abuse in the household\tYes" in answers or "Domestic abuse in the household\nYes" in answers
     page.click("a:has-text('Change') >> nth=0")
     assert "?return=check" in page.url
     page.fill("#id_caller_role", "Year 4 class teacher")
@@ -170,6 +178,7 @@ def test_record_a_whole_call_with_two_children(page, users, sign_in, check_a11y,
     assert contact.letter_due_at == dt.datetime(2026, 11, 23, 16, 59, tzinfo=LONDON)
     assert page.locator("#decision-due").inner_text() == "Tuesday 17 November 2026, 16:59"
     assert page.locator("#letter-due").inner_text() == "Monday 23 November 2026, 16:59"
+    assert (contact.domestic_abuse, contact.mental_illness, contact.substance_misuse) == ("yes", "no", "unknown")
     people = {cp.given_name: cp for cp in contact.people.all()}
     assert people["Amelia"].person == known_child
     assert people["Zebedee"].person is not None and people["Zebedee"].person != known_child

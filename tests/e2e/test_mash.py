@@ -24,6 +24,7 @@ def test_police_answers_and_sees_nothing_else(page, users, sign_in, check_a11y):
     page.click("button:has-text('Send the answer')")
     assert "Enter the information your agency holds" in page.inner_text(".govuk-error-summary")
     page.fill("#id_answer", "One domestic incident at the address in March 2026; no arrests.")
+    page.check("#id_not_for_onward_sharing")
     page.click("button:has-text('Send the answer')")
     assert "your answer has been sent" in page.inner_text(".govuk-notification-banner")
 
@@ -45,6 +46,7 @@ def test_police_answers_and_sees_nothing_else(page, users, sign_in, check_a11y):
     sign_in(users["csw"])
     page.goto(f"/mash/{enquiry.pk}/")
     assert "One domestic incident" in page.inner_text("main")
+    assert "Not for onward sharing" in page.inner_text("main")  # the front door reads it, flagged
     check_a11y(page, "mash-enquiry")
     page.click("text=Ask an agency for information")
     check_a11y(page, "mash-request-add")

@@ -106,3 +106,29 @@ def test_reference_is_readable():
     contact = FORMATS["C"]
     ref = contact.stem("C", dt.date(2026, 11, 23)) + contact.number(42)
     assert ref == "C261123-00002A" and contact.parse(ref) == 42
+
+
+CALLER = domain.caller_patterns(name="Jane  Smith", phone="07700 900123", email="jane@example.com")
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Jane Smith", "The caller"),  # an action owner the system filled with the caller's name
+        ("jane smith (neighbour)", "The caller (neighbour)"),
+        ("Mrs Jane Smith rang about the children", "The caller rang about the children"),
+        ("Ring Mrs Smith back", "Ring the caller back"),
+        ("Smith, Jane said so", "The caller said so"),
+        ("Call 07700900123 or +44 (0)7700 900 123", "Call the caller or the caller"),
+        ("Email JANE@example.com", "Email the caller"),
+        ("Janet Smithson, the teacher", "Janet Smithson, the teacher"),  # someone else
+        ("", ""),
+    ],
+)
+def test_a_confidential_caller_is_withheld_from_text(text, shown):
+    assert domain.caller_withheld(text, CALLER) == shown
+
+
+def test_no_caller_details_withhold_nothing():
+    assert domain.caller_patterns(name="", phone="", email="") == []
+    assert domain.caller_withheld("Jane Smith", []) == "Jane Smith"

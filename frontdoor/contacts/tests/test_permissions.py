@@ -32,8 +32,10 @@ MATRIX = {
     "drafts": RECORDERS,
     "start": RECORDERS,
     "team": {"manager": 200},
-    "detail_recorded": RECORDERS,
-    "detail_draft": {"csw": 200, "csw2": 404, "manager": 200},
+    # A receiving practitioner may open contact pages, but only those behind a referral routed to their team
+    # (test_received.py): any other is 404, like one that does not exist.
+    "detail_recorded": {**RECORDERS, "receiving": 404},
+    "detail_draft": {"csw": 200, "csw2": 404, "manager": 200, "receiving": 404},
     "recorded": {"csw": 200, "csw2": 404, "manager": 404},
     "relink_recorded": {"manager": 200},  # a manager corrects a recorded contact's linked record
     "relink_draft": {"csw2": 404},  # 403 for its worker and manager: on a draft the worker changes the person

@@ -117,6 +117,7 @@ def check(request, contact):
             form=form,
             missing=[{"message": m, "href": step_url(contact, s, return_to_check=True)} for s, m in missing],
             editable=True,
+            actions=list(contact.actions.all()),
             children=[p for p in people if p.is_child],
             others=[p for p in people if not p.is_child],
             index_plan=plan,

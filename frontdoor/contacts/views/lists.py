@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 
 from frontdoor.audit.permissions import can_view_audit
 from frontdoor.audit.selectors import audit_events_for_object
+from frontdoor.mash.selectors import enquiries_for_contact
 from frontdoor.referrals.permissions import can_decide
 from frontdoor.ui.pages import found_or_404
 from frontdoor.ui.pagination import paginate
@@ -15,9 +16,11 @@ from .. import domain, selectors
 from ..permissions import (
     can_change_linked_record,
     can_edit_draft,
+    can_open_contact_pages,
     can_see_caller_identity,
     can_view_contacts,
     can_view_team_contacts,
+    reads_as_receiving_team,
 )
 from .common import person_url, record_required, step_url
 
@@ -49,15 +52,33 @@ def drafts(request):
 
 
 def detail(request, pk):
-    """Everything about a contact. Opening it is audited; managers see the audit trail."""
-    if not can_view_contacts(request.user):
+    """Everything about a contact. Opening it is audited; managers see the audit trail. A receiving
+    practitioner gets the read-only view of a contact behind a referral routed to their team."""
+    if not can_open_contact_pages(request.user):
         raise PermissionDenied
     contact = found_or_404(selectors.contact_get(user=request.user, pk=pk))
     people = list(contact.people.all())
     for cp in people:
         cp.person_url = person_url(cp.person)
+    shown, actions = selectors.contact_as_read_by(user=request.user, contact=contact)
+    if reads_as_receiving_team(request.user):
+        return render(
+            request,
+            "contacts/received.html",
+            {
+                "contact": shown,
+                "actions": actions,
+                "children": [p for p in people if p.is_child],
+                "others": [p for p in people if not p.is_child],
+                "checks": selectors.records_check_for(user=request.user, contact=contact),
+                "show_caller_identity": can_see_caller_identity(request.user, contact),
+                "referrals": selectors.referrals_received(user=request.user, contact=contact),
+                "mash_enquiries": enquiries_for_contact(user=request.user, contact=contact),
+            },
+        )
     context = {
-        "contact": contact,
+        "contact": shown,
+        "actions": actions,
         "children": [p for p in people if p.is_child],
         "others": [p for p in people if not p.is_child],
         "checks": selectors.records_check_for(user=request.user, contact=contact),

@@ -19,10 +19,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from frontdoor.contacts.models import Contact, ContactPerson
-from frontdoor.contacts.permissions import can_view_contact, visible_contacts_filter
+from frontdoor.contacts.permissions import (
+    can_read_received_contacts,
+    can_view_contact,
+    received_contact_readable,
+    visible_contacts_filter,
+)
 from frontdoor.core import codes
 from frontdoor.mash.models import MashEnquiry
-from frontdoor.mash.permissions import can_run_enquiries
+from frontdoor.mash.permissions import enquiry_readable
 from frontdoor.referrals.models import Milestone, Referral
 from frontdoor.referrals.permissions import referrals_visible_to
 
@@ -84,12 +89,18 @@ def _contacts(user, names: dict) -> tuple[list[ChronologyEvent], dict]:
         ContactPerson.objects.filter(person_id__in=list(names), archived=False, contact__archived=False)
         .filter(Q(contact__status="recorded") | Q(contact__in=Contact.objects.filter(visible_contacts_filter(user))))
         .select_related("contact__worker", "contact__decision")
+        .annotate(received=received_contact_readable(user, "contact_id"))
         .order_by("contact__received_at", "position")
     )
-    contacts, members = {}, defaultdict(list)
+    contacts, members, received = {}, defaultdict(list), {}
     for link in links:
         contacts[link.contact_id] = link.contact
+        received[link.contact_id] = link.received
         members[link.contact_id].append(link.person_id)
+    if can_read_received_contacts(user):  # the contacts behind referrals routed to their team
+        openable = {pk for pk, contact in contacts.items() if received[pk] and not contact.is_draft}
+    else:
+        openable = {pk for pk, contact in contacts.items() if can_view_contact(user, contact)}
     events = []
     for contact_id, contact in contacts.items():
         if contact.is_draft:
@@ -106,7 +117,7 @@ def _contacts(user, names: dict) -> tuple[list[ChronologyEvent], dict]:
             first_step=0,
             kind=CONTACTS,
             who=_who(members[contact_id], names),
-            url=reverse("contacts:detail", args=[contact.pk]) if can_view_contact(user, contact) else "",
+            url=reverse("contacts:detail", args=[contact.pk]) if contact_id in openable else "",
         )
     return events, members
 
@@ -121,14 +132,14 @@ def _mash_enquiries(user, contact_members: dict, names: dict) -> list[Chronology
         MashEnquiry.objects.filter(contact_id__in=list(contact_members), archived=False)
         .only("pk", "reference", "contact_id", "opened_at", "opened_by", "outcome", "concluded_at", "concluded_by")
         .select_related("opened_by", "concluded_by")
+        .annotate(readable=enquiry_readable(user))
     )
-    linked = can_run_enquiries(user)
     events = []
     for enquiry in enquiries:
         common = {
             "kind": CONTACTS,
             "who": _who(contact_members[enquiry.contact_id], names),
-            "url": reverse("mash:detail", args=[enquiry.pk]) if linked else "",
+            "url": reverse("mash:detail", args=[enquiry.pk]) if enquiry.readable else "",
         }
         outcome = f"Outcome: {enquiry.get_outcome_display()}" if enquiry.outcome else ""
         timed = [

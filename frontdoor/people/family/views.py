@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 from frontdoor.audit.services import audit_record, audit_search
 from frontdoor.ui import search_terms
 from frontdoor.ui.forms import submit
-from frontdoor.ui.pages import found_or_404
+from frontdoor.ui.pages import found_or_404, next_param
 from frontdoor.ui.pagination import paginate
 
 from ..permissions import can_add_new_relative, can_edit_person, can_list_repeat_concerns
@@ -67,7 +67,8 @@ def relationship_find(request, pk):
     results = None
     if form.is_bound and form.is_valid():
         if request.method == "POST":
-            return redirect(search_terms.url_with(url, search_terms.keep(request, form)))
+            found = search_terms.url_with(url, search_terms.keep(request, form))
+            return redirect(found + (f"&{next_param(request)}" if next_param(request) else ""))
         results = selectors.relative_candidates(user=request.user, person=person, text=form.cleaned_data["q"])
         if search_terms.first_showing(request):  # once per search, not on a refresh or the back button
             audit_search(

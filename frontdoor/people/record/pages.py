@@ -1,5 +1,7 @@
 """What the record-keeping pages share: the person they may change, the "Are you sure?" page, and the
-way back to the record. (One service call with its refusals put back on the form is `ui.forms.submit`.)"""
+way back: to the record, or to the page that sent the worker here (`?next=`, e.g. the referral whose
+checklist said what was missing; `ui.pages.safe_next`). (One service call with its refusals put back on
+the form is `ui.forms.submit`.)"""
 
 from __future__ import annotations
 
@@ -8,9 +10,10 @@ from collections.abc import Callable
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from frontdoor.core.locking import StaleEdit
-from frontdoor.ui.pages import found_or_404
+from frontdoor.ui.pages import found_or_404, next_param, safe_next
 
 from ..permissions import can_edit_person
 from . import selectors
@@ -30,11 +33,23 @@ def editable_person(request, pk):
 
 def done(request, person, message: str):
     messages.success(request, message)
-    return redirect("people:detail", pk=person.pk)
+    return redirect(safe_next(request) or reverse("people:detail", args=[person.pk]))
 
 
 def page(request, person, template: str, **context):
-    return render(request, template, {"person": person, **context})
+    """`back_url` is where Back and Cancel go; `next_param` keeps the way back on links to the next step."""
+    back = safe_next(request)
+    return render(
+        request,
+        template,
+        {
+            "person": person,
+            "back_url": back or reverse("people:detail", args=[person.pk]),
+            "back_text": "Back" if back else f"Back to {person.full_name}",
+            "next_param": next_param(request),
+            **context,
+        },
+    )
 
 
 def confirm(

@@ -182,7 +182,7 @@ def test_mash_enquiry_shows_its_outcome_never_the_partners_answer(users, client_
 
 def test_links_only_to_what_the_role_may_open(users):
     """Front door workers open contacts, referrals and MASH enquiries; a receiving practitioner only their
-    team's referrals; a customer service advisor sees the events but opens none of them."""
+    team's referrals and what is behind them; a customer service advisor sees the events but opens none."""
     family, (child, sibling) = make_family()
     ours = routed_referral(users, child, made=november(2), authorised=november(3))  # FAST Norwich: receiving's team
     theirs = routed_referral(users, sibling, made=november(4), authorised=november(5), team="family-support-norwich")
@@ -197,7 +197,11 @@ def test_links_only_to_what_the_role_may_open(users):
     assert {ours_url, theirs_url, reverse("contacts:detail", args=[ours.contact.pk])} <= front_door
     assert any(u.startswith("/mash/") for u in front_door)
     assert urls("manager") == front_door
-    assert urls("receiving") == {ours_url}
+    # A receiving practitioner opens their team's referral, and the contact and MASH enquiry behind it.
+    receiving = urls("receiving")
+    assert {ours_url, reverse("contacts:detail", args=[ours.contact.pk])} <= receiving
+    assert theirs_url not in receiving and reverse("contacts:detail", args=[theirs.contact.pk]) not in receiving
+    assert len([u for u in receiving if u.startswith("/mash/")]) == 1
     for role in ("csa", "mash_partner", "analyst", "admin"):  # roles that never see the family page (issue 12)
         assert family_chronology(user=users[role], family=family) == []
 

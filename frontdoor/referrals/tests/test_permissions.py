@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from frontdoor.directory.models import Team
+from frontdoor.mash import services as mash_services
 from frontdoor.mash.tests.factories import request_make
 from frontdoor.referrals import services
 
@@ -24,7 +25,15 @@ def world(users):
     elsewhere = services.referral_authorise(actor=users["manager"], referral=elsewhere, version=elsewhere.version)
     police = request_make(actor=users["csw"])
     health = request_make(actor=users["csw"], enquiry=police.enquiry, agency_code="health-mash")
+    routed_enquiry = mash_services.enquiry_open(
+        actor=users["csw"], contact=routed.contact, reason="Injury to a baby", referral=routed
+    )
+    routed_request = request_make(actor=users["csw"], enquiry=routed_enquiry)
+    elsewhere_enquiry = mash_services.enquiry_open(actor=users["csw"], contact=elsewhere.contact, reason="Threats")
     return {
+        "routed_enquiry": routed_enquiry,
+        "routed_request": routed_request,
+        "elsewhere_enquiry": elsewhere_enquiry,
         "contact": contact,
         "awaiting": awaiting,
         "routed": routed,
@@ -58,8 +67,19 @@ MATRIX = [
     (lambda w: reverse("referrals:sharing", args=[w["awaiting"].pk]), {"manager": 200, "receiving": 404}),
     (lambda w: reverse("referrals:police", args=[w["awaiting"].pk]), {**FD, "receiving": 404}),
     (lambda w: reverse("referrals:milestone", args=[w["routed"].pk]), {"manager": 200, "receiving": 200}),
+    # The contact and MASH enquiry behind a referral: read by the team it was routed to (issue 11), 404 for
+    # the receiving practitioner otherwise; the MASH's own pages stay the front door's.
+    (lambda w: reverse("contacts:detail", args=[w["routed"].contact_id]), {**FD, "receiving": 200}),
+    (lambda w: reverse("contacts:detail", args=[w["elsewhere"].contact_id]), {**FD, "receiving": 404}),
+    (lambda w: reverse("contacts:detail", args=[w["awaiting"].contact_id]), {**FD, "receiving": 404}),
+    (lambda w: reverse("contacts:detail", args=[w["contact"].pk]), {**FD, "receiving": 404}),
+    (lambda w: reverse("mash:detail", args=[w["routed_enquiry"].pk]), {**FD, "receiving": 200}),
+    (lambda w: reverse("mash:detail", args=[w["elsewhere_enquiry"].pk]), {**FD, "receiving": 404}),
+    (lambda w: reverse("mash:request_add", args=[w["routed_enquiry"].pk]), FD),
+    (lambda w: reverse("mash:conclude", args=[w["routed_enquiry"].pk]), FD),
+    (lambda w: reverse("mash:request", args=[w["routed_request"].pk]), {**FD, "mash_partner": 200}),
     (lambda w: reverse("mash:open", args=[w["contact"].pk]), FD),
-    (lambda w: reverse("mash:detail", args=[w["enquiry"].pk]), FD),
+    (lambda w: reverse("mash:detail", args=[w["enquiry"].pk]), {**FD, "receiving": 404}),
     (lambda w: reverse("mash:request_add", args=[w["enquiry"].pk]), FD),
     (lambda w: reverse("mash:conclude", args=[w["enquiry"].pk]), FD),
     (lambda w: reverse("mash:request", args=[w["police"].pk]), {**FD, "mash_partner": 200}),
