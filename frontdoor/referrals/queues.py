@@ -19,7 +19,7 @@ from frontdoor.contacts.models import Contact
 from frontdoor.mash.models import InformationRequest, MashEnquiry
 from frontdoor.ui.pagination import MergedQuerySets, Source
 
-from . import domain
+from . import domain, timescales
 from .models import ContactDecision, Referral
 
 QUEUES = {
@@ -36,7 +36,7 @@ KINDS = {
     "enquiry": "MASH enquiry",
     "request": "Information request",
 }
-OPEN_REFERRAL_STATES = [domain.DRAFT, domain.RETURNED, domain.AWAITING]
+OPEN_REFERRAL_STATES = list(timescales.OPEN_REFERRAL_STATES)
 
 
 @dataclass
@@ -95,12 +95,12 @@ def _contact_items(qs) -> dict:
 
 
 def _strategy_items(qs) -> dict:
-    qs = qs.select_related("contact", "decided_by").prefetch_related("contact__people")
+    qs = qs.select_related("contact", "decided_by", "child__person")
     return {
         d.pk: QueueItem(
             "strategy",
             d.contact.reference,
-            _child_names(d.contact),
+            d.child_shown_name,
             f"/referrals/contacts/{d.contact_id}/decision/",
             d.contact.decision_due_at,
             True,
@@ -195,7 +195,8 @@ SORT_FIELDS = {
 
 
 def _undecided_contacts():
-    return Contact.objects.filter(status=Contact.Status.RECORDED, decision__isnull=True)
+    """Contacts awaiting a decision: any child on them without one (timescales.awaiting_decision)."""
+    return Contact.objects.filter(timescales.awaiting_decision())
 
 
 def _strategy_decisions():
@@ -238,12 +239,12 @@ def _sources(user, queue: str, now: dt.datetime) -> list[tuple]:
     elif queue == "overdue":
         if front_door:
             sources += [
-                (_contact_items, _undecided_contacts().filter(decision_due_at__lt=now)),
-                (_referral_items, Referral.objects.filter(state__in=OPEN_REFERRAL_STATES, due_at__lt=now)),
-                (_request_items, InformationRequest.objects.filter(state="sent", due_at__lt=now)),
+                (_contact_items, Contact.objects.filter(timescales.decision_overdue(now))),
+                (_referral_items, Referral.objects.filter(timescales.referral_overdue(now))),
+                (_request_items, InformationRequest.objects.filter(timescales.request_overdue(now))),
             ]
         if is_role(user, Role.MASH_PARTNER):
-            late = InformationRequest.objects.filter(agency_id=user.agency_id, state="sent", due_at__lt=now)
+            late = InformationRequest.objects.filter(timescales.request_overdue(now), agency_id=user.agency_id)
             sources.append((_request_items, late))
     return sources
 

@@ -26,7 +26,7 @@ def test_decision_page_shows_levels_and_indicators(users, client_for):
     html = client_for(users["csw"]).get(reverse("referrals:decision", args=[contact.pk])).content.decode()
     assert "Thriving, community based, low level" in html and "Level 4: Specialist, acute" in html
     assert "Fabricated or induced illness" in html and f"/contacts/{contact.pk}/" in html
-    assert 'name="s47_indicators" type="checkbox" value="fii"' in html
+    assert 'name="c0-s47_indicators" type="checkbox" value="fii"' in html
 
 
 def test_several_s47_indicators_mark_strategy_discussion(users, client_for):
@@ -34,11 +34,11 @@ def test_several_s47_indicators_mark_strategy_discussion(users, client_for):
     client_for(users["csw"]).post(
         reverse("referrals:decision", args=[contact.pk]),
         {
-            "version": "0",
-            "level": "4",
-            "outcome": "allocated_worker",
-            "reasons": "Open case",
-            "s47_indicators": ["fii", "no_parent"],
+            "c0-version": "0",
+            "c0-level": "4",
+            "c0-outcome": "allocated_worker",
+            "c0-reasons": "Open case",
+            "c0-s47_indicators": ["fii", "no_parent"],
         },
     )
     decision = ContactDecision.objects.get()
@@ -48,10 +48,10 @@ def test_several_s47_indicators_mark_strategy_discussion(users, client_for):
 def test_decision_missing_reasons_keeps_choices(users, client_for):
     contact = contact_make(worker=users["csw"])
     url = reverse("referrals:decision", args=[contact.pk])
-    response = client_for(users["csw"]).post(url, {"level": "3", "outcome": "referral", "reasons": ""})
+    response = client_for(users["csw"]).post(url, {"c0-level": "3", "c0-outcome": "referral", "c0-reasons": ""})
     html = response.content.decode()
     assert response.status_code == 200 and "Enter the reasons for the decision" in html
-    assert 'value="3" aria-describedby="level-3-hint" checked' in html
+    assert 'value="3" aria-describedby="id_c0-level-3-hint" checked' in html
     assert not Referral.objects.exists()
 
 
@@ -61,11 +61,11 @@ def test_decision_progress_to_referral_then_edit_and_submit(users, client_for):
     response = client.post(
         reverse("referrals:decision", args=[contact.pk]),
         {
-            "version": "0",
-            "level": "4",
-            "outcome": "referral",
-            "reasons": "Bruising",
-            "s47_indicators": ["inconsistent_explanation"],
+            "c0-version": "0",
+            "c0-level": "4",
+            "c0-outcome": "referral",
+            "c0-reasons": "Bruising",
+            "c0-s47_indicators": ["inconsistent_explanation"],
         },
     )
     referral = Referral.objects.get()
