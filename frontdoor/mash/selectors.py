@@ -27,7 +27,9 @@ def enquiry_get(*, user: User, pk, audit: bool = False) -> MashEnquiry | None:
         return None
     enquiry = (
         MashEnquiry.objects.select_related("contact", "referral", "opened_by", "concluded_by")
-        .prefetch_related("contact__people", "requests__agency", "requests__answered_by")
+        .prefetch_related(
+            "contact__people", "contact__referrals__decision__child__person", "requests__agency", "requests__answered_by"
+        )
         .filter(pk=pk)
         .first()
     )

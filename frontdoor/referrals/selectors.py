@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from frontdoor.audit.services import audit_record
-from frontdoor.contacts.models import Contact
+from frontdoor.contacts.models import Contact, ContactPerson
 from frontdoor.directory.models import Team
 from frontdoor.directory.selectors import district_for_postcode
 from frontdoor.people.models import Involvement, Relationship
@@ -72,7 +72,11 @@ def contact_decisions_and_referrals(*, user: User, contact: Contact) -> list[dic
     referrals = {
         r.decision_id: r for r in permissions.referrals_visible_to(user, Referral.objects.filter(contact=contact))
     }
-    children = [p for p in contact.people.all() if p.is_child and not p.archived]
+    children = list(
+        ContactPerson.objects.filter(contact=contact, role=ContactPerson.Role.CHILD, archived=False)
+        .select_related("person")
+        .order_by("position", "created_at")
+    )
     rows = []
     for child in children or [None]:
         decision = decisions.get(child.pk if child else None)

@@ -167,6 +167,7 @@ def referral_detail(request, pk):
             "can_milestone": permissions.can_record_milestone(user, referral)
             and domain.can_transition(referral.state, "record_milestone"),
             "can_take": permissions.can_take(user, referral) and domain.can_transition(referral.state, "allocate"),
+            "siblings": selectors.sibling_referrals(user=user, referral=referral),
             "audit_events": audit_events_for_object(user=user, obj=referral) if can_view_audit(user) else [],
         },
     )
@@ -207,11 +208,38 @@ def referral_edit(request, pk):
     )
 
 
+def _siblings_to_authorise(user, referral) -> list[dict]:
+    """This referral and its siblings from the same contact not yet authorised, each with why this manager
+    cannot authorise it now ("" when they can)."""
+    group = [referral] + [
+        r for r in selectors.sibling_referrals(user=user, referral=referral) if r.state in queues.OPEN_REFERRAL_STATES
+    ]
+    return [{"referral": r, "refusal": services.authorise_refusal(actor=user, referral=r)} for r in group]
+
+
 def referral_authorise(request, pk):
     referral = _referral_or_404(request, pk)
     if not permissions.can_authorise(request.user):
         raise PermissionDenied
-    form = forms.AuthoriseForm(request.POST or None, initial={"version": referral.version})
+    together = _siblings_to_authorise(request.user, referral)
+    together_errors: dict[str, str] = {}
+    if request.method == "POST" and "together" in request.POST:
+        versions = {t["referral"]: request.POST.get(f"version-{t['referral'].pk}") for t in together}
+        try:
+            done = services.referrals_authorise_together(actor=request.user, versions=versions)
+        except (ValidationError, PermissionDenied) as exc:
+            for message in getattr(exc, "messages", [str(exc)]):
+                ref, _, why = message.partition(": ")
+                together_errors[ref if why else ""] = why or message
+        else:
+            messages.success(request, f"Referrals {', '.join(r.reference for r in done)} authorised")
+            return redirect("referrals:queue", name="authorisation")
+        for t in together:
+            t["refusal"] = together_errors.get(t["referral"].reference, t["refusal"])
+    form = forms.AuthoriseForm(
+        request.POST if request.method == "POST" and "together" not in request.POST else None,
+        initial={"version": referral.version},
+    )
 
     def save(data):
         try:
@@ -230,14 +258,24 @@ def referral_authorise(request, pk):
         else:
             messages.success(request, f"Referral {referral.reference} authorised")
         return redirect("referrals:queue", name="authorisation")
+    errors = govuk_error_summary(form)["errors"] + [
+        {"href": f"#sibling-{t['referral'].pk}", "message": f"{t['referral'].reference}: {together_errors[ref]}"}
+        for t in together
+        if (ref := t["referral"].reference) in together_errors
+    ]
+    if "" in together_errors:
+        errors.append({"href": "#together", "message": together_errors[""]})
     return render(
         request,
         "referrals/authorise.html",
         {
             "referral": referral,
             "form": form,
+            "errors": errors,
             "own": not permissions.can_authorise(request.user, referral),
             "checklist": selectors.referral_checklist(referral),
+            "together": together if len(together) > 1 else [],
+            "together_failed": bool(together_errors),
         },
     )
 

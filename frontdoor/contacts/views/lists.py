@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from frontdoor.audit.permissions import can_view_audit
 from frontdoor.audit.selectors import audit_events_for_object
 from frontdoor.referrals.permissions import can_decide
+from frontdoor.referrals.selectors import contact_decisions_and_referrals
 from frontdoor.ui.pages import found_or_404
 from frontdoor.ui.pagination import paginate
 
@@ -61,6 +62,7 @@ def detail(request, pk):
         "show_caller_identity": can_see_caller_identity(request.user, contact),
         "audit_events": audit_events_for_object(user=request.user, obj=contact),
         "can_decide": can_decide(request.user, contact),
+        "decisions": contact_decisions_and_referrals(user=request.user, contact=contact),
     }
     return render(request, "contacts/detail.html", context)
 
