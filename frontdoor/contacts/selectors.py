@@ -11,9 +11,9 @@ from django.core.exceptions import ValidationError
 from django.db.models import Case, Count, OuterRef, QuerySet, Subquery, Value, When
 
 from frontdoor.audit.services import audit_record
+from frontdoor.people.selectors import current_involvements, past_involvements, repeat_concern_for_person
 from frontdoor.referrals import timescales
 from frontdoor.referrals.models import ContactDecision
-from frontdoor.people.selectors import current_involvements, past_involvements, repeat_concern_for_person
 
 from .models import Contact, ContactPerson
 from .permissions import can_edit_draft, can_view_contacts, visible_contacts

@@ -28,7 +28,10 @@ def enquiry_get(*, user: User, pk, audit: bool = False) -> MashEnquiry | None:
     enquiry = (
         MashEnquiry.objects.select_related("contact", "referral", "opened_by", "concluded_by")
         .prefetch_related(
-            "contact__people", "contact__referrals__decision__child__person", "requests__agency", "requests__answered_by"
+            "contact__people",
+            "contact__referrals__decision__child__person",
+            "requests__agency",
+            "requests__answered_by",
         )
         .filter(pk=pk)
         .first()

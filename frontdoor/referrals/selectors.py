@@ -17,7 +17,16 @@ from .models import ContactDecision, Referral
 if TYPE_CHECKING:
     from frontdoor.accounts.models import User
 
-REFERRAL_RELATED = ("contact", "decision", "decision__child__person", "child", "worker", "receiving_team", "allocated_worker", "authorised_by")
+REFERRAL_RELATED = (
+    "contact",
+    "decision",
+    "decision__child__person",
+    "child",
+    "worker",
+    "receiving_team",
+    "allocated_worker",
+    "authorised_by",
+)
 
 
 def contact_for_decision(*, user: User, pk, audit: bool = False) -> Contact | None:
@@ -66,9 +75,7 @@ def contact_decisions_and_referrals(*, user: User, contact: Contact) -> list[dic
     only for a user who may see it). Empty for a user who may see neither decisions nor referrals."""
     if not (permissions.can_decide(user) or permissions.can_view_referrals(user)):
         return []
-    decisions = {
-        d.child_id: d for d in ContactDecision.objects.filter(contact=contact).select_related("child__person")
-    }
+    decisions = {d.child_id: d for d in ContactDecision.objects.filter(contact=contact).select_related("child__person")}
     referrals = {
         r.decision_id: r for r in permissions.referrals_visible_to(user, Referral.objects.filter(contact=contact))
     }

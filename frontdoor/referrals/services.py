@@ -130,15 +130,13 @@ def decisions_record_same(
     s47_indicators: list[str] | None = None,
     versions: dict | None = None,
 ) -> list[ContactDecision]:
-    """"The same decision for all children": one decision row for each child on the contact whose
+    """ "The same decision for all children": one decision row for each child on the contact whose
     decision can still change (each can be changed alone afterwards). `versions` maps each child's
     `ContactPerson` pk (as a string) to the version its decision showed (0 or missing: no decision yet).
     A child whose decision already became a referral is left as it is. All or nothing."""
     versions = {str(k): v for k, v in (versions or {}).items()}
     children = contact_children(contact) or [None]
-    decided = {
-        d.child_id: d for d in ContactDecision.objects.filter(contact=contact).prefetch_related("referral")
-    }
+    decided = {d.child_id: d for d in ContactDecision.objects.filter(contact=contact).prefetch_related("referral")}
     saved = []
     for child in children:
         existing = decided.get(child.pk if child else None)

@@ -16,9 +16,9 @@ from frontdoor.audit.permissions import can_view_audit
 from frontdoor.audit.selectors import audit_events_for_object
 from frontdoor.core.locking import StaleEdit
 from frontdoor.ui.forms import add_service_errors, submit
-from frontdoor.ui.templatetags.govuk import govuk_error_summary
 from frontdoor.ui.pages import once_per_request, visible_or_404
 from frontdoor.ui.pagination import paginate
+from frontdoor.ui.templatetags.govuk import govuk_error_summary
 
 from . import domain, forms, permissions, queues, selectors, services
 
@@ -84,7 +84,9 @@ def decision(request, contact_id):
         same_form = (
             forms.SameDecisionForm(posted, prefix="all")
             if apply == "all"
-            else forms.SameDecisionForm(initial=_posted_as_initial(forms.SameDecisionForm, "all", posted or {}) or None, prefix="all")
+            else forms.SameDecisionForm(
+                initial=_posted_as_initial(forms.SameDecisionForm, "all", posted or {}) or None, prefix="all"
+            )
         )
     saved = None
     page_error = ""
