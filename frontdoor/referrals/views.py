@@ -80,7 +80,7 @@ def decision(request, contact_id):
         )
     open_rows = [r for r in rows if r["open"]]
     same_form = None
-    if len(open_rows) >= 2:
+    if len(open_rows) >= 2 or apply == "all":
         same_form = (
             forms.SameDecisionForm(posted, prefix="all")
             if apply == "all"
@@ -102,7 +102,9 @@ def decision(request, contact_id):
             add_service_errors(same_form, exc)
     elif posted is not None and apply == "each":
         chosen = [r for r in open_rows if not (r["form"].is_blank() and r["decision"] is None)]
-        if not chosen:
+        if not open_rows:  # sent again after every decision became a referral: nothing more to do
+            saved = [r["decision"] for r in rows]
+        elif not chosen:
             page_error = "Record a decision for at least one child"
         elif all(r["form"].is_valid() for r in chosen):
             choices = [{"index": r["index"], "child": r["child"], **r["form"].cleaned_data} for r in chosen]

@@ -15,7 +15,7 @@ from frontdoor.mash.tests.factories import request_make
 from frontdoor.referrals import services
 from frontdoor.referrals.models import ContactDecision, Referral
 
-from .factories import contact_make, decision_make, referral_make
+from .factories import contact_make, decision_make, referral_make, referrals_make
 
 pytestmark = pytest.mark.django_db
 LONDON = ZoneInfo("Europe/London")
@@ -221,6 +221,9 @@ def test_queue_query_count_does_not_grow(users, client_for, name, role):
             r2 = referral_make(worker=users["csw"])
             services.referral_authorise(actor=users["manager"], referral=r2, version=r2.version)
             request_make(actor=users["csw"])
+            contact_make(worker=users["csw"], siblings=1)  # two children, both undecided
+            pair = referrals_make(worker=users["csw"])  # two children's referrals awaiting authorisation
+            services.referral_authorise(actor=users["manager"], referral=pair[0], version=pair[0].version)
             assert r
 
     make(1)
