@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import BooleanField, Case, ExpressionWrapper, F, Min, Q, Value, When
+from django.db.models import BooleanField, Case, Count, ExpressionWrapper, F, Min, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from frontdoor.accounts.models import Role
@@ -49,6 +50,7 @@ class QueueItem:
     immediate: bool
     status: str
     who: str = ""
+    together: int = 0  # a referral awaiting authorisation with siblings awaiting too: how many in all
 
     @property
     def kind_label(self) -> str:
@@ -111,8 +113,14 @@ def _strategy_items(qs) -> dict:
     }
 
 
+def _awaiting_siblings():
+    """How many other referrals from the same contact (the other children) await authorisation too."""
+    others = Referral.objects.filter(contact=OuterRef("contact"), state=domain.AWAITING).exclude(pk=OuterRef("pk"))
+    return Coalesce(Subquery(others.order_by().values("contact").annotate(n=Count("pk")).values("n")[:1]), 0)
+
+
 def _referral_items(qs) -> dict:
-    qs = qs.select_related("worker", "receiving_team", "allocated_worker")
+    qs = qs.select_related("worker", "receiving_team", "allocated_worker").annotate(siblings=_awaiting_siblings())
     return {
         r.pk: QueueItem(
             "referral",
@@ -123,6 +131,7 @@ def _referral_items(qs) -> dict:
             r.immediate_protection or r.consider_strategy_discussion,
             r.state_label + (f": {r.receiving_team}" if r.receiving_team and r.state != domain.DRAFT else ""),
             str(r.allocated_worker or r.worker),
+            together=r.siblings + 1 if r.state == domain.AWAITING and r.siblings else 0,
         )
         for r in qs
     }

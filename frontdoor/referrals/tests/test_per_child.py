@@ -152,6 +152,8 @@ def test_both_referrals_awaiting_authorisation_and_authorised_together(users, cl
     first, second = referrals_make(worker=users["csw"])
     assert {first.reference, second.reference} <= _queue_refs(users["manager"], "authorisation")
     client = client_for(users["manager"])
+    queue = client.get(reverse("referrals:queue", args=["authorisation"])).content.decode()
+    assert queue.count("Authorise all 2 children together") == 2
     url = reverse("referrals:authorise", args=[first.pk])
     page = client.get(url).content.decode()
     assert "Authorise all 2" in page and second.reference in page
