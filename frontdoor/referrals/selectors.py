@@ -53,7 +53,7 @@ def decisions_for_contact(*, user: User, contact: Contact) -> dict:
     referrals = {r.decision_id: r for r in Referral.objects.filter(contact=contact)}
     out = {}
     for d in decisions:
-        d.referral_or_none = referrals.get(d.pk)
+        d.referral_or_none = referrals.get(d.pk)  # type: ignore[attr-defined]
         out[d.child_id] = d
     return out
 
@@ -79,7 +79,7 @@ def contact_decisions_and_referrals(*, user: User, contact: Contact) -> list[dic
     referrals = {
         r.decision_id: r for r in permissions.referrals_visible_to(user, Referral.objects.filter(contact=contact))
     }
-    children = list(
+    children: list[ContactPerson | None] = list(
         ContactPerson.objects.filter(contact=contact, role=ContactPerson.Role.CHILD, archived=False)
         .select_related("person")
         .order_by("position", "created_at")

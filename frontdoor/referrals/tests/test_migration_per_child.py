@@ -118,7 +118,7 @@ def test_each_childs_decision_and_referral_after_the_migration(before_per_child,
     three = contact_make(worker=csw, siblings=2)
     one = contact_make(worker=csw)
     none = build_recorded_contact(worker=csw)
-    d_two, d_advice, d_three, d_one, d_none = (
+    d_two, d_advice, d_three, d_one, _ = (
         decision(two),
         decision(advice, "advice", 2),
         decision(three),
