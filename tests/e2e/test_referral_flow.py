@@ -87,6 +87,10 @@ def test_contact_to_referral_to_fast_queue(page, users, sign_in, check_a11y):
     for referral in referrals:
         referral.refresh_from_db()
         assert referral.state == "with_team"
+    page.goto(f"/contacts/{contact.pk}/")  # each child's decision and referral on the contact page
+    decisions = page.inner_text("#decisions")
+    assert all(r.reference in decisions for r in referrals) and second_child.shown_name in decisions
+    check_a11y(page, "contact-detail-decisions")
     referral = referrals[0]
     sign_out(page)
 
