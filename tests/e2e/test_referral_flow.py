@@ -54,6 +54,7 @@ def test_contact_to_referral_to_fast_queue(page, users, sign_in, check_a11y):
             page.goto(f"/referrals/{referrals[0].pk}/")
             assert "Other children on this contact" in page.inner_text("main")
             check_a11y(page, "referrals-detail-siblings")
+            page.screenshot(path="/tmp/perchild-referral-siblings.png", full_page=True)
             page.click(f"a:has-text('{referral.reference}')")
             page.click("text=Complete the referral")
         assert page.locator("h1").inner_text() == "Complete the referral"
@@ -76,7 +77,9 @@ def test_contact_to_referral_to_fast_queue(page, users, sign_in, check_a11y):
     sign_in(users["manager"])
     page.goto("/referrals/queues/authorisation/")
     assert all(r.reference in page.inner_text("main") for r in referrals)
+    assert "Authorise all 2 children together" in page.inner_text("main")
     check_a11y(page, "referrals-queue-authorisation")
+    page.screenshot(path="/tmp/perchild-queue-authorisation.png", full_page=True)
     page.click(f"a:has-text('{referrals[0].reference}')")
     page.click("text=Authorise or return")
     assert "Authorise the children together" in page.inner_text("main")
@@ -91,6 +94,7 @@ def test_contact_to_referral_to_fast_queue(page, users, sign_in, check_a11y):
     decisions = page.inner_text("#decisions")
     assert all(r.reference in decisions for r in referrals) and second_child.shown_name in decisions
     check_a11y(page, "contact-detail-decisions")
+    page.locator("#decisions").screenshot(path="/tmp/perchild-contact-decisions.png")
     referral = referrals[0]
     sign_out(page)
 
