@@ -79,8 +79,18 @@ def _child_names(contact: Contact) -> str:
 # Each builder takes the page's rows of one source (a queryset) and returns {pk: QueueItem}.
 
 
+def _decision_status(contact: Contact) -> str:
+    """ "Decision needed", or for several children how many still need theirs (each child has their own)."""
+    children = [p for p in contact.people.all() if p.is_child and not p.archived]
+    decided = {d.child_id for d in contact.decisions.all()}
+    undecided = sum(1 for p in children if p.pk not in decided)
+    if len(children) > 1:
+        return f"Decision needed for {undecided} of {len(children)} children"
+    return "Decision needed"
+
+
 def _contact_items(qs) -> dict:
-    qs = qs.select_related("worker").prefetch_related("people")
+    qs = qs.select_related("worker").prefetch_related("people", "decisions")
     return {
         c.pk: QueueItem(
             "decision",
@@ -89,7 +99,7 @@ def _contact_items(qs) -> dict:
             f"/referrals/contacts/{c.pk}/decision/",
             c.decision_due_at,
             c.immediacy == Contact.Immediacy.IMMEDIATE,
-            "Decision needed",
+            _decision_status(c),
             str(c.worker),
         )
         for c in qs

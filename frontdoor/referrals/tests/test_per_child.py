@@ -108,6 +108,8 @@ def test_a_decision_for_each_child_and_one_left_for_later(users, client_for):
     assert client.post(url, data).status_code == 302
     assert ContactDecision.objects.get(contact=contact).child == first
     assert contact.reference in _queue_refs(users["csw"], "mine")
+    queue = client.get(reverse("referrals:queue", args=["mine"])).content.decode()
+    assert "Decision needed for 1 of 2 children" in queue
     assert contact_get(user=users["csw"], pk=contact.pk, audit=False).decided_at is None
     data.update({"c0-version": "1", "c1-level": "4", "c1-outcome": "referral", "c1-reasons": "Bruising"})
     assert client.post(url, data).status_code == 302
