@@ -10,11 +10,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, F, QuerySet
+from django.db.models import Case, Count, OuterRef, QuerySet, Subquery, Value, When
 
 from frontdoor.audit.services import audit_record
 from frontdoor.people.permissions import can_view_person
 from frontdoor.people.selectors import involvements_for_people, repeat_concerns_for_people
+from frontdoor.referrals import timescales
+from frontdoor.referrals.models import ContactDecision
 
 from . import domain
 from .models import Action, Contact, ContactPerson
@@ -36,9 +38,13 @@ _LIST_RELATED = ("worker",)
 
 
 def _base() -> QuerySet:
-    # decided_at comes from the referrals app's decision on the contact (None until decided), so the
-    # decision deadline shows as done rather than overdue once a decision is recorded.
-    return Contact.objects.filter(archived=False).annotate(decided_at=F("decision__decided_at"))
+    # decided_at comes from the referrals app's decisions on the contact: the latest, once every child on it
+    # has one (None while any child is undecided: timescales.awaiting_decision), so the decision deadline
+    # shows as done rather than overdue only when the whole contact is decided.
+    latest = ContactDecision.objects.filter(contact=OuterRef("pk")).order_by("-decided_at").values("decided_at")[:1]
+    return Contact.objects.filter(archived=False).annotate(
+        decided_at=Case(When(timescales.awaiting_decision(), then=Value(None)), default=Subquery(latest))
+    )
 
 
 def with_children_counts(contacts) -> list[Contact]:

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from frontdoor.audit.services import audit_record
 from frontdoor.contacts.models import Contact
+from frontdoor.referrals import timescales
 
 from . import domain, permissions
 from .models import Disagreement, Letter, LetterDispatch, SentLetter, SurveyResponse
@@ -135,8 +136,8 @@ def team_overdue_contacts(*, user: User, now=None):
     now = now or timezone.now()
     if not permissions.can_view_team_letters(user):
         return Contact.objects.none()
-    late = _visible_contacts(user).filter(status=Contact.Status.RECORDED, letter_due_at__lt=now)
-    return _unsent(late).order_by("letter_due_at", "pk")
+    # "Letter overdue" has one definition (referrals.timescales), shared with the reporting dashboard.
+    return _visible_contacts(user).filter(timescales.letter_overdue(now)).order_by("letter_due_at", "pk")
 
 
 def team_overdue(*, user: User, now=None) -> list[dict]:

@@ -32,7 +32,10 @@ def enquiry_get(*, user: User, pk, audit: bool = False) -> MashEnquiry | None:
     if not permissions.can_open_enquiries(user):
         return None
     qs = MashEnquiry.objects.select_related("contact", "referral", "opened_by", "concluded_by").prefetch_related(
-        "contact__people__person", "requests__agency", "requests__answered_by"
+        "contact__people__person",
+        "contact__referrals__decision__child__person",
+        "requests__agency",
+        "requests__answered_by",
     )
     enquiry = permissions.enquiries_visible_to(user, qs).filter(pk=pk).first()
     if enquiry is not None and audit:

@@ -26,7 +26,11 @@ def enquiry_open(request, contact_id):
         request,
         forms.OpenForm(request.POST or None),
         lambda data: services.enquiry_open(
-            actor=request.user, contact=contact, reason=data["reason"], referral=getattr(contact, "referral", None)
+            # The enquiry is about the contact (every child on it); it points at the first child's referral, if any.
+            actor=request.user,
+            contact=contact,
+            reason=data["reason"],
+            referral=contact.referrals.order_by("reference").first(),
         ),
     )
     if enquiry:

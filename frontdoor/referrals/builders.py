@@ -23,21 +23,56 @@ def build_referral(
     submit: bool = True,
     **details,
 ) -> Referral:
-    """A referral as a worker makes one: the decision "progress to referral" on the contact opens it;
-    with `submit`, its `details` (disposal, reasons, receiving team, ...) are saved and it is sent for
-    authorisation. Without, it stays a draft being prepared."""
-    decision = services.decision_record(
-        actor=worker,
+    """A referral as a worker makes one: the decision "progress to referral" for the contact's first child
+    opens it; with `submit`, its `details` (disposal, reasons, receiving team, ...) are saved and it is
+    sent for authorisation. Without, it stays a draft being prepared. (`build_referrals` for every child.)"""
+    return build_referrals(
+        worker=worker,
         contact=contact,
         level=level,
-        outcome="referral",
         reasons=reasons,
-        s47_indicators=indicators or [],
-        version=0,
-    )
-    referral = decision.referral
-    if submit:
-        referral = services.referral_update(
-            actor=worker, referral=referral, version=referral.version, submit=True, **details
+        indicators=indicators,
+        submit=submit,
+        first_only=True,
+        **details,
+    )[0]
+
+
+def build_referrals(
+    *,
+    worker,
+    contact: Contact,
+    level: int,
+    reasons: str,
+    indicators: list[str] | None = None,
+    submit: bool = True,
+    first_only: bool = False,
+    **details,
+) -> list[Referral]:
+    """A referral for every child on the contact ("the same decision for all children"), each prepared
+    as `build_referral` prepares one; with `first_only`, for the first child alone."""
+    children = services.contact_children(contact)
+    if first_only or len(children) < 2:
+        decisions = [
+            services.decision_record(
+                actor=worker,
+                contact=contact,
+                child=children[0] if children else None,
+                level=level,
+                outcome="referral",
+                reasons=reasons,
+                s47_indicators=indicators or [],
+                version=0,
+            )
+        ]
+    else:
+        decisions = services.decisions_record_same(
+            actor=worker, contact=contact, level=level, outcome="referral", reasons=reasons, s47_indicators=indicators
         )
-    return referral
+    referrals = [Referral.objects.get(decision=d) for d in decisions]
+    if submit:
+        referrals = [
+            services.referral_update(actor=worker, referral=r, version=r.version, submit=True, **details)
+            for r in referrals
+        ]
+    return referrals

@@ -12,13 +12,13 @@ import itertools
 from django.utils import timezone
 
 from frontdoor.accounts.models import User
-from frontdoor.contacts.builders import build_recorded_contact, child_with_mother
+from frontdoor.contacts.builders import build_recorded_contact, child_with_mother, linked
 from frontdoor.contacts.models import Contact
 from frontdoor.directory.models import Team
 from frontdoor.people.models import Person
 
 from . import services
-from .builders import build_referral
+from .builders import build_referral, build_referrals
 from .models import Referral
 
 WORRIES = [
@@ -33,11 +33,17 @@ WORRIES = [
 ]
 
 
-def demo_contact(*, worker, child: Person, fake, rng, received_at, immediacy="urgent", n: int) -> Contact:
-    """A recorded call about `child` with varied callers and worries (the MASH demo uses it too)."""
+def demo_contact(
+    *, worker, child: Person, fake, rng, received_at, immediacy="urgent", n: int, sibling: Person | None = None
+) -> Contact:
+    """A recorded call about `child` (and `sibling`, a second child on the same call) with varied callers and
+    worries (the MASH demo uses it too)."""
+    people = child_with_mother(child, mother_given_name=fake.first_name_female())
+    if sibling is not None:
+        people.append(linked(sibling, match_decision=""))
     return build_recorded_contact(
         worker=worker,
-        people=child_with_mother(child, mother_given_name=fake.first_name_female()),
+        people=people,
         received_at=received_at,
         reference=f"CD{timezone.localdate().year % 100}{n:05d}",
         caller_type=rng.choice([Contact.CallerType.PROFESSIONAL] * 3 + [Contact.CallerType.PUBLIC]),
@@ -74,11 +80,12 @@ def seed(*, people: int, fake, rng) -> str:
     n = Contact.objects.filter(reference__startswith="CD").count() + 1
     made = {"undecided": 0, "decided": 0, "referrals": 0}
 
-    def contact(worker, child, days_ago, immediacy="urgent"):
+    def contact(worker, child, days_ago, immediacy="urgent", sibling=None):
         nonlocal n
         c = demo_contact(
             worker=worker,
             child=child,
+            sibling=sibling,
             fake=fake,
             rng=rng,
             received_at=now - dt.timedelta(days=days_ago, hours=1),
@@ -98,6 +105,9 @@ def seed(*, people: int, fake, rng) -> str:
     ]:
         contact(worker, next(kids), days, immediacy)
         made["undecided"] += 1
+    # Two children on one call, neither decided yet.
+    contact(csw, next(kids), 0, "urgent", sibling=next(kids))
+    made["undecided"] += 1
     # Decided without a referral.
     for outcome, level in [("advice", 1), ("early_help", 2)]:
         services.decision_record(
@@ -121,11 +131,12 @@ def seed(*, people: int, fake, rng) -> str:
     fast = Team.objects.get(code="fast-norwich")
     family_support = Team.objects.get(code="family-support-norwich")
 
-    def referral(worker, child, team, disposal, days=0):
-        made["referrals"] += 1
-        return build_referral(
+    def referral(worker, child, team, disposal, days=0, sibling=None):
+        """A referral for `child` (and, with `sibling`, one for each of two children on the same call)."""
+        made["referrals"] += 2 if sibling else 1
+        made_ = build_referrals(
             worker=worker,
-            contact=contact(worker, child, days),
+            contact=contact(worker, child, days, sibling=sibling),
             level=4 if disposal == 4 else 3,
             reasons="Needs a single assessment",
             disposal=disposal,
@@ -138,6 +149,7 @@ def seed(*, people: int, fake, rng) -> str:
             tell_professional_referrer="Told a single assessment will start",
             tell_child_and_family="A social worker will visit",
         )
+        return made_ if sibling else made_[0]
 
     # Awaiting the manager's authorisation.
     referral(csw, next(kids), fast, 4)
@@ -153,6 +165,11 @@ def seed(*, people: int, fake, rng) -> str:
     r = referral(csw, next(kids), fast, 4)
     r = services.referral_authorise(actor=manager, referral=r, version=r.version)
     r = services.referral_take(actor=users["fast"], referral=r, version=r.version)
+    # Two children on one call: each has their own referral. One pair awaits authorisation (to authorise
+    # together); the other pair was authorised together and is with FAST Norwich.
+    referral(csw, next(kids), fast, 4, sibling=next(kids))
+    pair = referral(csw2, next(kids), fast, 4, sibling=next(kids))
+    services.referrals_authorise_together(actor=manager, versions={p: p.version for p in pair})
     today = timezone.localdate()
     services.milestone_record(actor=users["fast"], referral=r, kind="strategy_discussion", date=today)
     services.milestone_record(actor=users["fast"], referral=r, kind="s47_started", date=today)

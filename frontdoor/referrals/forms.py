@@ -17,7 +17,9 @@ class VersionForm(forms.Form):
     version = version_field()
 
 
-class DecisionForm(VersionForm):
+class SameDecisionForm(forms.Form):
+    """The decision for one child, or (on its own, without a version) the same decision for all children."""
+
     level = forms.TypedChoiceField(
         label="What is the level of need?",
         choices=domain.level_choices(),
@@ -44,6 +46,16 @@ class DecisionForm(VersionForm):
         required=False,
         help_text="A guide, not a complete list. Any one ticked means a manager should consider a strategy discussion.",
     )
+
+    DATA_FIELDS = ("level", "outcome", "reasons", "s47_indicators")
+
+    def is_blank(self) -> bool:
+        """Nothing typed or chosen in this part of the page (a child left for later)."""
+        return not any(self.data.get(self.add_prefix(name)) for name in self.DATA_FIELDS)
+
+
+class DecisionForm(SameDecisionForm):
+    version = version_field()
 
 
 HOUSEHOLD_QUESTIONS = ("domestic_abuse", "mental_illness", "substance_misuse", "learning_difficulties")

@@ -20,7 +20,10 @@ class YesNoUnknown(models.TextChoices):
 
 
 class ContactDecision(TrackedModel):
-    """The level of response decided on a contact, due within 1 working day of the call."""
+    """The level of response decided for one child on a contact, due within 1 working day of the call.
+
+    A contact about several children has one decision per child (decision 20); a contact that names no
+    child has one decision with no child."""
 
     class Outcome(models.TextChoices):
         ADVICE = "advice", "Advice to the caller"
@@ -30,7 +33,15 @@ class ContactDecision(TrackedModel):
         REFERRAL = "referral", "Progress to referral"
         NFA = "nfa", "No further action"
 
-    contact = models.OneToOneField("contacts.Contact", on_delete=models.PROTECT, related_name="decision")
+    contact = models.ForeignKey("contacts.Contact", on_delete=models.PROTECT, related_name="decisions")
+    child = models.ForeignKey(
+        "contacts.ContactPerson",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="decisions",
+        help_text="The child on the contact this decision is about",
+    )
     level = models.PositiveSmallIntegerField("level of need", choices=domain.level_choices())
     outcome = models.CharField(max_length=20, choices=Outcome.choices)
     reasons = models.TextField()
@@ -38,14 +49,25 @@ class ContactDecision(TrackedModel):
     consider_strategy_discussion = models.BooleanField(default=False)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     decided_at = models.DateTimeField()
+    note = models.TextField(
+        blank=True, help_text="How this decision came about when it was not recorded on the decision page"
+    )
 
     class Meta:
         constraints = [
             models.CheckConstraint(condition=models.Q(level__gte=1, level__lte=4), name="decision_level_1_to_4"),
+            models.UniqueConstraint(fields=["contact", "child"], name="decision_one_per_child"),
+            models.UniqueConstraint(
+                fields=["contact"], condition=models.Q(child__isnull=True), name="decision_one_without_child"
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"Decision on {self.contact}"
+        return f"Decision on {self.contact}" + (f" for {self.child.shown_name}" if self.child_id else "")
+
+    @property
+    def child_shown_name(self) -> str:
+        return self.child.shown_name if self.child_id else "No child named"
 
 
 class Referral(TrackedModel):
@@ -61,7 +83,7 @@ class Referral(TrackedModel):
         CLOSED = domain.CLOSED, domain.STATE_LABELS[domain.CLOSED]
 
     reference = models.CharField(max_length=20, unique=True)
-    contact = models.OneToOneField("contacts.Contact", on_delete=models.PROTECT, related_name="referral")
+    contact = models.ForeignKey("contacts.Contact", on_delete=models.PROTECT, related_name="referrals")
     decision = models.OneToOneField(ContactDecision, on_delete=models.PROTECT, related_name="referral")
     child = models.ForeignKey("people.Person", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     child_name = models.CharField(max_length=200, blank=True)

@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import BooleanField, Case, ExpressionWrapper, F, Min, Q, Value, When
+from django.db.models import BooleanField, Case, Count, ExpressionWrapper, F, Min, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from frontdoor.accounts.models import Role
@@ -19,7 +20,7 @@ from frontdoor.contacts.models import Contact
 from frontdoor.mash.models import InformationRequest, MashEnquiry
 from frontdoor.ui.pagination import MergedQuerySets, Source
 
-from . import domain
+from . import domain, timescales
 from .models import ContactDecision, Referral
 
 QUEUES = {
@@ -36,7 +37,7 @@ KINDS = {
     "enquiry": "MASH enquiry",
     "request": "Information request",
 }
-OPEN_REFERRAL_STATES = [domain.DRAFT, domain.RETURNED, domain.AWAITING]
+OPEN_REFERRAL_STATES = list(timescales.OPEN_REFERRAL_STATES)
 
 
 @dataclass
@@ -49,6 +50,7 @@ class QueueItem:
     immediate: bool
     status: str
     who: str = ""
+    together: int = 0  # a referral awaiting authorisation with siblings awaiting too: how many in all
 
     @property
     def kind_label(self) -> str:
@@ -78,8 +80,18 @@ def _child_names(contact: Contact) -> str:
 # Each builder takes the page's rows of one source (a queryset) and returns {pk: QueueItem}.
 
 
+def _decision_status(contact: Contact) -> str:
+    """ "Decision needed", or for several children how many still need theirs (each child has their own)."""
+    children = [p for p in contact.people.all() if p.is_child and not p.archived]
+    decided = {d.child_id for d in contact.decisions.all()}
+    undecided = sum(1 for p in children if p.pk not in decided)
+    if len(children) > 1:
+        return f"Decision needed for {undecided} of {len(children)} children"
+    return "Decision needed"
+
+
 def _contact_items(qs) -> dict:
-    qs = qs.select_related("worker").prefetch_related("people__person")
+    qs = qs.select_related("worker").prefetch_related("people__person", "decisions")
     return {
         c.pk: QueueItem(
             "decision",
@@ -88,7 +100,7 @@ def _contact_items(qs) -> dict:
             f"/referrals/contacts/{c.pk}/decision/",
             c.decision_due_at,
             c.immediacy == Contact.Immediacy.IMMEDIATE,
-            "Decision needed",
+            _decision_status(c),
             str(c.worker),
         )
         for c in qs
@@ -96,12 +108,12 @@ def _contact_items(qs) -> dict:
 
 
 def _strategy_items(qs) -> dict:
-    qs = qs.select_related("contact", "decided_by").prefetch_related("contact__people__person")
+    qs = qs.select_related("contact", "decided_by", "child__person").prefetch_related("contact__people__person")
     return {
         d.pk: QueueItem(
             "strategy",
             d.contact.reference,
-            _child_names(d.contact),
+            d.child_shown_name,
             f"/referrals/contacts/{d.contact_id}/decision/",
             d.contact.decision_due_at,
             True,
@@ -112,8 +124,16 @@ def _strategy_items(qs) -> dict:
     }
 
 
+def _awaiting_siblings():
+    """How many other referrals from the same contact (the other children) await authorisation too."""
+    others = Referral.objects.filter(contact=OuterRef("contact"), state=domain.AWAITING).exclude(pk=OuterRef("pk"))
+    return Coalesce(Subquery(others.order_by().values("contact").annotate(n=Count("pk")).values("n")[:1]), 0)
+
+
 def _referral_items(qs) -> dict:
-    qs = qs.select_related("worker", "receiving_team", "allocated_worker", "child")
+    qs = qs.select_related("worker", "receiving_team", "allocated_worker", "child").annotate(
+        siblings=_awaiting_siblings()
+    )
     return {
         r.pk: QueueItem(
             "referral",
@@ -124,6 +144,7 @@ def _referral_items(qs) -> dict:
             r.immediate_protection or r.consider_strategy_discussion,
             r.state_label + (f": {r.receiving_team}" if r.receiving_team and r.state != domain.DRAFT else ""),
             str(r.allocated_worker or r.worker),
+            together=r.siblings + 1 if r.state == domain.AWAITING and r.siblings else 0,
         )
         for r in qs
     }
@@ -196,7 +217,8 @@ SORT_FIELDS = {
 
 
 def _undecided_contacts():
-    return Contact.objects.filter(status=Contact.Status.RECORDED, decision__isnull=True)
+    """Contacts awaiting a decision: any child on them without one (timescales.awaiting_decision)."""
+    return Contact.objects.filter(timescales.awaiting_decision())
 
 
 def _strategy_decisions():
@@ -239,12 +261,12 @@ def _sources(user, queue: str, now: dt.datetime) -> list[tuple]:
     elif queue == "overdue":
         if front_door:
             sources += [
-                (_contact_items, _undecided_contacts().filter(decision_due_at__lt=now)),
-                (_referral_items, Referral.objects.filter(state__in=OPEN_REFERRAL_STATES, due_at__lt=now)),
-                (_request_items, InformationRequest.objects.filter(state="sent", due_at__lt=now)),
+                (_contact_items, Contact.objects.filter(timescales.decision_overdue(now))),
+                (_referral_items, Referral.objects.filter(timescales.referral_overdue(now))),
+                (_request_items, InformationRequest.objects.filter(timescales.request_overdue(now))),
             ]
         if is_role(user, Role.MASH_PARTNER):
-            late = InformationRequest.objects.filter(agency_id=user.agency_id, state="sent", due_at__lt=now)
+            late = InformationRequest.objects.filter(timescales.request_overdue(now), agency_id=user.agency_id)
             sources.append((_request_items, late))
     return sources
 

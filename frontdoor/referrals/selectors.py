@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from frontdoor.audit.services import audit_record
-from frontdoor.contacts.models import Contact
+from frontdoor.contacts.models import Contact, ContactPerson
 from frontdoor.directory.models import Team
 from frontdoor.directory.selectors import district_for_postcode
 from frontdoor.people.models import Involvement
@@ -18,7 +18,16 @@ from .models import ContactDecision, Referral
 if TYPE_CHECKING:
     from frontdoor.accounts.models import User
 
-REFERRAL_RELATED = ("contact", "decision", "child", "worker", "receiving_team", "allocated_worker", "authorised_by")
+REFERRAL_RELATED = (
+    "contact",
+    "decision",
+    "decision__child__person",
+    "child",
+    "worker",
+    "receiving_team",
+    "allocated_worker",
+    "authorised_by",
+)
 
 
 def contact_for_decision(*, user: User, pk, audit: bool = False) -> Contact | None:
@@ -36,10 +45,58 @@ def contact_for_decision(*, user: User, pk, audit: bool = False) -> Contact | No
     return contact
 
 
-def decision_for_contact(*, user: User, contact: Contact) -> ContactDecision | None:
+def decisions_for_contact(*, user: User, contact: Contact) -> dict:
+    """The decisions on a contact by the child they are about ({ContactPerson pk or None: decision}), each
+    with its referral if it became one (`decision.referral_or_none`)."""
     if not permissions.can_decide(user, contact):
-        return None
-    return ContactDecision.objects.filter(contact=contact).select_related("decided_by").first()
+        return {}
+    decisions = ContactDecision.objects.filter(contact=contact).select_related("decided_by", "child__person")
+    referrals = {r.decision_id: r for r in Referral.objects.filter(contact=contact)}
+    out = {}
+    for d in decisions:
+        d.referral_or_none = referrals.get(d.pk)  # type: ignore[attr-defined]
+        out[d.child_id] = d
+    return out
+
+
+def referral_for_decision(decision: ContactDecision) -> Referral | None:
+    """The referral a decision became (None if it did not)."""
+    return Referral.objects.filter(decision=decision).first()
+
+
+def sibling_referrals(*, user: User, referral: Referral) -> list[Referral]:
+    """The other children's referrals from the same contact that the user may see, by reference."""
+    qs = Referral.objects.filter(contact_id=referral.contact_id).exclude(pk=referral.pk)
+    qs = qs.select_related("decision__child__person", "receiving_team").order_by("reference")
+    return list(permissions.referrals_visible_to(user, qs))
+
+
+def contact_decisions_and_referrals(*, user: User, contact: Contact) -> list[dict]:
+    """For the contact page: each child on the contact with their decision and referral (the referral
+    only for a user who may see it). Empty for a user who may see neither decisions nor referrals."""
+    if not (permissions.can_decide(user) or permissions.can_view_referrals(user)):
+        return []
+    decisions = {d.child_id: d for d in ContactDecision.objects.filter(contact=contact).select_related("child__person")}
+    referrals = {
+        r.decision_id: r for r in permissions.referrals_visible_to(user, Referral.objects.filter(contact=contact))
+    }
+    children: list[ContactPerson | None] = list(
+        ContactPerson.objects.filter(contact=contact, role=ContactPerson.Role.CHILD, archived=False)
+        .select_related("person")
+        .order_by("position", "created_at")
+    )
+    rows = []
+    for child in children or [None]:
+        decision = decisions.get(child.pk if child else None)
+        rows.append(
+            {
+                "child": child,
+                "name": child.shown_name if child else "No child named",
+                "decision": decision,
+                "referral": referrals.get(decision.pk) if decision else None,
+            }
+        )
+    return rows
 
 
 def referral_get(*, user: User, pk, audit: bool = False) -> Referral | None:
@@ -74,7 +131,10 @@ class RouteSuggestion:
 
 
 def child_postcode(referral: Referral) -> str:
-    child = next((p for p in referral.contact.people.all() if p.is_child), None)
+    """The postcode of the child this referral is about (the record's, once linked)."""
+    child = referral.decision.child if referral.decision_id else None
+    if child is None:
+        child = next((p for p in referral.contact.people.all() if p.is_child), None)
     if child is None:
         return ""
     return child.shown_postcode or child.postcode  # the record's postcode once linked

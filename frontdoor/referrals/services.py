@@ -32,8 +32,9 @@ def _transition(referral: Referral, action: str) -> str:
         raise ValidationError(str(exc)) from None
 
 
-def _first_child(contact):
-    return next((p for p in contact.people.all() if p.is_child), None)
+def contact_children(contact) -> list:
+    """The children a contact is about (`ContactPerson`s, in the call's order): each has its own decision."""
+    return [p for p in contact.people.all() if p.is_child and not p.archived]
 
 
 @transaction.atomic
@@ -41,37 +42,62 @@ def decision_record(
     *,
     actor: User,
     contact,
+    child=None,
     level: int,
     outcome: str,
     reasons: str,
     s47_indicators: list[str] | None = None,
     version: object,
 ) -> ContactDecision:
-    """Record (or change) the decision on a recorded contact; "progress to referral" opens a referral.
+    """Record (or change) the decision for one child on a recorded contact (`child`, a `ContactPerson`
+    on it; it may be left out on a contact about one child or none); "progress to referral" opens the
+    child's referral.
 
     `version` is the decision's version the page showed, or 0 when it showed no decision yet: a page
-    opened before someone else decided is then refused like any other stale edit."""
+    opened before someone else decided is then refused like any other stale edit. Sending the same
+    decision again (a double click, back and resubmit, a retry) changes nothing and opens no second
+    referral: the decision and its referral are returned as they are."""
     if not permissions.can_decide(actor, contact):
         raise PermissionDenied
     if contact.status != "recorded":
         raise ValidationError("A decision can only be made on a recorded contact")
+    children = contact_children(contact)
+    if child is None and len(children) == 1:
+        child = children[0]  # a contact about one child: the decision is theirs
+    if child is None and children:
+        raise ValidationError("Choose the child this decision is about")
+    if child is not None and child.pk not in {c.pk for c in children}:
+        raise ValidationError("This child is not on the contact")
     indicators = list(s47_indicators or [])
     try:
         strategy = domain.consider_strategy_discussion(indicators)
     except ValueError as exc:
         raise ValidationError({"s47_indicators": str(exc)}) from None
     now = timezone.now()
-    # The contact's row lock makes two first decisions on one contact take turns.
+    # The contact's row lock makes two first decisions on one child take turns (the unique constraint
+    # on contact and child is the last guard).
     type(contact)._default_manager.select_for_update().filter(pk=contact.pk).first()
-    existing = ContactDecision.objects.filter(contact=contact).first()
+    existing = ContactDecision.objects.filter(contact=contact, child=child).first()
+    wanted = {
+        "level": level,
+        "outcome": outcome,
+        "reasons": reasons,
+        "s47_indicators": indicators,
+        "consider_strategy_discussion": strategy,
+    }
+    if existing is not None and _values(existing, DECISION_FIELDS) == wanted:
+        # The same decision sent again: nothing to change, and never a second referral.
+        if outcome == ContactDecision.Outcome.REFERRAL:
+            _referral_open(actor=actor, decision=existing)
+        return existing
     created = existing is None
     if existing is None:
         if parse_version(version) != 0:
             raise StaleEdit(current_version=0, noun="decision")
-        decision = ContactDecision(contact=contact, created_by=actor, modified_by=actor)
+        decision = ContactDecision(contact=contact, child=child, created_by=actor, modified_by=actor)
     else:
         decision = lock_for_change(existing, version=version, noun="decision")
-        if hasattr(decision, "referral"):
+        if Referral.objects.filter(decision=decision).exists():
             raise ValidationError("This decision has become a referral: change the referral instead")
         bump_version(decision, actor=actor)
     before = _values(decision, DECISION_FIELDS) if not created else {}
@@ -80,11 +106,12 @@ def decision_record(
     decision.decided_by, decision.decided_at = actor, now
     decision.full_clean()
     decision.save()
+    who = f" for {child.shown_name}" if child is not None else ""
     audit_record(
         actor=actor,
         action="create" if created else "change",
         obj=decision,
-        summary=f"Decision on {contact.reference}: level {level}, {decision.get_outcome_display().lower()}"
+        summary=f"Decision on {contact.reference}{who}: level {level}, {decision.get_outcome_display().lower()}"
         + (", consider a strategy discussion" if strategy else ""),
         changes=changed_fields(before, _values(decision, DECISION_FIELDS)),
     )
@@ -93,15 +120,92 @@ def decision_record(
     return decision
 
 
+@transaction.atomic
+def decisions_record_same(
+    *,
+    actor: User,
+    contact,
+    level: int,
+    outcome: str,
+    reasons: str,
+    s47_indicators: list[str] | None = None,
+    versions: dict | None = None,
+) -> list[ContactDecision]:
+    """ "The same decision for all children": one decision row for each child on the contact whose
+    decision can still change (each can be changed alone afterwards). `versions` maps each child's
+    `ContactPerson` pk (as a string) to the version its decision showed (0 or missing: no decision yet).
+    A child whose decision already became a referral is left as it is. All or nothing."""
+    versions = {str(k): v for k, v in (versions or {}).items()}
+    children = contact_children(contact) or [None]
+    decided = {d.child_id: d for d in ContactDecision.objects.filter(contact=contact).prefetch_related("referral")}
+    saved = []
+    for child in children:
+        existing = decided.get(child.pk if child else None)
+        if existing is not None and _has_referral(existing):
+            saved.append(existing)
+            continue
+        saved.append(
+            decision_record(
+                actor=actor,
+                contact=contact,
+                child=child,
+                level=level,
+                outcome=outcome,
+                reasons=reasons,
+                s47_indicators=s47_indicators,
+                version=versions.get(str(child.pk) if child else "", 0),
+            )
+        )
+    return saved
+
+
+class ChildDecisionRefused(Exception):
+    """A decision for one child was refused (`error`: the StaleEdit or ValidationError) on a page that
+    records several: `index` says which child's part of the page it belongs to. Nothing was saved."""
+
+    def __init__(self, index: int, error: Exception):
+        self.index, self.error = index, error
+        super().__init__(str(error))
+
+
+@transaction.atomic
+def decisions_record_each(*, actor: User, contact, choices: list[dict]) -> list[ContactDecision]:
+    """A decision for each child the page posted one for (`choices`: each a dict of `child`, `level`,
+    `outcome`, `reasons`, `s47_indicators`, `version` and the page's `index`), all or nothing; a refusal
+    raises ChildDecisionRefused naming the child's part of the page."""
+    saved = []
+    for choice in choices:
+        choice = dict(choice)
+        index = choice.pop("index", 0)
+        try:
+            with transaction.atomic():
+                saved.append(decision_record(actor=actor, contact=contact, **choice))
+        except (StaleEdit, ValidationError) as exc:
+            raise ChildDecisionRefused(index, exc) from exc
+    return saved
+
+
+def _has_referral(decision: ContactDecision) -> bool:
+    try:
+        return decision.referral is not None
+    except Referral.DoesNotExist:
+        return False
+
+
 def _referral_open(*, actor: User, decision: ContactDecision) -> Referral:
+    """The referral for this decision's child: made once, inside the decision's transaction (a retry
+    finds the one already made; the one-to-one on the decision is the database's guard)."""
+    found = Referral.objects.filter(decision=decision).first()
+    if found is not None:
+        return found
     contact = decision.contact
-    child = _first_child(contact)
+    child = decision.child
     referral = Referral(
         reference=next_reference(prefix="R", on=timezone.localdate()),
         contact=contact,
         decision=decision,
         child=child.person if child else None,
-        child_name=str(child) if child else "",
+        child_name=child.shown_name if child else "",
         worker=actor,
         level=decision.level,
         immediate_protection=contact.immediacy == "immediate",
@@ -115,7 +219,8 @@ def _referral_open(*, actor: User, decision: ContactDecision) -> Referral:
     )
     referral.full_clean()
     referral.save()
-    audit_record(actor=actor, action="create", obj=referral, summary=f"Referral {referral.reference} opened")
+    name = f" for {child.shown_name}" if child else ""
+    audit_record(actor=actor, action="create", obj=referral, summary=f"Referral {referral.reference} opened{name}")
     return referral
 
 
@@ -203,6 +308,41 @@ def referral_authorise(*, actor: User, referral: Referral, version: object) -> R
     referral.save()
     audit_record(actor=actor, action="authorise", obj=referral, summary=summary)
     return referral
+
+
+def authorise_refusal(*, actor: User, referral: Referral) -> str:
+    """Why this manager cannot authorise this referral now ("" when they can): shown next to a sibling."""
+    if not permissions.can_authorise(actor, referral):
+        return "You prepared or sent this referral, so another manager must authorise it"
+    if not domain.can_transition(referral.state, "authorise"):
+        return f"It is {referral.state_label.lower()}, not awaiting authorisation"
+    return ""
+
+
+@transaction.atomic
+def referrals_authorise_together(*, actor: User, versions: dict[Referral, object]) -> list[Referral]:
+    """Siblings from one contact authorised together (`versions`: each referral with the version the
+    page showed). Each is authorised, routed and audited on its own, as `referral_authorise` does; if any
+    one is not ready, none is authorised and the error names each one with its reason."""
+    if not permissions.can_authorise(actor):
+        raise PermissionDenied
+    referrals = list(versions)
+    if len({r.contact_id for r in referrals}) > 1:
+        raise ValidationError("Only referrals from one contact can be authorised together")
+    errors = {}
+    for referral in referrals:
+        current = Referral.objects.filter(pk=referral.pk).first() or referral
+        reason = authorise_refusal(actor=actor, referral=current)
+        if not reason and parse_version(versions[referral]) != current.version:
+            reason = "It was changed after you opened this page: check it again"
+        if reason:
+            errors[referral.reference] = reason
+    if errors:
+        raise ValidationError([f"{ref}: {why}" for ref, why in errors.items()], code="siblings")
+    return [
+        referral_authorise(actor=actor, referral=referral, version=versions[referral])
+        for referral in sorted(referrals, key=lambda r: r.reference)
+    ]
 
 
 @transaction.atomic

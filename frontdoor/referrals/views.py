@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django import forms as django_forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -15,9 +16,10 @@ from frontdoor.audit.permissions import can_view_audit
 from frontdoor.audit.selectors import audit_events_for_object
 from frontdoor.core.locking import StaleEdit
 from frontdoor.mash.permissions import can_open_enquiries
-from frontdoor.ui.forms import submit
+from frontdoor.ui.forms import add_service_errors, submit
 from frontdoor.ui.pages import once_per_request, visible_or_404
 from frontdoor.ui.pagination import paginate
+from frontdoor.ui.templatetags.govuk import govuk_error_summary
 
 from . import domain, forms, permissions, queues, selectors, services
 
@@ -26,42 +28,129 @@ def _referral_or_404(request, pk, *, audit: bool = False):
     return visible_or_404(request, permissions.can_view_referrals, selectors.referral_get, pk=pk, audit=audit)
 
 
+def _posted_as_initial(form_class, prefix: str, data) -> dict:
+    """What was typed in a part of the page that was not the one saved: shown again, never validated."""
+    form = form_class(prefix=prefix)
+    out = {}
+    for name, field in form.fields.items():
+        key = form.add_prefix(name)
+        if key in data:
+            out[name] = data.getlist(key) if isinstance(field, django_forms.MultipleChoiceField) else data.get(key)
+    return out
+
+
 def decision(request, contact_id):
+    """A decision for each child on the contact, with "the same decision for all children" as a shortcut."""
     contact = visible_or_404(
         request, permissions.can_decide, selectors.contact_for_decision, pk=contact_id, audit=request.method == "GET"
     )
-    existing = selectors.decision_for_contact(user=request.user, contact=contact)
-    referral = getattr(existing, "referral", None) if existing else None
-    # Version 0 says "no decision yet": a page opened before someone else decided is refused as stale.
-    initial = {"version": existing.version if existing else 0}
-    if existing:
-        initial.update(
-            level=existing.level,
-            outcome=existing.outcome,
-            reasons=existing.reasons,
-            s47_indicators=existing.s47_indicators,
+    decisions = selectors.decisions_for_contact(user=request.user, contact=contact)
+    posted = request.POST if request.method == "POST" else None
+    apply = (posted.get("apply") or "each") if posted is not None else None
+    rows = []
+    for index, child in enumerate(services.contact_children(contact) or [None]):
+        existing = decisions.get(child.pk if child else None)
+        referral = getattr(existing, "referral_or_none", None)
+        prefix = f"c{index}"
+        # Version 0 says "no decision yet": a page opened before someone else decided is refused as stale.
+        initial: dict = {"version": existing.version if existing else 0}
+        if existing:
+            initial.update(
+                level=existing.level,
+                outcome=existing.outcome,
+                reasons=existing.reasons,
+                s47_indicators=existing.s47_indicators,
+            )
+        if posted is not None and apply == "each":
+            form = forms.DecisionForm(posted, initial=initial, prefix=prefix)
+        elif posted is not None:
+            initial.update(_posted_as_initial(forms.DecisionForm, prefix, posted))
+            form = forms.DecisionForm(initial=initial, prefix=prefix)
+        else:
+            form = forms.DecisionForm(initial=initial, prefix=prefix)
+        rows.append(
+            {
+                "index": index,
+                "child": child,
+                "name": child.shown_name if child else "",
+                "decision": existing,
+                "referral": referral,
+                "form": form,
+                "open": referral is None,
+            }
         )
-    form = forms.DecisionForm(request.POST or None, initial=initial)
-    saved, form = submit(
-        request, form, lambda data: services.decision_record(actor=request.user, contact=contact, **data)
-    )
-    if saved and hasattr(saved, "referral"):
-        messages.success(request, f"Referral {saved.referral.reference} opened: complete it and send it")
-        return redirect("referrals:edit", pk=saved.referral.pk)
-    if saved:
-        messages.success(request, f"Decision on {contact.reference} saved")
+    open_rows = [r for r in rows if r["open"]]
+    same_form = None
+    if len(open_rows) >= 2 or apply == "all":
+        same_form = (
+            forms.SameDecisionForm(posted, prefix="all")
+            if apply == "all"
+            else forms.SameDecisionForm(
+                initial=_posted_as_initial(forms.SameDecisionForm, "all", posted or {}) or None, prefix="all"
+            )
+        )
+    saved = None
+    page_error = ""
+    if posted is not None and apply == "all" and same_form is not None and same_form.is_valid():
+        versions = {str(r["child"].pk): posted.get(f"c{r['index']}-version") for r in open_rows if r["child"]}
+        try:
+            saved = services.decisions_record_same(
+                actor=request.user, contact=contact, versions=versions, **same_form.cleaned_data
+            )
+        except StaleEdit as exc:
+            same_form.add_error(None, exc.for_reader(request.user).message)
+        except ValidationError as exc:
+            add_service_errors(same_form, exc)
+    elif posted is not None and apply == "each":
+        chosen = [r for r in open_rows if not (r["form"].is_blank() and r["decision"] is None)]
+        if not open_rows:  # sent again after every decision became a referral: nothing more to do
+            saved = [r["decision"] for r in rows]
+        elif not chosen:
+            page_error = "Record a decision for at least one child"
+        elif all(r["form"].is_valid() for r in chosen):
+            choices = [{"index": r["index"], "child": r["child"], **r["form"].cleaned_data} for r in chosen]
+            try:
+                saved = services.decisions_record_each(actor=request.user, contact=contact, choices=choices)
+            except services.ChildDecisionRefused as refused:
+                row = next(r for r in rows if r["index"] == refused.index)
+                if isinstance(refused.error, StaleEdit):
+                    data = posted.copy()
+                    data[f"c{refused.index}-version"] = str(refused.error.current_version)
+                    row["form"] = forms.DecisionForm(data, prefix=row["form"].prefix)
+                    row["form"].is_valid()
+                    row["form"].add_error(None, refused.error.for_reader(request.user).message)
+                else:
+                    add_service_errors(row["form"], refused.error)
+    if saved is not None:
+        opened = [r for r in (selectors.referral_for_decision(d) for d in saved) if r is not None]
+        if opened:
+            names = ", ".join(f"{r.reference} for {r.child_name or 'the child'}" for r in opened)
+            messages.success(request, f"Referral{'s' if len(opened) > 1 else ''} {names}: complete each and send it")
+            return redirect("referrals:edit", pk=opened[0].pk)
+        messages.success(request, f"Decision{'s' if len(saved) > 1 else ''} on {contact.reference} saved")
         return redirect("referrals:queue", name="mine")
+    errors = []
+    if page_error:
+        errors.append({"href": "#decisions", "message": page_error})
+    if same_form is not None:
+        errors += govuk_error_summary(same_form)["errors"]
+    for r in rows:
+        if r["form"].is_bound:
+            for e in govuk_error_summary(r["form"])["errors"]:
+                errors.append({**e, "message": f"{r['name']}: {e['message']}" if r["name"] else e["message"]})
     return render(
         request,
         "referrals/decision.html",
         {
             "contact": contact,
-            "form": form,
-            "decision": existing,
-            "referral": referral,
+            "rows": rows,
+            "open_rows": open_rows,
+            "same_form": same_form,
+            "errors": errors,
+            "page_error": page_error,
             "levels": domain.LEVELS,
-            "children": [p for p in contact.people.all() if p.is_child],
         },
+        status=200,
     )
 
 
@@ -84,6 +173,7 @@ def referral_detail(request, pk):
             "can_milestone": permissions.can_record_milestone(user, referral)
             and domain.can_transition(referral.state, "record_milestone"),
             "can_take": permissions.can_take(user, referral) and domain.can_transition(referral.state, "allocate"),
+            "siblings": selectors.sibling_referrals(user=user, referral=referral),
             "audit_events": audit_events_for_object(user=user, obj=referral) if can_view_audit(user) else [],
         },
     )
@@ -124,11 +214,38 @@ def referral_edit(request, pk):
     )
 
 
+def _siblings_to_authorise(user, referral) -> list[dict]:
+    """This referral and its siblings from the same contact not yet authorised, each with why this manager
+    cannot authorise it now ("" when they can)."""
+    group = [referral] + [
+        r for r in selectors.sibling_referrals(user=user, referral=referral) if r.state in queues.OPEN_REFERRAL_STATES
+    ]
+    return [{"referral": r, "refusal": services.authorise_refusal(actor=user, referral=r)} for r in group]
+
+
 def referral_authorise(request, pk):
     referral = _referral_or_404(request, pk)
     if not permissions.can_authorise(request.user):
         raise PermissionDenied
-    form = forms.AuthoriseForm(request.POST or None, initial={"version": referral.version})
+    together = _siblings_to_authorise(request.user, referral)
+    together_errors: dict[str, str] = {}
+    if request.method == "POST" and "together" in request.POST:
+        versions = {t["referral"]: request.POST.get(f"version-{t['referral'].pk}") for t in together}
+        try:
+            done = services.referrals_authorise_together(actor=request.user, versions=versions)
+        except (ValidationError, PermissionDenied) as exc:
+            for message in getattr(exc, "messages", [str(exc)]):
+                ref, _, why = message.partition(": ")
+                together_errors[ref if why else ""] = why or message
+        else:
+            messages.success(request, f"Referrals {', '.join(r.reference for r in done)} authorised")
+            return redirect("referrals:queue", name="authorisation")
+        for t in together:
+            t["refusal"] = together_errors.get(t["referral"].reference, t["refusal"])
+    form = forms.AuthoriseForm(
+        request.POST if request.method == "POST" and "together" not in request.POST else None,
+        initial={"version": referral.version},
+    )
 
     def save(data):
         try:
@@ -147,14 +264,24 @@ def referral_authorise(request, pk):
         else:
             messages.success(request, f"Referral {referral.reference} authorised")
         return redirect("referrals:queue", name="authorisation")
+    errors = govuk_error_summary(form)["errors"] + [
+        {"href": f"#sibling-{t['referral'].pk}", "message": f"{t['referral'].reference}: {together_errors[ref]}"}
+        for t in together
+        if (ref := t["referral"].reference) in together_errors
+    ]
+    if "" in together_errors:
+        errors.append({"href": "#together", "message": together_errors[""]})
     return render(
         request,
         "referrals/authorise.html",
         {
             "referral": referral,
             "form": form,
+            "errors": errors,
             "own": not permissions.can_authorise(request.user, referral),
             "checklist": selectors.referral_checklist(referral, user=request.user, next_url=request.path),
+            "together": together if len(together) > 1 else [],
+            "together_failed": bool(together_errors),
         },
     )
 

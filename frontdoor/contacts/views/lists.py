@@ -9,6 +9,7 @@ from frontdoor.audit.permissions import can_view_audit
 from frontdoor.audit.selectors import audit_events_for_object
 from frontdoor.mash.selectors import enquiries_for_contact
 from frontdoor.referrals.permissions import can_decide
+from frontdoor.referrals.selectors import contact_decisions_and_referrals
 from frontdoor.ui.pages import found_or_404
 from frontdoor.ui.pagination import paginate
 
@@ -89,6 +90,7 @@ def detail(request, pk):
         "audit_events": audit_events_for_object(user=request.user, obj=contact),
         "can_decide": can_decide(request.user, contact),
         "can_relink": can_change_linked_record(request.user, contact),
+        "decisions": contact_decisions_and_referrals(user=request.user, contact=contact),
     }
     return render(request, "contacts/detail.html", context)
 

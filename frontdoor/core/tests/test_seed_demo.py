@@ -9,6 +9,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.db import transaction
+from django.db.models import Count
 
 from frontdoor.accounts.models import Role, User
 from frontdoor.mash.models import InformationRequest
@@ -47,6 +48,9 @@ def test_seed_demo_makes_referrals_and_mash_requests(demo_output, db):
     states = set(Referral.objects.values_list("state", flat=True))
     assert {"draft", "awaiting_authorisation", "returned", "with_team", "allocated"} <= states
     assert InformationRequest.objects.filter(agency__code="norfolk-police", state="sent").exists()
+    # Some contacts are about two children, each with their own referral (decision 20).
+    pairs = Referral.objects.values("contact").annotate(n=Count("id")).filter(n=2)
+    assert pairs.count() >= 2
 
 
 def test_demo_logins_lists_every_role(db):

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 
+from frontdoor.referrals.selectors import contact_decisions_and_referrals
 from frontdoor.ui.forms import submit
 from frontdoor.ui.pages import found_or_404
 
@@ -23,7 +24,15 @@ def disagreement_new(request, pk):
         row = services.disagreement_create(actor=request.user, contact=contact, **form.cleaned_data)
         messages.success(request, "Disagreement recorded. Record each step as it happens.")
         return redirect("letters:disagreement", pk=row.pk)
-    return render(request, "letters/disagreement_new.html", {"contact": contact, "form": form})
+    return render(
+        request,
+        "letters/disagreement_new.html",
+        {
+            "contact": contact,
+            "form": form,
+            "decisions": contact_decisions_and_referrals(user=request.user, contact=contact),
+        },
+    )
 
 
 def disagreement(request, pk):
@@ -54,5 +63,6 @@ def disagreement(request, pk):
             "steps": steps,
             "form": form,
             "next_step": domain.next_step([s.step for s in steps]),
+            "decisions": contact_decisions_and_referrals(user=request.user, contact=row.contact),
         },
     )

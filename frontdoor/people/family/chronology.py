@@ -28,7 +28,7 @@ from frontdoor.contacts.permissions import (
 from frontdoor.core import codes
 from frontdoor.mash.models import MashEnquiry
 from frontdoor.mash.permissions import enquiry_readable
-from frontdoor.referrals.models import Milestone, Referral
+from frontdoor.referrals.models import ContactDecision, Milestone, Referral
 from frontdoor.referrals.permissions import referrals_visible_to
 
 from ..models import Involvement
@@ -88,7 +88,13 @@ def _contacts(user, names: dict) -> tuple[list[ChronologyEvent], dict]:
     links = (
         ContactPerson.objects.filter(person_id__in=list(names), archived=False, contact__archived=False)
         .filter(Q(contact__status="recorded") | Q(contact__in=Contact.objects.filter(visible_contacts_filter(user))))
-        .select_related("contact__worker", "contact__decision")
+        .select_related("contact__worker")
+        .prefetch_related(
+            Prefetch(
+                "contact__decisions",
+                queryset=ContactDecision.objects.select_related("child__person").order_by("child__position"),
+            )
+        )
         .annotate(received=received_contact_readable(user, "contact_id"))
         .order_by("contact__received_at", "position")
     )
@@ -109,9 +115,13 @@ def _contacts(user, names: dict) -> tuple[list[ChronologyEvent], dict]:
             detail = f"Outcome: {contact.get_agreed_outcome_display()}"
         else:
             detail = "Outcome not recorded"
-        decision = getattr(contact, "decision", None)
-        if decision is not None:
-            detail += f". Decision: {decision.get_outcome_display()} ({decision.get_level_display()})"
+        decisions = list(contact.decisions.all())  # one for each child on the contact (decision 20)
+        if decisions:
+            detail += ". Decision: " + "; ".join(
+                f"{d.get_outcome_display()} ({d.get_level_display()})"
+                + (f" for {d.child.shown_name}" if d.child_id and len(decisions) > 1 else "")
+                for d in decisions
+            )
         events += _timed_events(
             [(contact.received_at, f"Contact {contact.reference}", detail, contact.worker)],
             first_step=0,

@@ -22,7 +22,7 @@ def test_decision_progress_to_referral_carries_what_is_known(users):
     """Progress to referral opens a draft referral with the child, level, deadline and flags from the contact."""
     contact = contact_make(worker=users["csw"], immediacy="immediate", support_so_far="School nurse involved")
     decision = decision_make(contact=contact, actor=users["csw"], indicators=["serious_neglect"])
-    referral = decision.referral
+    referral = Referral.objects.get(decision=decision)
     assert referral.state == "draft" and referral.reference.startswith("R")
     assert referral.child == contact.people.get(role="child").person
     assert referral.level == 4 and referral.due_at == contact.decision_due_at
@@ -276,7 +276,7 @@ def test_open_case_routes_to_allocated_worker(users):
         team=Team.objects.get(code="fast-norwich"),
     )
     contact = contact_make(worker=users["csw"], child=child)
-    referral = decision_make(contact=contact, actor=users["csw"]).referral
+    referral = Referral.objects.get(decision=decision_make(contact=contact, actor=users["csw"]))
     suggestion = selectors.route_suggest(referral, disposal=3)
     assert suggestion.route.team_kind == "allocated_worker" and suggestion.worker == users["receiving"]
     referral = services.referral_update(
@@ -296,7 +296,7 @@ def test_open_case_routes_to_allocated_worker(users):
 def test_checklist_computed_from_contact_and_records(users):
     child = person_make(school="Lakenham Primary", ethnicity="WBRI")
     contact = contact_make(worker=users["csw"], child=child, child_location="At school")
-    referral = decision_make(contact=contact, actor=users["csw"]).referral
+    referral = Referral.objects.get(decision=decision_make(contact=contact, actor=users["csw"]))
     known = {i["code"] for i in selectors.referral_checklist(referral) if i["known"]}
     assert {"child_names", "child_dobs", "child_sex", "address", "school", "ethnicity", "concern"} <= known
     assert {"parental_responsibility", "location", "immediacy", "parents_aware"} <= known

@@ -25,8 +25,8 @@ HOUSEHOLD = {
 }
 
 
-def shown_version(html: str) -> str:
-    match = re.search(r'<input type="hidden" name="version" value="([^"]*)"', html)
+def shown_version(html: str, name: str = "version") -> str:
+    match = re.search(rf'<input type="hidden" name="{name}" value="([^"]*)"', html)
     assert match, "the page carries no version"
     return match.group(1)
 
@@ -75,16 +75,16 @@ def test_decision_page_refuses_then_saves_with_the_version_it_shows(users, clien
     contact = contact_make(worker=users["csw"])
     decision_make(contact=contact, actor=users["csw2"], outcome="advice", level=2)
     url = reverse("referrals:decision", args=[contact.pk])
-    data = {"level": "1", "outcome": "nfa", "reasons": "My own reasons"}
+    data = {"c0-level": "1", "c0-outcome": "nfa", "c0-reasons": "My own reasons"}
     if sent != "missing":
-        data["version"] = "0" if sent == "old" else sent  # "old": opened before the other worker decided
+        data["c0-version"] = "0" if sent == "old" else sent  # "old": opened before the other worker decided
     client = client_for(users["csw"])
     html = client.post(url, data).content.decode()
     assert "This decision was changed by" in html and "My own reasons" in html
     decision = ContactDecision.objects.get()
     assert decision.outcome == "advice"
-    data["version"] = shown_version(html)
-    assert data["version"] == str(decision.version)
+    data["c0-version"] = shown_version(html, name="c0-version")
+    assert data["c0-version"] == str(decision.version)
     assert client.post(url, data).status_code == 302
     decision.refresh_from_db()
     assert decision.outcome == "nfa" and decision.reasons == "My own reasons"

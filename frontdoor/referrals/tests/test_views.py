@@ -15,7 +15,7 @@ from frontdoor.mash.tests.factories import request_make
 from frontdoor.referrals import services
 from frontdoor.referrals.models import ContactDecision, Referral
 
-from .factories import contact_make, decision_make, referral_make
+from .factories import contact_make, decision_make, referral_make, referrals_make
 
 pytestmark = pytest.mark.django_db
 LONDON = ZoneInfo("Europe/London")
@@ -26,7 +26,7 @@ def test_decision_page_shows_levels_and_indicators(users, client_for):
     html = client_for(users["csw"]).get(reverse("referrals:decision", args=[contact.pk])).content.decode()
     assert "Thriving, community based, low level" in html and "Level 4: Specialist, acute" in html
     assert "Fabricated or induced illness" in html and f"/contacts/{contact.pk}/" in html
-    assert 'name="s47_indicators" type="checkbox" value="fii"' in html
+    assert 'name="c0-s47_indicators" type="checkbox" value="fii"' in html
 
 
 def test_several_s47_indicators_mark_strategy_discussion(users, client_for):
@@ -34,11 +34,11 @@ def test_several_s47_indicators_mark_strategy_discussion(users, client_for):
     client_for(users["csw"]).post(
         reverse("referrals:decision", args=[contact.pk]),
         {
-            "version": "0",
-            "level": "4",
-            "outcome": "allocated_worker",
-            "reasons": "Open case",
-            "s47_indicators": ["fii", "no_parent"],
+            "c0-version": "0",
+            "c0-level": "4",
+            "c0-outcome": "allocated_worker",
+            "c0-reasons": "Open case",
+            "c0-s47_indicators": ["fii", "no_parent"],
         },
     )
     decision = ContactDecision.objects.get()
@@ -48,10 +48,10 @@ def test_several_s47_indicators_mark_strategy_discussion(users, client_for):
 def test_decision_missing_reasons_keeps_choices(users, client_for):
     contact = contact_make(worker=users["csw"])
     url = reverse("referrals:decision", args=[contact.pk])
-    response = client_for(users["csw"]).post(url, {"level": "3", "outcome": "referral", "reasons": ""})
+    response = client_for(users["csw"]).post(url, {"c0-level": "3", "c0-outcome": "referral", "c0-reasons": ""})
     html = response.content.decode()
     assert response.status_code == 200 and "Enter the reasons for the decision" in html
-    assert 'value="3" aria-describedby="level-3-hint" checked' in html
+    assert 'value="3" aria-describedby="id_c0-level-3-hint" checked' in html
     assert not Referral.objects.exists()
 
 
@@ -61,11 +61,11 @@ def test_decision_progress_to_referral_then_edit_and_submit(users, client_for):
     response = client.post(
         reverse("referrals:decision", args=[contact.pk]),
         {
-            "version": "0",
-            "level": "4",
-            "outcome": "referral",
-            "reasons": "Bruising",
-            "s47_indicators": ["inconsistent_explanation"],
+            "c0-version": "0",
+            "c0-level": "4",
+            "c0-outcome": "referral",
+            "c0-reasons": "Bruising",
+            "c0-s47_indicators": ["inconsistent_explanation"],
         },
     )
     referral = Referral.objects.get()
@@ -221,6 +221,9 @@ def test_queue_query_count_does_not_grow(users, client_for, name, role):
             r2 = referral_make(worker=users["csw"])
             services.referral_authorise(actor=users["manager"], referral=r2, version=r2.version)
             request_make(actor=users["csw"])
+            contact_make(worker=users["csw"], siblings=1)  # two children, both undecided
+            pair = referrals_make(worker=users["csw"])  # two children's referrals awaiting authorisation
+            services.referral_authorise(actor=users["manager"], referral=pair[0], version=pair[0].version)
             assert r
 
     make(1)
