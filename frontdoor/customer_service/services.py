@@ -40,7 +40,7 @@ def handover_take(*, actor: User, handover: Handover) -> Handover:
     if not can_take_handover(actor):
         raise PermissionDenied("Only a consultant social worker or manager can take a public call")
     locked = Handover.objects.select_for_update().select_related("contact__worker").get(pk=handover.pk)
-    if locked.contact_id is not None:
+    if locked.contact is not None:
         if locked.contact.worker_id == actor.pk:
             return locked
         worker = locked.contact.worker
