@@ -39,7 +39,7 @@ def handover_take(*, actor: User, handover: Handover) -> Handover:
     click) is harmless; a call someone else has taken is refused with their name."""
     if not can_take_handover(actor):
         raise PermissionDenied("Only a consultant social worker or manager can take a public call")
-    locked = Handover.objects.select_for_update().select_related("contact__worker").get(pk=handover.pk)
+    locked = Handover.objects.select_for_update().get(pk=handover.pk)  # the handover row only
     if locked.contact is not None:
         if locked.contact.worker_id == actor.pk:
             return locked
