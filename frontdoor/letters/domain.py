@@ -230,7 +230,7 @@ def _actions_text(facts: LetterFacts, withheld: list[str]) -> str:
 AWAITED_WORDS = "the manager's decision is awaited"
 SECOND_LETTER_WORDS = "We will write to you again when it has been made."
 _AWAITED = re.compile(r"decision (?:is |has )?(?:still )?(?:awaited|not (?:yet )?been made)", re.IGNORECASE)
-REDRAFT_HINT = "Change the wording to match the record, or write the section again from the record (below the letter)"
+REDRAFT_HINT = "Change the wording to match the record, or write the section again from the record"
 
 
 def disposal_phrase(disposal: int) -> str:

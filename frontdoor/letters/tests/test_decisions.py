@@ -112,6 +112,8 @@ def test_approval_is_refused_while_the_letter_contradicts_the_record_then_redraf
     assert "says the decision is awaited" in refused.value.errors["agreed"]
 
     client = client_for(users["csw"])
+    page = client.get(f"/letters/{letter.pk}/").content.decode()
+    assert "This letter no longer matches the record" in page and "says the decision is awaited" in page
     form = {"version": letter.version, **letter.sections(), "recipient_name": letter.recipient_name}
     response = client.post(f"/letters/{letter.pk}/approve/", {"version": letter.version})
     body = response.content.decode()
@@ -129,6 +131,7 @@ def test_approval_is_refused_while_the_letter_contradicts_the_record_then_redraf
 
     approved = services.letter_approve(actor=users["csw"], letter=letter, version=letter.version)
     assert approved.status == approved.Status.APPROVED
+    assert "no longer matches the record" not in client.get(f"/letters/{letter.pk}/").content.decode()
 
 
 def test_a_letter_stating_another_disposal_is_refused(users, contact):

@@ -79,6 +79,7 @@ def letter(request, pk):
                 if getattr(found, n).strip()
             ],
             "audit_events": audit_events_for_object(user=request.user, obj=found),
+            "outcome_problems": selectors.letter_outcome_problems(found) if panel.get("can_write") else [],
         },
     )
 
