@@ -75,6 +75,77 @@ def contact_start(*, actor: User, received_at: dt.datetime | None = None) -> Con
     return contact
 
 
+def _split_name(name: str) -> tuple[str, str]:
+    """'Maisie Clarke' -> ('Maisie', 'Clarke'); a single name is a given name."""
+    parts = name.split()
+    if len(parts) < 2:
+        return name.strip(), ""
+    return " ".join(parts[:-1]), parts[-1]
+
+
+@transaction.atomic
+def contact_start_from_public_call(
+    *,
+    actor: User,
+    received_at: dt.datetime,
+    caller_name: str,
+    caller_phone: str,
+    caller_confidential: bool,
+    what_was_said: str,
+    child_name: str,
+    child_date_of_birth: dt.date | None = None,
+    child_address: str = "",
+    child_postcode: str = "",
+    person=None,
+) -> Contact:
+    """Start the call a customer service advisor handed over live: a draft owned by `actor`, filled in with
+    what the advisor recorded so nothing is asked or typed twice. The caller is a member of the public
+    (confidential if they asked); what they said seeds the reason for the call and the worries; the child
+    is on the call as the advisor gave them, linked to the record the advisor matched (the record is then
+    the truth, the caller's words are kept beside it)."""
+    if not can_record_call(actor):
+        raise PermissionDenied("You cannot record calls")
+    contact = Contact(
+        reference=next_reference(prefix="C", on=timezone.localdate(timezone.now())),
+        worker=actor,
+        received_at=received_at,
+        caller_type=Contact.CallerType.PUBLIC,
+        caller_name=caller_name,
+        caller_phone=caller_phone,
+        caller_confidential=caller_confidential,
+        reason_for_call=what_was_said,
+        worried_about=what_was_said,
+        last_step="caller",
+        created_by=actor,
+        modified_by=actor,
+    )
+    contact.full_clean(validate_unique=False)
+    contact.save()
+    given, family = _split_name(child_name)
+    child = ContactPerson(
+        contact=contact,
+        role=ContactPerson.Role.CHILD,
+        given_name=given[:100],
+        family_name=family[:100],
+        date_of_birth=child_date_of_birth,
+        address=child_address,
+        postcode=child_postcode,
+        person=person,
+        match_decision="linked" if person else "",  # not matched yet: the worker checks the records
+        created_by=actor,
+        modified_by=actor,
+    )
+    child.full_clean()
+    child.save()
+    audit_record(
+        actor=actor,
+        action="create",
+        obj=contact,
+        summary=f"Started call {contact.reference} (draft) from a public call handed over by customer service",
+    )
+    return contact
+
+
 @transaction.atomic
 def contact_step_save(*, actor: User, contact: Contact, version: int, step: str, values: dict[str, Any]) -> Contact:
     """Save one step's answers to the draft, all or nothing."""

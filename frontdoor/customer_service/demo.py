@@ -9,6 +9,12 @@ from frontdoor.people.models import Person
 
 from .models import Handover
 
+SAID = [
+    "The children are often left alone in the evening and can be heard crying.",
+    "The child has bruises on his arms and says he fell over again.",
+    "Shouting and things breaking in the flat most nights; the child looks frightened.",
+]
+
 
 def seed(*, people: int, fake, rng) -> str:
     advisor = User.objects.filter(username="advisor").first()
@@ -25,6 +31,8 @@ def seed(*, people: int, fake, rng) -> str:
             if open_case
             else rng.choice([Handover.Outcome.CADS, Handover.Outcome.CADS, Handover.Outcome.NO_CONCERN])
         )
+        if i == 0 and not open_case:
+            outcome = Handover.Outcome.CADS  # one call always waits in "Public calls" for CADS to take it
         made.append(
             Handover(
                 created_by=advisor,
@@ -40,6 +48,7 @@ def seed(*, people: int, fake, rng) -> str:
                 allocated_worker=open_case.worker_display if open_case else "",
                 outcome=outcome,
                 handed_to=worker if outcome == Handover.Outcome.CADS else None,
+                notes=SAID[i % len(SAID)] if outcome == Handover.Outcome.CADS else "",
             )
         )
     Handover.objects.bulk_create(made)

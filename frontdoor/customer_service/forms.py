@@ -61,7 +61,14 @@ class HandoverForm(forms.Form):
         label="The caller asked to keep their identity confidential", required=False
     )
     child_address = forms.CharField(label="Child's address", max_length=300, required=False)
-    notes = forms.CharField(label="Notes", max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    notes = forms.CharField(
+        label="What the caller said",
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="What they are worried about, in their words. CADS sees this when they take the call, "
+        "so the caller is not asked again.",
+    )
 
     def __init__(self, *args, workers=None, **kwargs):
         super().__init__(*args, **kwargs)

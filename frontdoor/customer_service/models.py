@@ -32,11 +32,21 @@ class Handover(TrackedModel):
     handed_to = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    notes = models.TextField(blank=True)
+    notes = models.TextField("what the caller said", blank=True)
     taken_at = models.DateTimeField()
+    # A live handover to CADS waits in "Public calls" until a consultant social worker takes it: taking it
+    # starts the draft contact (filled in from here, owned by them) and links the two.
+    contact = models.OneToOneField(
+        "contacts.Contact", null=True, blank=True, on_delete=models.PROTECT, related_name="public_call"
+    )
 
     class Meta:
         ordering = ["-taken_at"]
 
     def __str__(self) -> str:
         return f"Call about {self.child_name} at {self.taken_at:%d/%m/%Y %H:%M}"
+
+    @property
+    def is_waiting(self) -> bool:
+        """Handed to CADS and not yet taken by a consultant social worker."""
+        return self.outcome == self.Outcome.CADS and self.contact_id is None

@@ -11,11 +11,12 @@ from django.utils import timezone
 
 from frontdoor.accounts.models import Role, User
 from frontdoor.audit.services import audit_record, audit_search
+from frontdoor.contacts.permissions import can_view_contact
 from frontdoor.people.models import Involvement
 from frontdoor.people.selectors import person_search
 
 from .models import Handover
-from .permissions import can_check_allocation, can_view_handovers
+from .permissions import can_check_allocation, can_see_caller, can_take_handover, can_view_handovers
 
 
 @dataclass
@@ -72,14 +73,61 @@ def allocation_check(
     return results
 
 
-def handovers_recent(*, user: User, days: int = 7):
+def _visible_handovers(user: User):
     if not can_view_handovers(user):
         return Handover.objects.none()
-    since = timezone.now() - dt.timedelta(days=days)
-    qs = Handover.objects.filter(taken_at__gte=since, archived=False).select_related("created_by", "handed_to")
+    qs = Handover.objects.filter(archived=False).select_related("created_by", "handed_to", "contact__worker", "person")
     if user.role == Role.CUSTOMER_SERVICE_ADVISOR:
         qs = qs.filter(created_by=user)
-    return qs.order_by("-taken_at", "pk")
+    return qs
+
+
+def handovers_recent(*, user: User, days: int = 7):
+    since = timezone.now() - dt.timedelta(days=days)
+    return _visible_handovers(user).filter(taken_at__gte=since).order_by("-taken_at", "pk")
+
+
+def handovers_waiting(*, user: User):
+    """Public calls handed over to CADS that no consultant social worker has taken yet, oldest first."""
+    return (
+        _visible_handovers(user).filter(outcome=Handover.Outcome.CADS, contact__isnull=True).order_by("taken_at", "pk")
+    )
+
+
+@dataclass
+class HandoverRow:
+    """A public call as this user may see it: the caller only where they may see them (a confidential caller
+    is named to CADS workers only), the contact it started linked only where the user may open it."""
+
+    handover: Handover
+    show_caller: bool
+    contact_visible: bool
+    can_take: bool
+
+
+def handover_rows(*, user: User, handovers) -> list[HandoverRow]:
+    take = can_take_handover(user)
+    return [
+        HandoverRow(
+            handover=h,
+            show_caller=can_see_caller(user, h),
+            contact_visible=bool(h.contact_id) and can_view_contact(user, h.contact),
+            can_take=take and h.is_waiting,
+        )
+        for h in handovers
+    ]
+
+
+def handover_get(*, user: User, pk, audit: bool = False) -> HandoverRow | None:
+    """One public call the user may see (None when not found or not allowed); `audit` records the read."""
+    handover = _visible_handovers(user).filter(pk=pk).first()
+    if handover is None:
+        return None
+    if audit:
+        audit_record(
+            actor=user, action="view", obj=handover, summary=f"Viewed the public call about {handover.child_name}"
+        )
+    return handover_rows(user=user, handovers=[handover])[0]
 
 
 def cads_workers(*, user: User):
@@ -104,3 +152,10 @@ def handovers_for_people(*, user: User, person_ids, days: int = 365) -> dict:
     for handover in qs.order_by("-taken_at", "pk"):
         found.setdefault(handover.person_id, []).append(handover)
     return found
+
+
+def handover_for_contact(*, user: User, contact) -> Handover | None:
+    """The public call that started `contact`, for the link on the contact's pages (None if none or not allowed)."""
+    if not can_view_handovers(user) or contact is None:
+        return None
+    return _visible_handovers(user).filter(contact=contact).first()

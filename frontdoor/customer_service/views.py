@@ -1,15 +1,24 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from frontdoor.ui import search_terms
+from frontdoor.ui.pages import found_or_404
 from frontdoor.ui.pagination import paginate
 
 from .forms import AllocationCheckForm, HandoverForm
-from .permissions import can_check_allocation, can_view_handovers
-from .selectors import allocation_check, cads_workers, handovers_recent
-from .services import handover_record
+from .permissions import can_check_allocation, can_take_handover, can_view_handovers
+from .selectors import (
+    allocation_check,
+    cads_workers,
+    handover_get,
+    handover_rows,
+    handovers_recent,
+    handovers_waiting,
+)
+from .services import handover_record, handover_take
 
 
 def check(request):
@@ -72,10 +81,44 @@ def handover(request):
 
 
 def handovers(request):
+    """Public calls: those handed over to CADS and waiting for a consultant social worker to take them, then
+    every call of the last 7 days with the contact each one started."""
     if not can_view_handovers(request.user):
         raise PermissionDenied
+    page = paginate(request, handovers_recent(user=request.user))
+    waiting = handover_rows(user=request.user, handovers=handovers_waiting(user=request.user)[:50])
     return render(
         request,
         "customer_service/handovers.html",
-        {"handovers": paginate(request, handovers_recent(user=request.user))},
+        {
+            "handovers": page,
+            "rows": handover_rows(user=request.user, handovers=page.object_list),
+            "waiting": waiting,
+            "can_take": can_take_handover(request.user),
+        },
     )
+
+
+def handover_detail(request, pk):
+    """One public call: what the advisor recorded, and the contact it started (or the button to take it)."""
+    if not can_view_handovers(request.user):
+        raise PermissionDenied
+    row = found_or_404(handover_get(user=request.user, pk=pk, audit=True))
+    return render(request, "customer_service/handover.html", {"row": row, "handover": row.handover})
+
+
+@require_POST
+def take(request, pk):
+    """Take a public call handed over to CADS: its contact starts, filled in, and opens at the caller step."""
+    if not (can_view_handovers(request.user) and can_take_handover(request.user)):
+        raise PermissionDenied
+    row = found_or_404(handover_get(user=request.user, pk=pk))
+    try:
+        taken = handover_take(actor=request.user, handover=row.handover)
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+        return redirect("customer_service:handover_detail", pk=row.handover.pk)
+    messages.success(
+        request, "You have taken the call. The caller, the child and what they said are filled in: check them."
+    )
+    return redirect("contacts:caller", pk=taken.contact_id)

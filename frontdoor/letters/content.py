@@ -8,6 +8,8 @@ from pathlib import Path
 from django.utils import timezone
 
 from frontdoor.directory.selectors import authority_current
+from frontdoor.referrals import domain as referral_domain
+from frontdoor.referrals.models import Referral
 
 from . import domain
 from .conf import setting
@@ -51,11 +53,49 @@ def recipient_kind_for(contact) -> str:
     )
 
 
+# A referral whose disposal a manager has authorised (and any state after it).
+AUTHORISED_STATES = frozenset(
+    {referral_domain.AUTHORISED, referral_domain.WITH_TEAM, referral_domain.ALLOCATED, referral_domain.CLOSED}
+)
+
+
+def _referral_child_name(referral, people) -> str:
+    """The child a referral is about, as the record names them (ContactPerson.shown_name): the decision's
+    child on the call where decisions are per child, else the call's child linked to the referral's record,
+    else the name the referral kept."""
+    child_pk = getattr(referral.decision, "child_id", None)
+    for p in people:
+        if (child_pk and p.pk == child_pk) or (not child_pk and referral.child_id and p.person_id == referral.child_id):
+            return p.shown_name
+    return referral.child.full_name if referral.child_id else referral.child_name
+
+
+def child_decisions(contact, *, recipient_kind: str, people=None) -> tuple[domain.ChildDecision, ...]:
+    """One ChildDecision per referral made on the contact (one per child): the authorised disposal, or
+    None while it awaits a manager, and what the referral says this recipient is told."""
+    people = list(contact.people.select_related("person")) if people is None else people
+    referrals = Referral.objects.filter(contact=contact).select_related("decision", "child").order_by("created_at")
+    public = recipient_kind == domain.RecipientKind.PUBLIC
+    decisions = []
+    for referral in referrals:
+        authorised = referral.state in AUTHORISED_STATES and referral.disposal is not None
+        decisions.append(
+            domain.ChildDecision(
+                child_name=_referral_child_name(referral, people),
+                disposal=referral.disposal if authorised else None,
+                tell_referrer=referral.tell_public_referrer if public else referral.tell_professional_referrer,
+            )
+        )
+    return tuple(decisions)
+
+
 def facts_for_contact(contact, *, survey_url: str = "", recipient_kind: str | None = None) -> domain.LetterFacts:
     head = letterhead()
     worker = contact.worker
+    recipient_kind = recipient_kind or recipient_kind_for(contact)
+    people = list(contact.people.select_related("person"))
     return domain.LetterFacts(
-        recipient_kind=recipient_kind or recipient_kind_for(contact),
+        recipient_kind=recipient_kind,
         caller_name=contact.caller_name,
         caller_role=contact.caller_role,
         caller_agency=contact.caller_agency_name or (contact.caller_agency.name if contact.caller_agency_id else ""),
@@ -67,11 +107,13 @@ def facts_for_contact(contact, *, survey_url: str = "", recipient_kind: str | No
                 given_name=p.given_name,
                 family_name=p.family_name,
                 role=p.role,
-                date_of_birth=p.date_of_birth,
-                approximate_age=p.approximate_age,
+                date_of_birth=p.shown_date_of_birth,
+                approximate_age=p.shown_approximate_age,
+                shown_name=p.shown_name,
             )
-            for p in contact.people.all()
+            for p in people
         ),
+        decisions=child_decisions(contact, recipient_kind=recipient_kind, people=people),
         named_problem=contact.named_problem,
         agreed_outcome=contact.agreed_outcome,
         outcome_notes=contact.outcome_notes,

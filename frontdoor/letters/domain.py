@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 
 from django.db import models
 
+from frontdoor.referrals.domain import DISPOSALS
+
 
 class RecipientKind(models.TextChoices):
     PROFESSIONAL = "professional", "Professional"
@@ -66,11 +68,20 @@ PUBLIC_FORBIDDEN_WORDS = ("investigation", "section 47", "s47", "strategy discus
 
 @dataclass(frozen=True)
 class PersonFact:
+    """A person on the call: given and family name as the caller said them, and `shown_name` (the record's,
+    ContactPerson.shown_name) once linked. Letters use the shown name; confidentiality checks both, so
+    neither spelling of an alleged perpetrator's name can slip into a letter."""
+
     given_name: str
     family_name: str
     role: str
     date_of_birth: dt.date | None = None
     approximate_age: int | None = None
+    shown_name: str = ""
+
+    @property
+    def said_name(self) -> str:
+        return f"{self.given_name} {self.family_name}".strip()
 
     @property
     def is_child(self) -> bool:
@@ -79,7 +90,26 @@ class PersonFact:
 
     @property
     def full_name(self) -> str:
-        return f"{self.given_name} {self.family_name}".strip()
+        return self.shown_name or self.said_name
+
+
+@dataclass(frozen=True)
+class ChildDecision:
+    """One child's referral as the letter must report it: the manager's authorised disposal (1 to 4, see
+    referrals.domain.DISPOSALS), or None while the decision is awaited, and what the referral says the
+    referrer is to be told (the professional's or the public's wording, as the letter's recipient)."""
+
+    child_name: str
+    disposal: int | None = None
+    tell_referrer: str = ""
+
+    @property
+    def authorised(self) -> bool:
+        return self.disposal is not None
+
+    @property
+    def disposal_label(self) -> str:
+        return DISPOSALS.get(self.disposal, "") if self.disposal is not None else ""
 
 
 @dataclass(frozen=True)
@@ -111,6 +141,7 @@ class LetterFacts:
     public_phone: str = ""
     edt_phone: str = ""
     survey_url: str = ""
+    decisions: tuple[ChildDecision, ...] = ()  # one per referral made on the contact (one per child)
 
     @property
     def is_public(self) -> bool:
@@ -196,6 +227,58 @@ def _actions_text(facts: LetterFacts, withheld: list[str]) -> str:
     return "\n".join(lines)
 
 
+AWAITED_WORDS = "the manager's decision is awaited"
+SECOND_LETTER_WORDS = "We will write to you again when it has been made."
+_AWAITED = re.compile(r"decision (?:is |has )?(?:still )?(?:awaited|not (?:yet )?been made)", re.IGNORECASE)
+REDRAFT_HINT = "Change the wording to match the record, or write the section again from the record"
+
+
+def disposal_phrase(disposal: int) -> str:
+    """The words that name a disposal in a letter: its label without the number and the service
+    ("3. Child in need, high need: single assessment" -> "Child in need, high need")."""
+    return DISPOSALS[disposal].split(". ", 1)[-1].split(":", 1)[0].strip()
+
+
+def _decision_lines(facts: LetterFacts) -> list[str]:
+    """Each child's decision on the referral made for them, and what the referral says the caller is told."""
+    lines: list[str] = []
+    for d in facts.decisions:
+        if d.authorised and not facts.is_public:
+            lines.append(f"{d.child_name}: the manager's decision is {d.disposal_label}.")
+        elif d.authorised:
+            continue  # a member of the public is not told the disposal, only what the referral says to tell them
+        else:
+            lines.append(f"{d.child_name}: {AWAITED_WORDS}. {SECOND_LETTER_WORDS}")
+    told = [d for d in facts.decisions if d.authorised and d.tell_referrer.strip()]
+    if len({d.tell_referrer.strip() for d in told}) == 1 and len(told) == len(facts.decisions):
+        lines.append(f"What we can tell you: {told[0].tell_referrer.strip()}")
+    else:
+        lines += [f"What we can tell you about {d.child_name}: {d.tell_referrer.strip()}" for d in told]
+    return lines
+
+
+def _agreed_text(facts: LetterFacts, withheld: list[str]) -> str:
+    if facts.is_public:
+        agreed = PUBLIC_OUTCOME_WORDS.get(facts.agreed_outcome, PUBLIC_OUTCOME_GENERAL)
+        if facts.agreed_outcome not in PUBLIC_OUTCOME_WORDS:
+            withheld.append("The decision itself (a member of the public gets the general wording).")
+        if facts.outcome_notes:
+            withheld.append("The worker's notes on the outcome.")
+        return "\n".join([agreed, *_decision_lines(facts)])
+    if facts.decisions:
+        agreed = "Referral: we made a referral to children's social care. A manager decides what happens next."
+        agreed = "\n".join([agreed, *_decision_lines(facts)])
+    elif facts.agreed_outcome == "referral":
+        agreed = f"{PROFESSIONAL_OUTCOME_WORDS['referral']} {AWAITED_WORDS.capitalize()}. {SECOND_LETTER_WORDS}"
+    else:
+        agreed = PROFESSIONAL_OUTCOME_WORDS.get(facts.agreed_outcome, "We agreed the next steps described below.")
+    if facts.outcome_notes and facts.investigation_sensitive:
+        withheld.append("The worker's notes on the outcome, because they could reveal an investigation.")
+    elif facts.outcome_notes:
+        agreed += f"\n{facts.outcome_notes}"
+    return agreed
+
+
 def draft_sections(facts: LetterFacts) -> Draft:
     """The first draft of each section, from the contact's facts, following the confidentiality rules."""
     withheld: list[str] = []
@@ -205,11 +288,6 @@ def draft_sections(facts: LetterFacts) -> Draft:
         withheld.append("Family members and other people named on the call (only the children are named).")
     if facts.is_public:
         about = f"Thank you for calling the Children's Advice and Duty Service on {_when(facts.received_at)}."
-        agreed = PUBLIC_OUTCOME_WORDS.get(facts.agreed_outcome, PUBLIC_OUTCOME_GENERAL)
-        if facts.agreed_outcome not in PUBLIC_OUTCOME_WORDS:
-            withheld.append("The decision itself (a member of the public gets the general wording).")
-        if facts.outcome_notes:
-            withheld.append("The worker's notes on the outcome.")
     else:
         who = ", ".join(x for x in (facts.caller_role, facts.caller_agency) if x)
         about = (
@@ -217,11 +295,7 @@ def draft_sections(facts: LetterFacts) -> Draft:
             + (f" ({who})" if who else "")
             + f". Our reference is {facts.reference}."
         )
-        agreed = PROFESSIONAL_OUTCOME_WORDS.get(facts.agreed_outcome, "We agreed the next steps described below.")
-        if facts.outcome_notes and facts.investigation_sensitive:
-            withheld.append("The worker's notes on the outcome, because they could reveal an investigation.")
-        elif facts.outcome_notes:
-            agreed += f"\n{facts.outcome_notes}"
+    agreed = _agreed_text(facts, withheld)
     phones = ["If you are worried a child is in immediate danger, call 999."]
     line = facts.public_phone if facts.is_public else facts.cads_phone
     if line:
@@ -266,12 +340,11 @@ def confidentiality_problems(sections: dict[str, str], facts: LetterFacts) -> di
         if not text:
             continue
         for person in facts.people:
-            if person.role == "alleged_perpetrator" and _contains(text, person.full_name):
-                problems[name] = f"Remove {person.full_name}: a letter never names an alleged perpetrator"
-            elif facts.is_public and not person.is_child and person.family_name and _contains(text, person.full_name):
-                problems[name] = (
-                    f"Remove {person.full_name}: a letter to a member of the public names only the children"
-                )
+            for said in {person.full_name, person.said_name} - {""}:
+                if person.role == "alleged_perpetrator" and _contains(text, said):
+                    problems[name] = f"Remove {said}: a letter never names an alleged perpetrator"
+                elif facts.is_public and not person.is_child and person.family_name and _contains(text, said):
+                    problems[name] = f"Remove {said}: a letter to a member of the public names only the children"
         for chunk in re.split(r"[.\n]", facts.records_check_notes):
             if len(chunk.strip()) >= 20 and chunk.strip().lower() in text.lower():
                 problems[name] = "Remove what our records check found: it is never included in a letter"
@@ -281,6 +354,61 @@ def confidentiality_problems(sections: dict[str, str], facts: LetterFacts) -> di
                     problems[name] = (
                         f"Remove '{word}': a letter to a member of the public must not suggest an investigation"
                     )
+    return problems
+
+
+def _has(text: str, phrase: str) -> bool:
+    return " ".join(phrase.lower().split()) in " ".join(text.lower().split())
+
+
+def outcome_contradictions(sections: dict[str, str], facts: LetterFacts) -> dict[str, str]:
+    """{section: message} where the letter states an outcome the record contradicts: a disposal no child's
+    referral was authorised with (or another child's, on a line naming a child), "awaited" when every
+    decision has been made, or (to a professional) no word of a child's authorised disposal at all."""
+    if not facts.decisions:
+        return {}
+    problems: dict[str, str] = {}
+    authorised = [d for d in facts.decisions if d.authorised]
+    awaited = [d for d in facts.decisions if not d.authorised]
+    record = "; ".join(f"{d.child_name}: {d.disposal_label}" for d in authorised) or "no decision has been made yet"
+    for name, text in sections.items():
+        if not text:
+            continue
+        for disposal in DISPOSALS:
+            phrase = disposal_phrase(disposal)
+            if not _has(text, phrase):
+                continue
+            if not any(d.disposal == disposal for d in authorised):
+                problems[name] = (
+                    f"The letter says '{phrase}', but the record says {record}. {REDRAFT_HINT}"
+                    if authorised
+                    else f"The letter says '{phrase}', but the manager's decision is still awaited. {REDRAFT_HINT}"
+                )
+            for line in text.splitlines():
+                for d in authorised:
+                    if d.disposal != disposal and _has(line, d.child_name) and _has(line, phrase):
+                        problems[name] = (
+                            f"The letter gives {d.child_name} the decision '{phrase}', but the manager authorised "
+                            f"'{d.disposal_label}'. {REDRAFT_HINT}"
+                        )
+        if _AWAITED.search(text) and not awaited:
+            problems[name] = f"The letter says the decision is awaited, but the record says {record}. {REDRAFT_HINT}"
+        for line in text.splitlines():
+            for d in authorised:
+                if awaited and _AWAITED.search(line) and _has(line, d.child_name):
+                    problems[name] = (
+                        f"The letter says the decision for {d.child_name} is awaited, but the manager authorised "
+                        f"'{d.disposal_label}'. {REDRAFT_HINT}"
+                    )
+    if not facts.is_public:
+        everything = "\n".join(sections.values())
+        for d in authorised:
+            if d.disposal is not None and not _has(everything, disposal_phrase(d.disposal)):
+                problems.setdefault(
+                    "agreed",
+                    f"The letter does not give the manager's decision for {d.child_name}: "
+                    f"'{d.disposal_label}'. {REDRAFT_HINT}",
+                )
     return problems
 
 

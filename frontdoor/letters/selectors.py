@@ -12,6 +12,7 @@ from frontdoor.contacts.models import Contact
 from frontdoor.referrals import timescales
 
 from . import domain, permissions
+from .content import facts_for_contact
 from .models import Disagreement, Letter, LetterDispatch, SentLetter, SurveyResponse
 
 if TYPE_CHECKING:
@@ -47,6 +48,13 @@ def letter_get(*, user: User, pk, audit: str = "") -> Letter | None:
             changes={"as": audit},
         )
     return letter
+
+
+def letter_outcome_problems(letter: Letter) -> list[str]:
+    """Where the letter's wording states an outcome the record now contradicts (a manager authorised a disposal
+    since it was drafted): shown on the letter's page before anyone tries to approve or send it."""
+    facts = facts_for_contact(letter.contact, recipient_kind=letter.recipient_kind)
+    return list(dict.fromkeys(domain.outcome_contradictions(letter.sections(), facts).values()))
 
 
 def sent_letter_get(*, user: User, pk, audit: bool = False) -> SentLetter | None:

@@ -124,3 +124,45 @@ def test_the_same_letter_edited_in_two_tabs(page, users, sign_in, check_a11y):
     assert page.url.endswith(f"/letters/{letter.pk}/")
     letter.refresh_from_db()
     assert letter.agreed == "Wording from the second tab"
+
+
+def test_the_letter_states_the_authorised_disposal(page, users, sign_in, check_a11y):
+    """Drafted while the referral waited for a manager ("awaited, a second letter follows"); the manager has
+    authorised disposal 3 since, so approval is refused until 'What we agreed' is written again from the record."""
+    from frontdoor.directory.models import Team
+    from frontdoor.referrals.builders import build_referral
+    from frontdoor.referrals.services import referral_authorise
+
+    contact = recorded_contact(worker=users["csw"])
+    told = "A FAST social worker will start a single assessment and call you this week."
+    referral = build_referral(
+        worker=users["csw"], contact=contact, level=3, reasons="Needs assessment", disposal=3,
+        disposal_reasons="Child in need", receiving_team=Team.objects.get(code="fast-norwich"),
+        tell_professional_referrer=told,
+    )  # fmt: skip
+    letter = letter_draft(actor=users["csw"], contact=contact)
+    referral_authorise(actor=users["manager"], referral=referral, version=referral.version)
+
+    sign_in(users["csw"])
+    page.goto(f"/letters/{letter.pk}/")
+    assert "decision is awaited" in page.locator(".fd-letter").inner_text()
+    expect(page.locator(".govuk-warning-text").first).to_contain_text("This letter no longer matches the record")
+    check_a11y(page, "letters-preview-contradiction")
+    page.screenshot(path="/tmp/letters-preview-contradiction.png", full_page=True)
+    page.click("text=Edit the wording")
+    page.click("button:has-text('Save and approve')")
+    summary = page.locator(".govuk-error-summary").inner_text()
+    assert "says the decision is awaited" in summary and "Child in need, high need" in summary
+    check_a11y(page, "letters-edit-contradiction")
+    page.screenshot(path="/tmp/letters-contradiction.png", full_page=True)
+
+    page.click("button:has-text('Write ‘What we agreed’ again')")
+    expect(page.locator("#id_agreed")).to_contain_text("the manager's decision is 3. Child in need, high need")
+    expect(page.locator("#id_agreed")).to_contain_text(told)
+    page.click("button:has-text('Save and approve')")
+    assert "Letter approved" in page.locator(".govuk-notification-banner").inner_text()
+    text = page.locator(".fd-letter").inner_text()
+    assert "Ava Hollis: the manager's decision is 3. Child in need, high need: single assessment." in text
+    assert "progressing" not in text and "awaited" not in text
+    check_a11y(page, "letters-preview-authorised")
+    page.screenshot(path="/tmp/letters-authorised.png", full_page=True)

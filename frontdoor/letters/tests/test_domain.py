@@ -199,3 +199,106 @@ def test_next_step():
     assert domain.next_step([]) == "line_manager"
     assert domain.next_step(["line_manager", "record_review"]) == "jags"
     assert domain.next_step(domain.STEP_ORDER) is None
+
+
+# --- What was decided (issue 11): each child's authorised disposal, or that it is awaited ---------------
+
+AVA_3 = domain.ChildDecision("Ava Hollis", 3, "A social worker will visit the family this week.")
+LEO_AWAITED = domain.ChildDecision("Leo Hollis", None, "Not yet agreed.")
+LEO_1 = domain.ChildDecision("Leo Hollis", 1, "A social worker will visit the family this week.")
+PHRASE_3, PHRASE_4 = domain.disposal_phrase(3), domain.disposal_phrase(4)
+
+
+@pytest.mark.parametrize(
+    ("facts", "present", "absent"),
+    [
+        (
+            replace(BASE, decisions=(AVA_3,)),
+            [
+                "Ava Hollis: the manager's decision is 3. Child in need, high need: single assessment.",
+                "What we can tell you: A social worker will visit the family this week.",
+            ],
+            ["progressing", "awaited"],
+        ),
+        (
+            replace(BASE, decisions=(AVA_3, LEO_AWAITED)),
+            [
+                "Ava Hollis: the manager's decision is 3.",
+                "Leo Hollis: the manager's decision is awaited. We will write to you again when it has been made.",
+                "What we can tell you about Ava Hollis: A social worker will visit",
+            ],
+            ["Not yet agreed"],  # an awaited referral's wording is not the decision yet
+        ),
+        (
+            replace(BASE, decisions=(AVA_3, LEO_1)),
+            [
+                "Ava Hollis: the manager's decision is 3.",
+                "Leo Hollis: the manager's decision is 1. Not a child in need",
+            ],
+            ["What we can tell you about"],  # the same wording for both children is said once
+        ),
+        (replace(BASE, decisions=()), ["progressing to a referral", "The manager's decision is awaited"], []),
+        (
+            replace(PUBLIC, decisions=(replace(AVA_3, tell_referrer="We are helping the family."),)),
+            ["cannot tell you more", "What we can tell you: We are helping the family."],
+            ["Child in need", "single assessment"],  # a member of the public is not told the disposal
+        ),
+    ],
+)
+def test_the_letter_says_what_was_decided_for_each_child(facts, present, absent):
+    agreed = domain.draft_sections(facts).sections["agreed"]
+    for p in present:
+        assert p in agreed, p
+    for a in absent:
+        assert a not in agreed, a
+
+
+@pytest.mark.parametrize(
+    ("decisions", "agreed", "problem"),
+    [
+        ((AVA_3,), f"Ava Hollis: the manager's decision is {domain.DISPOSALS[3]}.", None),
+        ((AVA_3,), "Referral: the contact is progressing to a referral.", "does not give the manager's decision"),
+        ((AVA_3,), f"Ava Hollis: {PHRASE_4}.", f"the decision '{PHRASE_4}'"),
+        ((AVA_3,), f"We agreed: {PHRASE_4}.", f"says '{PHRASE_4}', but the record says Ava Hollis: 3."),
+        ((AVA_3,), f"{PHRASE_3}. Ava Hollis: the manager's decision is awaited.", "says the decision is awaited"),
+        ((LEO_AWAITED,), f"Leo Hollis: {PHRASE_3}.", "still awaited"),
+        ((LEO_AWAITED,), "Leo Hollis: the manager's decision is awaited.", None),
+        ((AVA_3, LEO_AWAITED), f"Ava Hollis: {PHRASE_3}.\nLeo Hollis: the decision is awaited.", None),
+        ((AVA_3, LEO_AWAITED), f"{PHRASE_3}.\nAva Hollis: the decision is awaited.", "for Ava Hollis is awaited"),
+        ((AVA_3, LEO_1), f"Ava Hollis: {PHRASE_3}.\nLeo Hollis: {domain.disposal_phrase(1)}.", None),
+        (
+            (AVA_3, LEO_1),
+            f"Ava Hollis: {domain.disposal_phrase(1)}.\nLeo Hollis: {PHRASE_3}.",
+            "the manager authorised",
+        ),
+        ((), "Referral: progressing.", None),  # no referral made: nothing to contradict
+    ],
+)
+def test_an_outcome_the_record_contradicts_is_found(decisions, agreed, problem):
+    problems = domain.outcome_contradictions({"agreed": agreed}, replace(BASE, decisions=decisions))
+    if problem is None:
+        assert problems == {}
+    else:
+        assert problem in problems["agreed"]
+        assert "write the section again from the record" in problems["agreed"]
+
+
+def test_the_drafted_wording_never_contradicts_the_record():
+    for decisions in [(AVA_3,), (AVA_3, LEO_AWAITED), (LEO_AWAITED,), (AVA_3, LEO_1)]:
+        for facts in (replace(BASE, decisions=decisions), replace(PUBLIC, decisions=decisions)):
+            assert domain.outcome_contradictions(domain.draft_sections(facts).sections, facts) == {}
+
+
+def test_a_public_letter_stating_a_disposal_the_record_does_not_hold_is_refused():
+    facts = replace(PUBLIC, decisions=(LEO_AWAITED,))
+    assert "still awaited" in domain.outcome_contradictions({"agreed": f"{PHRASE_4}."}, facts)["agreed"]
+
+
+def test_the_record_name_is_shown_and_both_spellings_of_a_perpetrator_are_refused():
+    child = PersonFact("Geraldene", "Hughs", "child", dt.date(2019, 1, 2), shown_name="Geraldine Hughes")
+    perpetrator = PersonFact("Daren", "Coal", "alleged_perpetrator", shown_name="Darren Cole")
+    facts = replace(BASE, people=(child, perpetrator))
+    assert "Geraldine Hughes, born 2 January 2019" in domain.draft_sections(facts).sections["children"]
+    assert "Geraldene" not in letter_text(facts)
+    for said in ("Daren Coal", "Darren Cole"):
+        assert "alleged perpetrator" in domain.confidentiality_problems({"agreed": f"{said} left."}, facts)["agreed"]

@@ -83,11 +83,34 @@ def letter_update(*, actor: User, letter: Letter, version: int, data: dict[str, 
     return current
 
 
+REDRAFTABLE = ("agreed", "children")
+
+
+@transaction.atomic
+def letter_redraft(*, actor: User, letter: Letter, version: int, data: dict[str, str], section: str) -> Letter:
+    """Save the worker's wording with `section` written again from the record as it stands now (the children
+    as the records name them; each child's authorised disposal or that it is awaited). Audited as an edit."""
+    if section not in REDRAFTABLE:
+        raise LetterInvalid({section: "This section cannot be written again from the record"})
+    facts = facts_for_contact(letter.contact, recipient_kind=letter.recipient_kind)
+    fresh = domain.draft_sections(facts).sections[section]
+    updated = letter_update(actor=actor, letter=letter, version=version, data={**data, section: fresh})
+    audit_record(
+        actor=actor,
+        action="change",
+        obj=updated,
+        summary=f"Wrote '{domain.SECTION_LABELS[section]}' again from the record for {updated.contact}",
+    )
+    return updated
+
+
 def approval_errors(letter: Letter) -> dict[str, str]:
     sections = letter.sections()
     facts = facts_for_contact(letter.contact, recipient_kind=letter.recipient_kind)
     errors = domain.missing_required(sections)
     for name, message in domain.confidentiality_problems(sections, facts).items():
+        errors.setdefault(name, message)
+    for name, message in domain.outcome_contradictions(sections, facts).items():
         errors.setdefault(name, message)
     if not letter.recipient_name.strip():
         errors["recipient_name"] = "Enter the name of the person the letter is to"

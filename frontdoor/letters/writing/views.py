@@ -79,6 +79,7 @@ def letter(request, pk):
                 if getattr(found, n).strip()
             ],
             "audit_events": audit_events_for_object(user=request.user, obj=found),
+            "outcome_problems": selectors.letter_outcome_problems(found) if panel.get("can_write") else [],
         },
     )
 
@@ -100,18 +101,25 @@ def _edit_page(request, letter, form, status=200):
 def edit(request, pk):
     found = writable_letter(request, found_or_404(selectors.letter_get(user=request.user, pk=pk)))
     form = LetterForm(request.POST if request.method == "POST" else None, initial=_initial(found))
-    saved, form = submit(
-        request,
-        form,
-        lambda data: services.letter_update(
-            actor=request.user,
-            letter=found,
-            version=data["version"],
-            data={k: v for k, v in data.items() if k != "version"},
-        ),
-    )
+    redraft = request.POST.get("redraft", "") if request.method == "POST" else ""
+    if redraft and redraft not in services.REDRAFTABLE:
+        raise Http404
+
+    def save(data):
+        wording = {k: v for k, v in data.items() if k != "version"}
+        if redraft:
+            return services.letter_redraft(
+                actor=request.user, letter=found, version=data["version"], data=wording, section=redraft
+            )
+        return services.letter_update(actor=request.user, letter=found, version=data["version"], data=wording)
+
+    saved, form = submit(request, form, save)
     if saved is None:
         return _edit_page(request, found, form)
+    if redraft:
+        label = domain.SECTION_LABELS[redraft]
+        messages.success(request, f"'{label}' written again from the record. Read it, then save or approve.")
+        return redirect("letters:edit", pk=saved.pk)
     if "approve" in request.POST:
         return _approve(request, saved, saved.version)
     messages.success(request, "Draft saved")
