@@ -22,7 +22,7 @@ STEPS: tuple[Step, ...] = (
     Step("worries", "Worries"),
     Step("records", "Records check"),
     Step("consent", "Consent"),
-    Step("relationship", "Caller's relationship and hoped-for outcome"),
+    Step("relationship", "Read back, the caller's relationship and hoped-for outcome"),
     Step("outcome", "Agreed outcome"),
     Step("actions", "Action plan"),
     Step("check", "Check your answers"),
@@ -260,3 +260,34 @@ def caller_withheld(text: str, patterns: list[re.Pattern]) -> str:
     if text.startswith(WITHHELD_CALLER):
         text = WITHHELD_CALLER[0].upper() + text[1:]
     return text
+
+
+# --- Known household members offered from the record (issue 11, a call in fewer screens) ---------------
+
+_WORDS_BY_SEX = {
+    "parent": ("Mother", "Father", "Parent"),
+    "step_parent": ("Stepmother", "Stepfather", "Step-parent"),
+    "grandparent": ("Grandmother", "Grandfather", "Grandparent"),
+    "sibling": ("Sister", "Brother", "Sibling"),
+    "half_sibling": ("Half-sister", "Half-brother", "Half-sibling"),
+    "partner": ("Partner", "Partner", "Partner"),
+    "carer": ("Carer", "Carer", "Carer"),
+}
+
+
+def role_for_relative(*, kind: str, sex: str, same_household: bool, description: str = "") -> tuple[str, str]:
+    """The role on the call (ContactPerson.Role value) and the relationship words for a family member the
+    record already holds, from the record's relationship kind: a parent, step-parent or carer is a parent or
+    carer; a sibling a sibling; anyone else a household member if they live with the child, otherwise someone
+    important to the child. Words follow the record's sex ("Mother", "Brother"), else the description."""
+    female, male, either = _WORDS_BY_SEX.get(kind, ("", "", ""))
+    words = {"F": female, "M": male}.get(sex, either) or (description or "Family member")
+    if kind in ("parent", "step_parent", "carer"):
+        role = "parent_carer"
+    elif kind in ("sibling", "half_sibling"):
+        role = "sibling"
+    else:
+        role = "household" if same_household else "important"
+        if description and kind == "other":
+            words = description
+    return role, words[:120]

@@ -373,6 +373,14 @@ class WorriesForm(StepForm):
         error_messages={"invalid_choice": "Select yes, no or not known"},
     )
 
+    @classmethod
+    def initial_from(cls, contact: Contact) -> dict:
+        """The reason for the call seeds the worries: the worker edits it rather than typing it again."""
+        initial = super().initial_from(contact)
+        if not contact.worried_about:
+            initial["worried_about"] = contact.reason_for_call
+        return initial
+
 
 class RecordsForm(StepForm):
     model_fields = ("records_check_notes",)
@@ -421,7 +429,18 @@ class ConsentForm(StepForm):
 
 
 class RelationshipForm(StepForm):
-    model_fields = ("caller_relationship", "caller_hoped_outcome")
+    """The read-back ("naming the problem", CADS script step 5), then the caller's relationship with the family and
+    the outcome they hope for (step 6)."""
+
+    model_fields = ("named_problem", "caller_relationship", "caller_hoped_outcome")
+    named_problem = text(
+        "Read back: the problem, named",
+        domain.TEXT_LONG,
+        required="Name the problem in one summary",
+        long=True,
+        rows=5,
+        hint="Read this back to the caller in plain words, ask clarifying questions, and change it until you agree.",
+    )
     caller_relationship = text(
         "What is the caller's relationship with the family?",
         domain.TEXT_MEDIUM,
@@ -437,6 +456,12 @@ class RelationshipForm(StepForm):
         long=True,
         rows=3,
     )
+
+    @classmethod
+    def initial_from(cls, contact: Contact) -> dict:
+        initial = super().initial_from(contact)
+        initial["named_problem"] = contact.named_problem or domain.suggested_named_problem(contact)
+        return initial
 
 
 class OutcomeForm(StepForm):

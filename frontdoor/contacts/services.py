@@ -223,6 +223,53 @@ def contact_person_save(
 
 
 @transaction.atomic
+def contact_people_add_from_record(*, actor: User, contact: Contact, version: int, relatives: list) -> Contact:
+    """Add family members the record already holds to the call, one tick each: `relatives` as given by
+    people.selectors.relatives_on_record ((relative, relationship, related to)). Each is linked to their
+    record (the record is the truth; nothing typed) with a role and relationship words from the record's
+    relationship (domain.role_for_relative); anyone already on the call is left as they are."""
+    locked = _locked_draft(actor=actor, contact=contact, version=version)
+    on_call = set(locked.people.exclude(person=None).values_list("person_id", flat=True))
+    added = []
+    for relative, rel, _of in relatives:
+        if relative.pk in on_call:
+            continue
+        role, words = domain.role_for_relative(
+            kind=rel.kind, sex=relative.sex, same_household=rel.same_household, description=rel.description
+        )
+        cp = ContactPerson(
+            contact=locked,
+            person=relative,
+            match_decision="linked",
+            role=role,
+            given_name=relative.given_name[:100] or "-",
+            family_name=relative.family_name[:100],
+            date_of_birth=relative.date_of_birth,
+            approximate_age=relative.approximate_age,
+            sex=relative.sex if relative.sex in ("M", "F") else "",
+            relationship=words,
+            lives_with_child=rel.same_household,
+            parental_responsibility=rel.parental_responsibility,
+            position=locked.people.count(),
+            created_by=actor,
+            modified_by=actor,
+        )
+        cp.full_clean()
+        cp.save()
+        on_call.add(relative.pk)
+        added.append(f"{cp.get_role_display().lower()} {relative.full_name} ({relative.person_id})")
+    if added:
+        _bump(locked, actor=actor)
+        audit_record(
+            actor=actor,
+            action="change",
+            obj=locked,
+            summary=f"Added from the record to call {locked.reference}: {'; '.join(added)}",
+        )
+    return locked
+
+
+@transaction.atomic
 def contact_person_remove(*, actor: User, contact: Contact, version: int, contact_person: ContactPerson) -> Contact:
     """Take someone off the call; returns the draft (its new version)."""
     locked = _locked_draft(actor=actor, contact=contact, version=version)

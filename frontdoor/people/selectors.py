@@ -13,6 +13,7 @@ from .family.selectors import (
     involvements_for_people,
     past_involvements,
     relationship_from_view_of,
+    relatives_on_record,
 )
 from .models import Involvement
 from .record.selectors import person_contacts, person_detail_context, person_get
@@ -32,6 +33,7 @@ __all__ = [
     "person_get",
     "person_search",
     "relationship_from_view_of",
+    "relatives_on_record",
     "repeat_concern_for_person",
     "repeat_concerns_for_people",
 ]

@@ -32,7 +32,7 @@ PAGES = {
     "consent": (lambda c: {}, lambda c: {"consent": "obtained", "consent_notes": TYPED}, True),
     "relationship": (
         lambda c: {},
-        lambda c: {"caller_relationship": TYPED, "caller_hoped_outcome": "Advice"},
+        lambda c: {"named_problem": "Named", "caller_relationship": TYPED, "caller_hoped_outcome": "Advice"},
         True,
     ),
     "outcome": (lambda c: {}, lambda c: {"agreed_outcome": "advice", "outcome_notes": TYPED}, True),

@@ -1,10 +1,12 @@
-"""The action plan of a draft: each action added on its own, then continuing needs at least one."""
+"""The action plan of a draft: each action added on its own (in place with htmx, or as a plain form post without
+JavaScript), then continuing needs at least one."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 
+from frontdoor.ui.context_processors import is_partial
 from frontdoor.ui.forms import submit
 
 from .. import forms, services
@@ -12,10 +14,11 @@ from ..models import Action
 from .common import continue_step, draft_page, remove_page, returning, step_context, step_url
 
 
-def _actions_page(request, contact, *, form=None, action_form=None):
+def _actions_page(request, contact, *, form=None, action_form=None, notice: str = ""):
+    partial = is_partial(request)
     return render(
         request,
-        "contacts/steps/actions.html",
+        "contacts/steps/_actions_live.html" if partial else "contacts/steps/actions.html",
         step_context(
             contact,
             "actions",
@@ -23,6 +26,8 @@ def _actions_page(request, contact, *, form=None, action_form=None):
             form=form or forms.ContinueForm(initial={"version": contact.version}),
             action_form=action_form or forms.ActionForm(initial={"version": contact.version}),
             actions=list(contact.actions.all()),
+            partial=partial,
+            notice=notice,
         ),
     )
 
@@ -45,6 +50,9 @@ def action_add(request, contact):
         forms.ActionForm(request.POST),
         lambda data: services.action_add(actor=request.user, contact=contact, **data),
     )
+    if saved and is_partial(request):
+        contact.refresh_from_db()
+        return _actions_page(request, contact, notice=f"Action added: {saved.what}")
     if saved:
         messages.success(request, "Action added")
         return redirect(step_url(contact, "actions", return_to_check=returning(request)))

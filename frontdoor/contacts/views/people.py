@@ -1,4 +1,8 @@
-"""People on the call: the children and family, each person searched for first, added, changed or removed."""
+"""People on the call: the children and family, each person searched for first, added, changed or removed.
+
+With JavaScript (htmx) the add and change forms, the match choice and the result are swapped into the family
+page in place (`#family-live`), so adding a person is no page load; without it the same URLs are plain pages.
+Family members the record already holds for a linked child are offered on the family page, a tick each."""
 
 from __future__ import annotations
 
@@ -6,10 +10,11 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 
 from frontdoor.audit.services import audit_search
-from frontdoor.people.selectors import PersonMatch, person_search
+from frontdoor.people.selectors import PersonMatch, person_search, relatives_on_record
+from frontdoor.ui.context_processors import is_partial
 from frontdoor.ui.forms import submit
 
-from .. import forms, services
+from .. import domain, forms, services
 from ..models import ContactPerson
 from .common import continue_step, draft_page, person_url, remove_page, returning, step_context, step_url
 
@@ -18,10 +23,85 @@ def _family_url(request, contact) -> str:
     return step_url(contact, "family", return_to_check=returning(request))
 
 
+def _offered(request, contact, people) -> list[tuple]:
+    """Family members the record holds for the call's linked children and who are not on the call yet."""
+    on_call = {cp.person_id for cp in people if cp.person_id}
+    relatives = relatives_on_record(user=request.user, people=[cp.person for cp in people if cp.is_child])
+    return [r for r in relatives if r[0].pk not in on_call]
+
+
+def _family_context(request, contact, *, form=None, add=None, notice: str = "") -> dict:
+    """The family page's live part: everyone on the call, the family members offered from the record (ticks
+    kept as posted), the Continue form, and (`add`) a person form or match choice shown in place."""
+    people = list(contact.people.select_related("person"))
+    for cp in people:
+        cp.person_url = person_url(cp.person)
+    offered = _offered(request, contact, people)
+    ticked = set(request.POST.getlist("known") if request.method == "POST" else request.GET.getlist("known"))
+    return step_context(
+        contact,
+        "family",
+        request,
+        form=form or forms.ContinueForm(initial={"version": contact.version}),
+        children=[p for p in people if p.is_child],
+        others=[p for p in people if not p.is_child],
+        offered=[
+            {
+                "person": relative,
+                "of": of,
+                "words": domain.role_for_relative(
+                    kind=rel.kind, sex=relative.sex, same_household=rel.same_household, description=rel.description
+                )[1],
+                "household": rel.same_household,
+                "ticked": str(relative.pk) in ticked,
+            }
+            for relative, rel, of in offered
+        ],
+        add=add,
+        notice=notice,
+    )
+
+
+def _family_render(request, contact, **kwargs):
+    template = "contacts/steps/_family_live.html" if is_partial(request) else "contacts/steps/family.html"
+    return render(request, template, _family_context(request, contact, **kwargs))
+
+
 @draft_page("GET", "POST")
 def family(request, contact):
-    """Everyone on the call, with change and remove links; continuing needs at least one child."""
+    """Everyone on the call, with change and remove links, and the family members the record already holds for
+    a linked child, a tick each: the ticked ones are added (with "Add the ticked people", or on Continue).
+    Continuing needs at least one child."""
+    form = None
     if request.method == "POST":
+        ticked = set(request.POST.getlist("known"))
+        if ticked:
+            chosen = [r for r in _offered(request, contact, list(contact.people.all())) if str(r[0].pk) in ticked]
+            saved, form = submit(
+                request,
+                forms.ContinueForm(request.POST),
+                lambda data: services.contact_people_add_from_record(
+                    actor=request.user, contact=contact, version=data["version"], relatives=chosen
+                ),
+            )
+            if saved is None:
+                return _family_render(request, contact, form=form)
+            contact = saved
+            if "add_known" in request.POST:
+                if is_partial(request):
+                    request.POST = request.POST.copy()
+                    request.POST.setlist("known", [])
+                    return _family_render(request, contact, notice=f"{len(chosen)} added from the record")
+                messages.success(request, f"{len(chosen)} added from the record")
+                return redirect(_family_url(request, contact))
+            data = request.POST.copy()
+            data["version"] = str(contact.version)
+            request.POST = data
+        elif "add_known" in request.POST:
+            form = forms.ContinueForm(request.POST)
+            form.is_valid()
+            form.add_error(None, "Tick the people to add from the record")
+            return _family_render(request, contact, form=form)
         saved, form = continue_step(
             request,
             contact,
@@ -31,23 +111,7 @@ def family(request, contact):
         )
         if saved:
             return saved
-    else:
-        form = forms.ContinueForm(initial={"version": contact.version})
-    people = list(contact.people.select_related("person"))
-    for cp in people:
-        cp.person_url = person_url(cp.person)
-    return render(
-        request,
-        "contacts/steps/family.html",
-        step_context(
-            contact,
-            "family",
-            request,
-            form=form,
-            children=[p for p in people if p.is_child],
-            others=[p for p in people if not p.is_child],
-        ),
-    )
+    return _family_render(request, contact, form=form)
 
 
 def _search(request, form, *, audit: bool, linked=None):
@@ -102,8 +166,13 @@ def _person_page(request, contact, contact_person, child: bool):
                     child=child,
                 )
                 if cp:
+                    added = f"{cp.shown_name} added" if contact_person is None else f"{cp.shown_name} changed"
                     if not matches:
-                        messages.success(request, f"No existing records matched: {cp} added as a new person")
+                        added = f"No existing records matched: {cp} added as a new person"
+                    if is_partial(request):
+                        return _family_render(request, cp.contact, notice=added)
+                    if not matches:
+                        messages.success(request, added)
                     return redirect(_family_url(request, contact))
             else:
                 if match_form is None:
@@ -117,19 +186,19 @@ def _person_page(request, contact, contact_person, child: bool):
                     if k not in ("match", "csrfmiddlewaretoken")
                     for v in values
                 ]
+                match = {
+                    "form": match_form,
+                    "person_form": form,
+                    "matches": matches,
+                    "replay": [(k, v) for k, v in replay if k != "known"],
+                    "action": request.path,
+                }
+                if is_partial(request):
+                    return _family_render(request, contact, add={"match": match})
                 return render(
                     request,
                     "contacts/steps/person_match.html",
-                    step_context(
-                        contact,
-                        "family",
-                        request,
-                        form=match_form,
-                        person_form=form,
-                        matches=matches,
-                        replay=replay,
-                        back_url=_family_url(request, contact),
-                    ),
+                    step_context(contact, "family", request, back_url=_family_url(request, contact), **match),
                 )
     elif contact_person:
         initial = {f: getattr(contact_person, f) for f in services.PERSON_FIELDS}
@@ -137,18 +206,13 @@ def _person_page(request, contact, contact_person, child: bool):
         form = forms.PersonForm(initial=initial, child=child)
     else:
         form = forms.PersonForm(initial={"version": contact.version}, child=child)
+    person = {"form": form, "child": child, "contact_person": contact_person, "action": request.path}
+    if is_partial(request):
+        return _family_render(request, contact, add={"person": person})
     return render(
         request,
         "contacts/steps/person.html",
-        step_context(
-            contact,
-            "family",
-            request,
-            form=form,
-            child=child,
-            contact_person=contact_person,
-            back_url=_family_url(request, contact),
-        ),
+        step_context(contact, "family", request, back_url=_family_url(request, contact), **person),
     )
 
 

@@ -130,3 +130,36 @@ __all__ = [
     "repeat_concern_get",
     "repeat_concern_list",
 ]
+
+
+# Kinds where the relationship reads the same from either side.
+_BOTH_WAYS = ("sibling", "half_sibling", "partner", "other")
+
+
+def relatives_on_record(*, user: User, people) -> list[tuple[Person, Relationship, Person]]:
+    """The family members the index already holds for these people (a call's linked children): each as
+    (relative, relationship, the person they are related to), parents and carers of a child and siblings,
+    partners and household members either way round, without the people themselves and each relative once.
+    Only records the user may open; nothing for a user who may not search the index."""
+    people = [p for p in people if p is not None]
+    if not people or not can_search_people(user):
+        return []
+    ids = {p.pk for p in people}
+    rows = (
+        Relationship.objects.filter(Q(to_person_id__in=ids) | Q(from_person_id__in=ids, kind__in=_BOTH_WAYS))
+        .filter(archived=False)
+        .select_related("from_person", "to_person")
+        .order_by("created_at")
+    )
+    found: dict = {}
+    for rel in rows:
+        if rel.to_person_id in ids and rel.from_person_id not in ids:
+            relative, of = rel.from_person, rel.to_person
+        elif rel.from_person_id in ids and rel.to_person_id not in ids and rel.kind in _BOTH_WAYS:
+            relative, of = rel.to_person, rel.from_person
+        else:
+            continue
+        if relative.pk in found or getattr(relative, "archived", False) or not can_view_person(user, relative):
+            continue
+        found[relative.pk] = (relative, rel, of)
+    return list(found.values())
