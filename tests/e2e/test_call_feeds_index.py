@@ -32,7 +32,9 @@ def family(db):
 
 
 def add_person(page, *, child, given, family, dob=None, age=None, role_index=None, relationship="", lives=False):
-    page.click("text=Add a child" if child else "text=Add a family member or someone important")
+    """The add form in place on the family page (htmx): search, then the matches or the new person in place."""
+    page.click("#family-live >> " + ("text=Add a child" if child else "text=Add a family member or someone important"))
+    page.wait_for_selector("#family-live #id_given_name")
     if role_index is not None:
         page.check(f"#id_role_{role_index}")
     page.fill("#id_given_name", given)
@@ -46,15 +48,15 @@ def add_person(page, *, child, given, family, dob=None, age=None, role_index=Non
         page.fill("#id_relationship", relationship)
     if lives:
         page.check("#id_lives_with_child")
-    page.click("button:has-text('Search records and continue')")
-    page.wait_for_load_state()
+    page.click("button:has-text('Search records and add')")
+    page.wait_for_selector("#family-live #family-notice, #family-live [name=match]")
 
 
 def choose(page, value):
-    if "one of these people?" in page.locator("h1").inner_text():
+    if page.locator("#family-live [name=match]").count():
         page.check(f"input[name=match][value='{value}']")
-        page.click("button:has-text('Continue')")
-        page.wait_for_load_state()
+        page.click("button:has-text('Add to the call')")
+        page.wait_for_selector("#family-live #family-notice")
 
 
 def test_the_call_feeds_the_index_and_the_record_is_the_truth(page, users, sign_in, check_a11y, family):

@@ -31,14 +31,16 @@ def save(page):
 
 
 def add_child(page, given, family, day, month, year):
-    page.click("text=Add a child")
+    """The add form opens in the family page (htmx); searching shows the matches, or adds a new person, in place."""
+    page.click("#family-live >> text=Add a child")
+    page.wait_for_selector("#family-live #id_given_name")
     page.fill("#id_given_name", given)
     page.fill("#id_family_name", family)
     page.fill("#id_date_of_birth_0", day)
     page.fill("#id_date_of_birth_1", month)
     page.fill("#id_date_of_birth_2", year)
-    page.click("button:has-text('Search records and continue')")
-    page.wait_for_load_state()
+    page.click("button:has-text('Search records and add')")
+    page.wait_for_selector("#family-live #family-notice, #family-live [name=match]")
 
 
 def test_record_a_whole_call_with_two_children(page, users, sign_in, check_a11y, known_child):
@@ -74,13 +76,15 @@ def test_record_a_whole_call_with_two_children(page, users, sign_in, check_a11y,
     assert page.locator("h1").inner_text() == "Children and family"
     check_a11y(page, "flow-03-family-empty")
     add_child(page, "Amelia", "Hartwell", "1", "6", "2015")
-    assert "one of these people?" in page.locator("h1").inner_text()
+    assert "one of these people?" in page.locator("#match-heading").inner_text()
     check_a11y(page, "flow-04-match")
     page.check(f"input[name=match][value='{known_child.pk}']")
-    page.click("button:has-text('Continue')")
+    page.click("button:has-text('Add to the call')")
+    page.wait_for_selector("#family-notice")
     add_child(page, "Zebedee", "Quillfeather", "3", "2", "2019")
-    assert "added as a new person" in page.locator(".govuk-notification-banner").inner_text()
-    page.click("text=Add a family member or someone important")
+    assert "added as a new person" in page.locator("#family-notice").inner_text()
+    page.click("#family-live >> text=Add a family member or someone important")
+    page.wait_for_selector("#family-live #id_role_0")
     check_a11y(page, "flow-05-add-person")
     page.check("#id_role_0")
     page.fill("#id_given_name", "Joanne")
@@ -88,17 +92,19 @@ def test_record_a_whole_call_with_two_children(page, users, sign_in, check_a11y,
     page.fill("#id_approximate_age", "34")
     page.fill("#id_relationship", "Mother")
     page.check("#id_lives_with_child")
-    page.click("button:has-text('Search records and continue')")
-    page.wait_for_load_state()
-    if "one of these people?" in page.locator("h1").inner_text():
+    page.click("button:has-text('Search records and add')")
+    page.wait_for_selector("#family-live #family-notice, #family-live [name=match]")
+    if page.locator("#family-live [name=match]").count():
         page.check("input[name=match][value=new]")
-        page.click("button:has-text('Continue')")
+        page.click("button:has-text('Add to the call')")
+        page.wait_for_selector("#family-notice")
     check_a11y(page, "flow-06-family")
     expect(page.locator("body")).to_contain_text("Existing record " + known_child.person_id)
     save(page)
 
-    # 3. Worries (Signs of Safety).
+    # 3. Worries (Signs of Safety): the reason for the call is there to edit.
     check_a11y(page, "flow-07-worries")
+    expect(page.locator("#id_worried_about")).to_have_value("Amelia came to school with a bruise on her cheek.")
     page.fill("#id_worried_about", "A bruise on the left cheek; Amelia gave two different explanations.")
     page.fill("#id_working_well", "Amelia attends school every day and is well presented.")
     page.fill("#id_needs_to_happen", "Someone needs to talk to her mother today.")
@@ -131,8 +137,12 @@ def test_record_a_whole_call_with_two_children(page, users, sign_in, check_a11y,
     page.fill("#id_consent_plan", "The allocated worker will talk to mum after the strategy discussion.")
     save(page)
 
-    # 6. The caller's relationship and hopes.
+    # 6. Read back (the named problem, from the worries), then the caller's relationship and hopes.
     check_a11y(page, "flow-10-relationship")
+    expect(page.locator("#id_named_problem")).to_have_value(
+        "A bruise on the left cheek; Amelia gave two different explanations. Scaled at 4 out of 10."
+    )
+    page.fill("#id_named_problem", "Amelia, who is open to a worker, has an unexplained bruise on her cheek.")
     page.fill("#id_caller_relationship", "Class teacher for two years; knows mum well.")
     page.fill("#id_caller_hoped_outcome", "That the allocated worker visits.")
     save(page)
@@ -149,8 +159,8 @@ def test_record_a_whole_call_with_two_children(page, users, sign_in, check_a11y,
     page.fill("#id_due_date_0", str(due.day))
     page.fill("#id_due_date_1", str(due.month))
     page.fill("#id_due_date_2", str(due.year))
-    page.click("button:has-text('Add action')")
-    page.wait_for_load_state()
+    page.click("button:has-text('Add action')")  # added in place (htmx)
+    page.wait_for_selector("#actions-live table")
     assert "Tell Kim Allen" in page.locator("table").inner_text()
     save(page)
 
@@ -165,7 +175,9 @@ def test_record_a_whole_call_with_two_children(page, users, sign_in, check_a11y,
     save(page)
     assert page.url.endswith("/check/")
     expect(page.locator("body")).to_contain_text("Year 4 class teacher")
-    page.fill("#id_named_problem", "Amelia, who is open to a worker, has an unexplained bruise on her cheek.")
+    expect(page.locator("#id_named_problem")).to_have_value(
+        "Amelia, who is open to a worker, has an unexplained bruise on her cheek."
+    )
     page.click("button:has-text('Save contact')")
     page.wait_for_load_state()
 
@@ -230,12 +242,13 @@ def test_a_draft_survives_closing_the_browser(browser, live_server, users, check
     page.check("#id_caller_confidential")
     page.fill("#id_reason_for_call", "Children left alone at night.")
     save(page)
-    page.click("text=Add a child")
+    page.click("#family-live >> text=Add a child")
+    page.wait_for_selector("#family-live #id_given_name")
     page.fill("#id_given_name", "Ozymandias")
     page.fill("#id_family_name", "Threlkeld")
     page.fill("#id_approximate_age", "6")
-    page.click("button:has-text('Search records and continue')")
-    page.wait_for_load_state()
+    page.click("button:has-text('Search records and add')")
+    page.wait_for_selector("#family-notice")
     context.close()  # the browser goes away mid-call
 
     context = browser.new_context(base_url=live_server.url)

@@ -127,11 +127,11 @@ def test_whole_call_through_the_pages(users, csw_client):
     r = csw_client.post(
         url(contact, "relationship"),
         {
-                "version": fresh(contact).version,
-                "named_problem": "A bruise, explanations differ.",
-                "caller_relationship": "Teacher",
-                "caller_hoped_outcome": "Advice",
-            },
+            "version": fresh(contact).version,
+            "named_problem": "A bruise, explanations differ.",
+            "caller_relationship": "Teacher",
+            "caller_hoped_outcome": "Advice",
+        },
     )
     assert r.url == url(contact, "outcome")
     r = csw_client.post(url(contact, "outcome"), {"version": fresh(contact).version, "agreed_outcome": "advice"})

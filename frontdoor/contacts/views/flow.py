@@ -108,6 +108,12 @@ class DecisionPart:
             )
         self.page_error = ""
 
+    @property
+    def each_typed(self) -> bool:
+        """Something was typed in a child's own part (shown open again)."""
+        fields = referral_forms.SameDecisionForm.DATA_FIELDS
+        return any(not r["form"].is_blank() or any(r["form"].initial.get(f) for f in fields) for r in self.rows)
+
     def chosen(self) -> list[dict]:
         return [r for r in self.rows if not r["form"].is_blank()]
 
