@@ -278,3 +278,55 @@ def test_the_decision_on_the_check_page_keeps_everything_typed_on_an_error(page,
     check_a11y(page, "screens-check-decision-error")
     draft.refresh_from_db()
     assert draft.status == "draft"
+
+
+def test_without_javascript_every_page_still_works(browser, live_server, users, check_a11y, family, page, sign_in):
+    """No JavaScript: adding a person goes through the add and match pages, an action through the plain form,
+    the family on the record is ticked and added on Continue. (axe-core needs JavaScript: each page is checked
+    as its HTML shown in a second, scripted tab.)"""
+    geraldine, mother, _brother = family
+    sign_in(users["csw"])
+    page.goto("/contacts/drafts/")
+    axe_tab = page
+
+    def check_plain(plain, name):
+        axe_tab.set_content(plain.content())
+        check_a11y(axe_tab, name)
+
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    page.goto("/accounts/sign-in/")
+    page.fill("#id_username", users["csw"].username)
+    page.fill("#id_password", "test-password-123")
+    page.click("button:has-text('Sign in')")
+    draft = factories.complete_draft(worker=users["csw"], children=0, last_step="caller")
+    page.goto(f"/contacts/{draft.pk}/family/")
+    page.click("a:has-text('Add a child')")
+    assert page.locator("h1").inner_text() == "Add a child"
+    page.fill("#id_given_name", "Geraldene")
+    page.fill("#id_family_name", "Hughs")
+    for i, part in enumerate(("2", "4", "2019")):
+        page.fill(f"#id_date_of_birth_{i}", part)
+    page.click("button:has-text('Search records and continue')")
+    assert "one of these people?" in page.locator("h1").inner_text()
+    check_plain(page, "screens-nojs-match")
+    page.check(f"input[name=match][value='{geraldine.pk}']")
+    page.click("button:has-text('Continue')")
+    expect(page.locator("#family-continue")).to_contain_text("Sandra Hughes: mother of Geraldine Hughes")
+    page.check(f"input[name=known][value='{mother.pk}']")
+    check_plain(page, "screens-nojs-family")
+    page.click("#family-continue button:has-text('Save and continue')")
+    assert page.locator("h1").inner_text() == "Worries"
+    assert draft.people.filter(person=mother, role="parent_carer").exists()
+    page.goto(f"/contacts/{draft.pk}/actions/")
+    due = timezone.localdate() + dt.timedelta(days=3)
+    page.fill("#id_what", "Ring the school")
+    page.fill("#id_owner", "CSW")
+    for i, part in enumerate((due.day, due.month, due.year)):
+        page.fill(f"#id_due_date_{i}", str(part))
+    page.click("button:has-text('Add action')")
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Action added")
+    expect(page.locator("#actions-live table")).to_contain_text("Ring the school")
+    check_plain(page, "screens-nojs-actions")
+    context.close()
