@@ -91,6 +91,13 @@ def no_errors(page):
     assert not summary.count(), f"{page.url}: {summary.inner_text()}"
 
 
+def unfollowable_links(page, allowed=frozenset()) -> dict[str, int]:
+    """{link text: status} for each link in the page's main content that answers 4xx or 5xx to this user."""
+    links = page.eval_on_selector_all("main a[href^='/']", "els => els.map(e => [e.getAttribute('href'), e.innerText])")
+    statuses = {text: page.request.get(href).status for href, text in links if text not in allowed}
+    return {text: status for text, status in statuses.items() if status >= 400}
+
+
 def no_misspelling(page, where: str):
     """The caller's spelling appears only as what "the caller said"."""
     text = page.inner_text("main")
@@ -310,6 +317,7 @@ def test_one_child_one_truth(page, browser, live_server, users, sign_in, check_a
     manager.click("text=Authorise or return")
     manager.wait_for_load_state()
     no_misspelling(manager, "authorise")
+    manager.screenshot(path="/tmp/journey-authorise.png", full_page=True)
     manager.click("button:has-text('Authorise all 2')")
     manager.wait_for_load_state()
     assert "authorised" in manager.inner_text(".govuk-notification-banner")
@@ -320,6 +328,7 @@ def test_one_child_one_truth(page, browser, live_server, users, sign_in, check_a
     no_misspelling(manager, "contact detail (manager)")
     manager.goto(f"/people/{family.geraldine.pk}/family/")
     genogram = manager.inner_text("main")
+    manager.screenshot(path="/tmp/journey-genogram.png", full_page=True)
     assert "Darren Cole" in genogram and "Toby Hughes" in genogram
 
     manager.goto(f"/letters/contact/{contact.pk}/")
@@ -348,7 +357,9 @@ def test_one_child_one_truth(page, browser, live_server, users, sign_in, check_a
     no_misspelling(police_page, "requests queue")
     police_page.goto(f"/mash/requests/{police.pk}/")
     assert "Geraldine Hughes" in police_page.inner_text("main")
+    police_page.screenshot(path="/tmp/journey-police-request.png", full_page=True)
     no_misspelling(police_page, "police request")
+    assert unfollowable_links(police_page) == {}, "links on the request the police cannot follow"
     police_page.fill("#id_answer", "Two call-outs to the address for domestic abuse in May; Darren Cole arrested once.")
     police_page.click("button:has-text('Send the answer')")
     police_page.wait_for_load_state()
@@ -364,16 +375,25 @@ def test_one_child_one_truth(page, browser, live_server, users, sign_in, check_a
     for referral in referrals:
         team.goto(f"/referrals/{referral.pk}/")
         no_misspelling(team, "referral (team)")
+        assert unfollowable_links(team) == {}, "links on the referral the team cannot follow"
     team.goto(f"/contacts/{contact.pk}/")
     main = team.inner_text("main")
+    team.screenshot(path="/tmp/journey-team-contact.png", full_page=True)
     assert "Toby says Darren shouts" in main, "the worries"
     assert "Visit the children at school" in main, "the action plan"
     assert "Consent obtained" in main, "consent"
     assert "Geraldine and Liam known" in main, "the records check"
     no_misspelling(team, "contact (team)")
+    # FINDING, not fixed here (people/permissions.held_people, where the "restricted" helper is working): the
+    # FAST practitioner cannot open the alleged perpetrator's record (404). The call records him as the partner
+    # of the mother, not as a relative of the children, and the team holds only the children and their direct
+    # relatives. Once held_people includes the partners of the children's parents, remove `allowed`.
+    assert unfollowable_links(team, allowed={"Darren Cole"}) == {}, "links on the contact the team cannot follow"
     team.goto(f"/mash/{enquiry.pk}/")
+    team.screenshot(path="/tmp/journey-team-mash.png", full_page=True)
     assert "Two call-outs to the address" in team.inner_text("main"), "the police answer"
     no_misspelling(team, "MASH enquiry (team)")
+    assert unfollowable_links(team) == {}, "links on the MASH enquiry the team cannot follow"
     team.context.close()
 
     # The analyst: the dashboard, the Overdue queue and Annex A agree.
