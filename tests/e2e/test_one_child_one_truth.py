@@ -10,12 +10,15 @@ worker records the call (`record_the_call`, the only part that knows the call fl
 - the manager finds both referrals in the authorisation queue under the record's names, authorises them
   together, sees the partner in the family's genogram and approves the letter, which states each child's
   authorised disposal and what the referral says the teacher is to be told;
-- the police MASH partner answers the MASH enquiry's request (seeded: opening it is not what is tested);
+- the consultant social worker opens a MASH enquiry on the contact and asks the police; the police MASH partner
+  answers (their pages show the record's names);
 - the FAST Norwich practitioner finds both referrals in the team queue and reads the contact and the
   police answer;
 - the analyst's dashboard, the manager's Overdue queue and the Annex A download agree.
 
-axe-core on every page new to the end-to-end suite.
+axe-core on every page new to the end-to-end suite (the others are checked by the tests that first visit them):
+the letter naming two children's authorised disposals, drafted and approved, opening a MASH enquiry and the
+Overdue queue. Every link the police partner and the FAST practitioner are shown must open for them.
 """
 
 from __future__ import annotations
@@ -24,10 +27,10 @@ import csv
 import datetime as dt
 import io
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import expect
 
 from frontdoor.accounts.models import Role
 from frontdoor.accounts.tests.factories import user_for_role
@@ -37,7 +40,7 @@ from frontdoor.mash.models import InformationRequest, MashEnquiry
 from frontdoor.mash.tests.factories import enquiry_make, request_make
 from frontdoor.people.models import Person
 from frontdoor.referrals.models import Referral
-from frontdoor.referrals.tests.factories import contact_make
+from frontdoor.reporting.domain import age_in_years
 
 pytestmark = pytest.mark.e2e
 
@@ -101,7 +104,9 @@ def unfollowable_links(page, allowed=frozenset()) -> dict[str, int]:
 def no_misspelling(page, where: str):
     """The caller's spelling appears only as what "the caller said"."""
     text = page.inner_text("main")
-    leaks = [text[max(i - 120, 0) : i + 40] for i in _find_all(text, MISSPELT) if not text[:i].endswith("the caller said: ")]
+    leaks = [
+        text[max(i - 120, 0) : i + 40] for i in _find_all(text, MISSPELT) if not text[:i].endswith("the caller said: ")
+    ]
     assert not leaks, f"{where}: {MISSPELT} leaked: {leaks}"
 
 
@@ -167,18 +172,48 @@ def record_the_call(page, *, family: Family) -> Contact:
     page.select_option("#id_caller_agency", label="School or college")
     page.fill("#id_caller_phone", "01603 223344")
     page.fill("#id_caller_email", "ann.lee@example.org")
-    page.fill("#id_reason_for_call", "Geraldene came to school with bruises on her arm; her brother Toby is scared of mum's partner.")
+    page.fill(
+        "#id_reason_for_call",
+        "Geraldene came to school with bruises on her arm; her brother Toby is scared of mum's partner.",
+    )
     _save(page)
 
     _add_person(page, child=True, given="Geraldene", family="Hughs", dob=("2", "4", "2019"))
     _choose(page, family.geraldine.pk)
     _add_person(page, child=True, given="Toby", family="Hughes", dob=("3", "2", "2021"), postcode="NR2 3AB")
     _choose(page, "new")
-    _add_person(page, child=False, given="Sandra", family="Hughes", age="36", role="parent_carer", relationship="Mother", lives=True)
+    _add_person(
+        page,
+        child=False,
+        given="Sandra",
+        family="Hughes",
+        age="36",
+        role="parent_carer",
+        relationship="Mother",
+        lives=True,
+    )
     _choose(page, family.mother.pk)
-    _add_person(page, child=False, given="Darren", family="Cole", age="35", role="alleged_perpetrator", relationship="Mum's partner", lives=True)
+    _add_person(
+        page,
+        child=False,
+        given="Darren",
+        family="Cole",
+        age="35",
+        role="alleged_perpetrator",
+        relationship="Mum's partner",
+        lives=True,
+    )
     _choose(page, "new")
-    _add_person(page, child=False, given="Liam", family="Hughes", age="15", role="sibling", relationship="Older brother", lives=True)
+    _add_person(
+        page,
+        child=False,
+        given="Liam",
+        family="Hughes",
+        age="15",
+        role="sibling",
+        relationship="Older brother",
+        lives=True,
+    )
     _choose(page, family.brother.pk)
     _save(page)
 
@@ -208,7 +243,10 @@ def record_the_call(page, *, family: Family) -> Contact:
     _save(page)
 
     due = timezone.localdate() + dt.timedelta(days=2)
-    for what, owner in (("Visit the children at school", "FAST"), ("Tell the teacher the outcome", "Consultant social worker")):
+    for what, owner in (
+        ("Visit the children at school", "FAST"),
+        ("Tell the teacher the outcome", "Consultant social worker"),
+    ):
         page.fill("#id_what", what)
         page.fill("#id_owner", owner)
         page.fill("#id_due_date_0", str(due.day))
@@ -225,13 +263,14 @@ def record_the_call(page, *, family: Family) -> Contact:
     page.wait_for_load_state()
     no_errors(page)
     assert "Contact recorded" in page.locator("h1").inner_text()
+    page.screenshot(path="/tmp/journey-recorded.png", full_page=True)
     return Contact.objects.filter(status=Contact.Status.RECORDED, caller_name="Ann Lee").latest("received_at")
 
 
 # --- After the call --------------------------------------------------------------------------------------
 
 
-def decide_and_complete(page, contact: Contact, check_a11y) -> list[Referral]:
+def decide_and_complete(page, contact: Contact) -> list[Referral]:
     """The consultant social worker decides "progress to referral" for both children and completes both."""
     page.goto(f"/referrals/contacts/{contact.pk}/decision/")
     assert page.locator("h1").inner_text() == "Decide the response"
@@ -251,6 +290,7 @@ def decide_and_complete(page, contact: Contact, check_a11y) -> list[Referral]:
         assert page.locator("h1").inner_text() == "Complete the referral"
         no_misspelling(page, "referral edit")
         assert "FAST Norwich" in page.inner_text(".govuk-inset-text"), "routed by the child's postcode"
+        page.screenshot(path=f"/tmp/journey-referral-edit-{referral.decision.child.given_name}.png", full_page=True)
         assert page.is_checked("input[name=domestic_abuse][value=yes]"), "the household answers from the call"
         page.check("input[name=disposal][value='4']")
         page.fill("#id_disposal_reasons", "Suspected significant harm: strategy discussion needed.")
@@ -280,7 +320,7 @@ def test_one_child_one_truth(page, browser, live_server, users, sign_in, check_a
     assert people["Geraldene"].person == family.geraldine and people["Geraldene"].shown_name == "Geraldine Hughes"
     partner, toby = people["Darren"].person, people["Toby"].person
     assert partner is not None and toby is not None, "the call feeds the index"
-    referrals = decide_and_complete(page, contact, check_a11y)
+    referrals = decide_and_complete(page, contact)
     by_child = {r.decision.child.given_name: r for r in referrals}
     assert set(by_child) == {"Geraldene", "Toby"}
 
@@ -401,7 +441,10 @@ def test_one_child_one_truth(page, browser, live_server, users, sign_in, check_a
     analyst.goto("/reporting/")
     figures = [int(n) for n in analyst.locator(".fd-figure__number").all_inner_texts()]
     contacts_figure, children_figure = figures[0], figures[1]
-    dashboard = {"decision": int(analyst.inner_text("#decision-overdue")), "request": int(analyst.inner_text("#requests-overdue"))}
+    dashboard = {
+        "decision": int(analyst.inner_text("#decision-overdue")),
+        "request": int(analyst.inner_text("#requests-overdue")),
+    }
     queue = {}
     for kind, reference in (("decision", late.contact.reference), ("request", late.reference)):
         manager.goto(f"/referrals/queues/overdue/?kind={kind}")
@@ -413,14 +456,17 @@ def test_one_child_one_truth(page, browser, live_server, users, sign_in, check_a
     manager.context.close()
     with analyst.expect_download() as download:
         analyst.click("button:has-text('Download Annex A list 1 (CSV)')")
-    rows = list(csv.DictReader(io.StringIO(open(download.value.path(), encoding="utf-8-sig").read())))
+    rows = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8-sig"))))
     assert (contacts_figure, children_figure, len(rows)) == (2, 3, 3), "one row per child per contact, as counted"
     ids = {r["Child Unique ID"]: r for r in rows}
     assert family.geraldine.person_id in ids and toby.person_id in ids, "both children counted"
-    assert ids[toby.person_id]["Date of Birth"] == "03/02/2021" and ids[toby.person_id]["Contact Source"].startswith("f) 2B")
-    geraldine_row = ids[family.geraldine.person_id]
-    assert geraldine_row["Date of Birth"] == "02/04/2019" and geraldine_row["Gender"] == "b) Female"
+    geraldine_row, toby_row = ids[family.geraldine.person_id], ids[toby.person_id]
+    # The linked child's record values (never the caller's), the new child's as given, both ages computed.
+    assert (geraldine_row["Date of Birth"], geraldine_row["Gender"]) == ("02/04/2019", "b) Female")
     assert geraldine_row["Ethnicity"].startswith("a) WBRI")
+    assert toby_row["Date of Birth"] == "03/02/2021" and toby_row["Contact Source"].startswith("f) 2B")
+    for row, born in ((geraldine_row, dt.date(2019, 4, 2)), (toby_row, dt.date(2021, 2, 3))):
+        assert row["Age of Child (Years)"] == str(age_in_years(born, timezone.localdate()))
     for row in rows:
         for column in ("Gender", "Ethnicity", "Contact Source"):
             assert ") " in row[column] and "NOBT in" not in row[column], f"{column}: {row[column]} is not a code"

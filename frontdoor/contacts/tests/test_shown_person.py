@@ -52,7 +52,9 @@ def test_the_audit_trail_names_the_record_with_what_the_caller_said_beside(users
     contact_person_save(
         actor=users["csw"], contact=contact, version=contact.version + 1, values={**values, "given_name": "Toby"}
     )
-    summaries = list(AuditEvent.objects.filter(summary__startswith="Added").order_by("sequence").values_list("summary", flat=True))
+    summaries = list(
+        AuditEvent.objects.filter(summary__startswith="Added").order_by("sequence").values_list("summary", flat=True)
+    )
     assert summaries == [
         f"Added child the call is about Geraldine Hughes on call {contact.reference} "
         f"(linked to {record.person_id}; the caller said: Geraldene Hughs)",
