@@ -397,6 +397,7 @@ def test_one_child_one_truth(page, browser, live_server, users, sign_in, check_a
     no_misspelling(police_page, "requests queue")
     police_page.goto(f"/mash/requests/{police.pk}/")
     assert "Geraldine Hughes" in police_page.inner_text("main")
+    assert "Darren Cole (alleged perpetrator), about 35" in police_page.inner_text("main")
     police_page.screenshot(path="/tmp/journey-police-request.png", full_page=True)
     no_misspelling(police_page, "police request")
     assert unfollowable_links(police_page) == {}, "links on the request the police cannot follow"
