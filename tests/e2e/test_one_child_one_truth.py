@@ -372,6 +372,7 @@ def test_one_child_one_truth(page, browser, live_server, users, sign_in, check_a
     assert "Darren Cole" in genogram and "Toby Hughes" in genogram
 
     manager.goto(f"/letters/contact/{contact.pk}/")
+    no_misspelling(manager, "letters for the contact")
     manager.click("button:has-text('Draft the letter')")
     manager.wait_for_load_state()
     no_errors(manager)
@@ -454,6 +455,8 @@ def test_one_child_one_truth(page, browser, live_server, users, sign_in, check_a
         assert contact.reference not in manager.inner_text("main table")
     check_a11y(manager, "journey-queue-overdue")
     assert dashboard == queue == {"decision": 1, "request": 1}
+    badge = manager.locator(".govuk-service-navigation__link", has_text="Overdue").locator(".fd-count").inner_text()
+    assert int(badge) == sum(dashboard.values()), "the navigation's Overdue count agrees too"
     manager.context.close()
     with analyst.expect_download() as download:
         analyst.click("button:has-text('Download Annex A list 1 (CSV)')")
