@@ -216,8 +216,11 @@ def contact_person_save(
         actor=actor,
         action="change",
         obj=locked,
-        summary=f"{action} {contact_person.get_role_display().lower()} {contact_person} on call {locked.reference}"
-        + (f" (linked to {person.person_id})" if person else " (new person)"),
+        # The record's name once linked (the audit trail is a page too), the caller's words beside it.
+        summary=f"{action} {contact_person.get_role_display().lower()} {contact_person.shown_name} on call "
+        + locked.reference
+        + (f" (linked to {person.person_id}" if person else " (new person")
+        + (f"; the caller said: {contact_person.caller_said_text})" if contact_person.caller_said else ")"),
     )
     return contact_person
 

@@ -257,6 +257,15 @@ def _decision_lines(facts: LetterFacts) -> list[str]:
     return lines
 
 
+def _referral_made(facts: LetterFacts) -> str:
+    """The line before each child's decision: one referral per child, and whether the manager has decided yet."""
+    n = len(facts.decisions)
+    made = "we made a referral to children's social care" + (f" for each of the {n} children" if n > 1 else "")
+    if all(d.authorised for d in facts.decisions):
+        return f"Referral: {made}. A manager has decided what happens next."
+    return f"Referral: {made}. A manager decides what happens next."
+
+
 def _agreed_text(facts: LetterFacts, withheld: list[str]) -> str:
     if facts.is_public:
         agreed = PUBLIC_OUTCOME_WORDS.get(facts.agreed_outcome, PUBLIC_OUTCOME_GENERAL)
@@ -266,8 +275,7 @@ def _agreed_text(facts: LetterFacts, withheld: list[str]) -> str:
             withheld.append("The worker's notes on the outcome.")
         return "\n".join([agreed, *_decision_lines(facts)])
     if facts.decisions:
-        agreed = "Referral: we made a referral to children's social care. A manager decides what happens next."
-        agreed = "\n".join([agreed, *_decision_lines(facts)])
+        agreed = "\n".join([_referral_made(facts), *_decision_lines(facts)])
     elif facts.agreed_outcome == "referral":
         agreed = f"{PROFESSIONAL_OUTCOME_WORDS['referral']} {AWAITED_WORDS.capitalize()}. {SECOND_LETTER_WORDS}"
     else:

@@ -218,11 +218,12 @@ PHRASE_3, PHRASE_4 = domain.disposal_phrase(3), domain.disposal_phrase(4)
                 "Ava Hollis: the manager's decision is 3. Child in need, high need: single assessment.",
                 "What we can tell you: A social worker will visit the family this week.",
             ],
-            ["progressing", "awaited"],
+            ["progressing", "awaited", "A manager decides"],
         ),
         (
             replace(BASE, decisions=(AVA_3, LEO_AWAITED)),
             [
+                "we made a referral to children's social care for each of the 2 children. A manager decides",
                 "Ava Hollis: the manager's decision is 3.",
                 "Leo Hollis: the manager's decision is awaited. We will write to you again when it has been made.",
                 "What we can tell you about Ava Hollis: A social worker will visit",
@@ -234,8 +235,10 @@ PHRASE_3, PHRASE_4 = domain.disposal_phrase(3), domain.disposal_phrase(4)
             [
                 "Ava Hollis: the manager's decision is 3.",
                 "Leo Hollis: the manager's decision is 1. Not a child in need",
+                "for each of the 2 children. A manager has decided what happens next.",
             ],
-            ["What we can tell you about"],  # the same wording for both children is said once
+            # The same wording for both children is said once; once both are decided, nothing says "decides".
+            ["What we can tell you about", "A manager decides"],
         ),
         (replace(BASE, decisions=()), ["progressing to a referral", "The manager's decision is awaited"], []),
         (

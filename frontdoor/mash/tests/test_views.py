@@ -88,3 +88,21 @@ def test_worker_concludes(users, client_for):
     assert response.status_code == 302
     html = client.get(reverse("mash:detail", args=[request.enquiry.pk])).content.decode()
     assert "Risk confirmed" in html and "Concluded" in html
+
+
+def test_the_police_are_told_an_adults_approximate_age_where_no_date_of_birth_is_known(users, client_for):
+    """An alleged perpetrator named on the call with only an age: the partner agency sees the age, to find them."""
+    from frontdoor.contacts.models import ContactPerson
+
+    request = request_make(actor=users["csw"])
+    ContactPerson.objects.create(
+        contact=request.enquiry.contact,
+        role=ContactPerson.Role.ALLEGED_PERPETRATOR,
+        given_name="Darren",
+        family_name="Cole",
+        relationship="Mum's partner",
+        approximate_age=35,
+        position=9,
+    )
+    html = client_for(users["mash_partner"]).get(reverse("mash:request", args=[request.pk])).content.decode()
+    assert "Darren Cole (alleged perpetrator), about 35" in html
