@@ -312,3 +312,22 @@ def nav_counts(*, user: User) -> dict[str, int]:
         "drafts": draft_list_for_worker(user=user).count(),
         "contacts": contact_list_for_worker(user=user).count(),
     }
+
+
+def family_on_record_for(*, user: User, contact: Contact, people: list, audit: bool = False) -> list[tuple]:
+    """The family members the index holds for the call's linked children who are not on the call yet, as
+    people.selectors.relatives_on_record gives them (relative, relationship, related to): offered on the family
+    step with a tick each. `audit` records one view event on the contact naming the records shown."""
+    from frontdoor.people.selectors import relatives_on_record
+
+    on_call = {cp.person_id for cp in people if cp.person_id}
+    relatives = relatives_on_record(user=user, people=[cp.person for cp in people if cp.is_child and cp.person_id])
+    offered = [r for r in relatives if r[0].pk not in on_call]
+    if audit and offered:
+        audit_record(
+            actor=user,
+            action="view",
+            obj=contact,
+            summary=f"Offered the family on the record ({', '.join(r[0].person_id for r in offered)}) on call {contact.reference}",
+        )
+    return offered

@@ -129,6 +129,8 @@ def test_the_family_on_the_record_is_offered_and_added_with_a_tick_on_continue(c
     assert "Sandra Hughes: mother of Geraldine Hughes" in page
     assert "Kyle Hughes: brother of Geraldine Hughes" in page
     assert "Edna Hughes: grandmother of Geraldine Hughes" in page
+    shown = AuditEvent.objects.filter(action="view", summary__startswith="Offered the family on the record").get()
+    assert mother.person_id in shown.summary and brother.person_id in shown.summary
     r = csw_client.post(
         url(linked_draft, "family"), {"version": linked_draft.version, "known": [str(mother.pk), str(brother.pk)]}
     )

@@ -10,11 +10,11 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 
 from frontdoor.audit.services import audit_search
-from frontdoor.people.selectors import PersonMatch, person_search, relatives_on_record
+from frontdoor.people.selectors import PersonMatch, person_search
 from frontdoor.ui.context_processors import is_partial
 from frontdoor.ui.forms import submit
 
-from .. import domain, forms, services
+from .. import domain, forms, selectors, services
 from ..models import ContactPerson
 from .common import continue_step, draft_page, person_url, remove_page, returning, step_context, step_url
 
@@ -23,11 +23,9 @@ def _family_url(request, contact) -> str:
     return step_url(contact, "family", return_to_check=returning(request))
 
 
-def _offered(request, contact, people) -> list[tuple]:
+def _offered(request, contact, people, *, audit: bool = False) -> list[tuple]:
     """Family members the record holds for the call's linked children and who are not on the call yet."""
-    on_call = {cp.person_id for cp in people if cp.person_id}
-    relatives = relatives_on_record(user=request.user, people=[cp.person for cp in people if cp.is_child])
-    return [r for r in relatives if r[0].pk not in on_call]
+    return selectors.family_on_record_for(user=request.user, contact=contact, people=people, audit=audit)
 
 
 def _family_context(request, contact, *, form=None, add=None, notice: str = "") -> dict:
@@ -36,7 +34,7 @@ def _family_context(request, contact, *, form=None, add=None, notice: str = "") 
     people = list(contact.people.select_related("person"))
     for cp in people:
         cp.person_url = person_url(cp.person)
-    offered = _offered(request, contact, people)
+    offered = _offered(request, contact, people, audit=True)
     ticked = set(request.POST.getlist("known") if request.method == "POST" else request.GET.getlist("known"))
     return step_context(
         contact,
@@ -76,7 +74,11 @@ def family(request, contact):
     if request.method == "POST":
         ticked = set(request.POST.getlist("known"))
         if ticked:
-            chosen = [r for r in _offered(request, contact, list(contact.people.all())) if str(r[0].pk) in ticked]
+            chosen = [
+                r
+                for r in _offered(request, contact, list(contact.people.select_related("person")))
+                if str(r[0].pk) in ticked
+            ]
             saved, form = submit(
                 request,
                 forms.ContinueForm(request.POST),
