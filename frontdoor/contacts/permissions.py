@@ -12,6 +12,8 @@
   the caller's details, nor in action owners or text naming them). "Routed to them" is the referrals
   app's own rule (`referrals.permissions.referrals_visible_to`), so the two can never disagree.
 - Nobody else opens contact pages here; other apps (referrals, MASH) share what their roles need.
+- A contact naming a person whose record is restricted from the user (decision 26) is hidden from them like
+  the record, except from the worker who took the call (they already know what they were told).
 """
 
 from __future__ import annotations
@@ -78,6 +80,16 @@ def can_view_team_contacts(user) -> bool:
 
 
 def can_view_contact(user, contact) -> bool:
+    return _can_view_contact_by_role(user, contact) and not _about_restricted(user, contact)
+
+
+def _about_restricted(user, contact) -> bool:
+    from .models import Contact
+
+    return Contact.objects.filter(restricted_contacts_filter(user), pk=contact.pk).exists()
+
+
+def _can_view_contact_by_role(user, contact) -> bool:
     if can_read_received_contacts(user):
         return contact.status == contact.Status.RECORDED and routed_referrals(user).filter(contact=contact).exists()
     if not can_view_contacts(user):
@@ -87,16 +99,27 @@ def can_view_contact(user, contact) -> bool:
     return can_view_team_contacts(user) and getattr(contact.worker, "team_id", None) == user.team_id
 
 
+def restricted_contacts_filter(user) -> Q:
+    """A Q over Contact: the calls naming someone whose record is restricted from the user, but for the calls
+    they took themselves (one subquery; `people.permissions.restricted_person_ids_for`)."""
+    from frontdoor.people.permissions import restricted_person_ids_for
+
+    from .models import ContactPerson
+
+    about = ContactPerson.objects.filter(person_id__in=restricted_person_ids_for(user)).values("contact_id")
+    return Q(pk__in=about) & ~Q(worker_id=user.pk)
+
+
 def visible_contacts_filter(user) -> Q:
     """The Q a queryset of Contact is filtered by so a user sees only what `can_view_contact` allows."""
     if can_read_received_contacts(user):
-        return received_contacts_filter(user)
+        return received_contacts_filter(user) & ~restricted_contacts_filter(user)
     if not can_view_contacts(user):
         return Q(pk__in=[])
     q = Q(status="recorded") | Q(worker_id=user.pk)
     if can_view_team_contacts(user):
         q |= Q(worker__team_id=user.team_id)
-    return q
+    return q & ~restricted_contacts_filter(user)
 
 
 def visible_contacts(user, qs: QuerySet) -> QuerySet:
