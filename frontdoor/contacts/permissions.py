@@ -79,14 +79,26 @@ def can_view_team_contacts(user) -> bool:
     return is_role(user, Role.TEAM_MANAGER) and user.team_id is not None
 
 
-def can_view_contact(user, contact) -> bool:
-    return _can_view_contact_by_role(user, contact) and not _about_restricted(user, contact)
+def can_view_contact(user, contact, *, restricted: bool | None = None) -> bool:
+    """`restricted`: whether the contact is about a person restricted from the user, when the caller already
+    knows (a list annotated with `contact_restricted`); None asks the database."""
+    if not _can_view_contact_by_role(user, contact):
+        return False
+    if restricted is None:
+        from .models import Contact
+
+        restricted = Contact.objects.filter(restricted_contacts_filter(user), pk=contact.pk).exists()
+    return not restricted
 
 
-def _about_restricted(user, contact) -> bool:
+def contact_restricted(user, contact_ref: str = "pk"):
+    """An expression for annotating rows: whether the contact named by `contact_ref` (an OuterRef path) is
+    about a person restricted from the user (one query for a whole list)."""
+    from django.db.models import Exists, OuterRef
+
     from .models import Contact
 
-    return Contact.objects.filter(restricted_contacts_filter(user), pk=contact.pk).exists()
+    return Exists(Contact.objects.filter(restricted_contacts_filter(user), pk=OuterRef(contact_ref)))
 
 
 def _can_view_contact_by_role(user, contact) -> bool:

@@ -22,6 +22,7 @@ from frontdoor.contacts.models import Contact, ContactPerson
 from frontdoor.contacts.permissions import (
     can_read_received_contacts,
     can_view_contact,
+    contact_restricted,
     received_contact_readable,
     visible_contacts_filter,
 )
@@ -95,18 +96,25 @@ def _contacts(user, names: dict) -> tuple[list[ChronologyEvent], dict]:
                 queryset=ContactDecision.objects.select_related("child__person").order_by("child__position"),
             )
         )
-        .annotate(received=received_contact_readable(user, "contact_id"))
+        .annotate(
+            received=received_contact_readable(user, "contact_id"), restricted=contact_restricted(user, "contact_id")
+        )
         .order_by("contact__received_at", "position")
     )
-    contacts, members, received = {}, defaultdict(list), {}
+    contacts, members, received, restricted = {}, defaultdict(list), {}, {}
     for link in links:
         contacts[link.contact_id] = link.contact
         received[link.contact_id] = link.received
+        restricted[link.contact_id] = link.restricted  # about a record restricted from the user (decision 26)
         members[link.contact_id].append(link.person_id)
     if can_read_received_contacts(user):  # the contacts behind referrals routed to their team
-        openable = {pk for pk, contact in contacts.items() if received[pk] and not contact.is_draft}
+        openable = {
+            pk for pk, contact in contacts.items() if received[pk] and not contact.is_draft and not restricted[pk]
+        }
     else:
-        openable = {pk for pk, contact in contacts.items() if can_view_contact(user, contact)}
+        openable = {
+            pk for pk, contact in contacts.items() if can_view_contact(user, contact, restricted=restricted[pk])
+        }
     events = []
     for contact_id, contact in contacts.items():
         if contact.is_draft:
