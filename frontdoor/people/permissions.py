@@ -94,12 +94,19 @@ def _people_ids(condition: Q):
     return Person.objects.filter(condition).values("pk")
 
 
+# Set by `record.selectors.person_get` on the person it found through `held_people(user)`: the pages of one
+# request ask `can_view_person` several times about that person (edit links, contacts, repeat concern).
+VIEWABLE_BY = "_viewable_by_user"
+
+
 def can_view_person(user, person=None) -> bool:
     """`person` None asks whether the user may open any person at all."""
     if not is_role(user, *KEEPER_ROLES):
         return False
     if person is None:
         return True
+    if getattr(person, VIEWABLE_BY, None) == user.pk:
+        return True  # `person_get` found them for this user in this request: asked already
     return _people_ids(held_people(user)).filter(pk=person.pk).exists()
 
 

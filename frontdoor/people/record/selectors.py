@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Q
 
 from ..models import AddressHistory, Alias, Disability, Person, Relationship
-from ..permissions import can_list_needs_checking, can_view_person, held_people
+from ..permissions import VIEWABLE_BY, can_list_needs_checking, can_view_person, held_people
 
 if TYPE_CHECKING:
     from frontdoor.accounts.models import User
@@ -20,7 +20,10 @@ def person_get(*, user: User, pk) -> Person | None:
     """The person, if the user may open them (a receiving practitioner: their team's children and families)."""
     if not can_view_person(user):
         return None
-    return Person.objects.filter(held_people(user), pk=pk, archived=False).first()
+    person = Person.objects.filter(held_people(user), pk=pk, archived=False).first()
+    if person is not None:
+        setattr(person, VIEWABLE_BY, user.pk)
+    return person
 
 
 def people_needing_checks(*, user: User):
