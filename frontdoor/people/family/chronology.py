@@ -33,6 +33,7 @@ from frontdoor.referrals.models import ContactDecision, Milestone, Referral
 from frontdoor.referrals.permissions import referrals_visible_to
 
 from ..models import Involvement
+from ..permissions import restricted_person_ids_for
 
 CONTACTS, REFERRALS, INVOLVEMENTS = "contacts", "referrals", "involvements"
 KINDS = {
@@ -187,6 +188,8 @@ def _referrals(user, contact_members: dict, names: dict) -> list[ChronologyEvent
     referrals = list(
         Referral.objects.filter(Q(contact_id__in=list(contact_members)) | Q(child_id__in=list(names)))
         .filter(archived=False)
+        # never a referral for a child whose record is restricted from the user (decision 26)
+        .exclude(child_id__in=restricted_person_ids_for(user))
         .select_related("worker", "submitted_by", "returned_by", "authorised_by", "receiving_team", "allocated_worker")
         .prefetch_related(
             Prefetch(

@@ -7,10 +7,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from ..models import AddressHistory, Alias, Disability, Person, Relationship
-from ..permissions import VIEWABLE_BY, can_list_needs_checking, can_view_person, held_people
+from ..permissions import (
+    VIEWABLE_BY,
+    can_list_needs_checking,
+    can_view_person,
+    held_people,
+    restricted_person_ids_for,
+)
 
 if TYPE_CHECKING:
     from frontdoor.accounts.models import User
@@ -65,11 +71,19 @@ def person_detail_context(*, user: User, person: Person) -> dict:
     """Everything the person record page shows, in a fixed number of queries."""
     from ..family.selectors import current_involvements, past_involvements, relationship_from_view_of
 
-    relationships = list(
-        Relationship.objects.filter(archived=False)
+    restricted = restricted_person_ids_for(user)
+    relationships = [
+        r
+        for r in Relationship.objects.filter(archived=False)
         .filter(Q(from_person=person) | Q(to_person=person))
         .select_related("from_person", "to_person")
-    )
+        # a relative whose record is restricted from the user is left out (decision 26), in the same query
+        .annotate(
+            hidden=Exists(restricted.filter(person_id=OuterRef("from_person_id")))
+            | Exists(restricted.filter(person_id=OuterRef("to_person_id")))
+        )
+        if not r.hidden
+    ]
     addresses = list(person.addresses.filter(archived=False))
     return {
         "aliases": list(person.aliases.filter(archived=False)),

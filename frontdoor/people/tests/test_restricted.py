@@ -308,3 +308,31 @@ def test_search_queries_do_not_grow_with_restricted_results(users, client_for, d
     with django_assert_max_num_queries(len(before.captured_queries)):
         page = client.post(reverse("people:search"), {"q": "Zed Samename"}, HTTP_HX_REQUEST="true").content.decode()
     assert page.count("Restricted record") == 4
+
+
+def test_a_relative_s_pages_leave_the_restricted_member_out(users, restricted, client_for):
+    """The mother's record and family page do not name the restricted child to someone not named."""
+    mum = restricted["mum"]
+    client = client_for(users["csw2"])
+    record = client.get(detail(mum.pk)).content.decode()
+    family = client.get(reverse("people:family", args=[mum.pk])).content.decode()
+    assert "Sarah" in record and "Jack" not in record
+    assert "Sarah" in family and "Jack" not in family and "1 family member not shown" in family
+    named = client_for(users["csw"]).get(reverse("people:family", args=[mum.pk])).content.decode()
+    assert "Jack" in named
+
+
+def test_the_family_chronology_leaves_out_the_restricted_child_s_referral(users, restricted):
+    from frontdoor.people.selectors import family_chronology, family_get
+    from frontdoor.referrals.tests.factories import referral_make
+
+    referral = referral_make(worker=users["csw"], child=restricted["child"])
+    from frontdoor.contacts.models import ContactPerson
+
+    ContactPerson.objects.create(contact=referral.contact, person=restricted["mum"], role="adult", given_name="Sarah")
+    family = family_get(user=users["csw2"], person=restricted["mum"])
+    events = family_chronology(user=users["csw2"], family=family)
+    assert not [e for e in events if referral.reference in e.what]
+    assert all(not e.url or "/contacts/" not in e.url for e in events)  # the call names Jack: no link
+    named = family_chronology(user=users["csw"], family=family_get(user=users["csw"], person=restricted["mum"]))
+    assert [e for e in named if referral.reference in e.what]
