@@ -44,5 +44,5 @@ def sections(request) -> list[dict]:
             "button": {"label": "Find a person", "url": reverse("people:search"), "secondary": True},
             "links": links,
             "order": 30,
-        }
+        },
     ]

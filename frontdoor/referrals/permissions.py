@@ -30,7 +30,9 @@ def referrals_visible_to(user, queryset: QuerySet) -> QuerySet:
         return queryset.exclude(_about_restricted(user))
     if is_role(user, Role.RECEIVING_PRACTITIONER):
         routed = queryset.filter(state__in=ROUTED_STATES)
-        routed = routed.filter(Q(receiving_team_id=user.team_id, receiving_team__isnull=False) | Q(allocated_worker=user))
+        routed = routed.filter(
+            Q(receiving_team_id=user.team_id, receiving_team__isnull=False) | Q(allocated_worker=user)
+        )
         return routed.exclude(_about_restricted(user))
     return queryset.none()
 
@@ -38,8 +40,8 @@ def referrals_visible_to(user, queryset: QuerySet) -> QuerySet:
 def _about_restricted(user) -> Q:
     """The child's record is restricted from the user (a referral with no child: the call names such a person),
     unless the user took the call."""
-    from frontdoor.contacts.permissions import restricted_contacts_filter
     from frontdoor.contacts.models import Contact
+    from frontdoor.contacts.permissions import restricted_contacts_filter
     from frontdoor.people.permissions import restricted_person_ids_for
 
     restricted_calls = Contact.objects.filter(restricted_contacts_filter(user)).values("pk")

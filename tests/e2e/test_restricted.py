@@ -41,9 +41,7 @@ def test_restrict_break_the_glass_and_the_log(page, sign_in, check_a11y, users):
     expect(page.locator("table")).not_to_contain_text("Quarrington")
     page.screenshot(path="/tmp/restricted-search.png", full_page=True)
     row.locator("a").click()
-    expect(page.locator("#restricted-ask")).to_have_text(
-        f"This record is restricted. Ask {manager.get_full_name()}."
-    )
+    expect(page.locator("#restricted-ask")).to_have_text(f"This record is restricted. Ask {manager.get_full_name()}.")
     expect(page.locator("main")).not_to_contain_text("Poppy")
     check_a11y(page, "restricted-notice")
     page.screenshot(path="/tmp/restricted-notice.png", full_page=True)

@@ -76,9 +76,8 @@ def relative_candidates(*, user: User, person: Person, **search_args) -> list[Pe
 
 
 def family_get(*, user: User, person: Person):
-    from .members import family_for
-
     from ..search.selectors import restricted_among
+    from .members import family_for
 
     if not can_view_person(user, person):
         return None

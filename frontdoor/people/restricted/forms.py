@@ -34,7 +34,9 @@ class RestrictForm(forms.Form):
 
 
 class LiftForm(forms.Form):
-    lift_reason = text("Why is the restriction lifted?", 2000, required="Enter why the restriction is lifted", long=True)
+    lift_reason = text(
+        "Why is the restriction lifted?", 2000, required="Enter why the restriction is lifted", long=True
+    )
 
 
 class BreakGlassForm(forms.Form):

@@ -13,7 +13,6 @@ from frontdoor.directory.models import Team
 from ..models import BreakGlass, Person, Restriction
 from ..permissions import can_restrict, can_see_break_glass_log, can_see_restricted_notice
 
-
 NAMED_ROLES = (Role.CONSULTANT_SOCIAL_WORKER, Role.TEAM_MANAGER, Role.RECEIVING_PRACTITIONER)
 
 
@@ -61,8 +60,10 @@ def break_glasses_to_tell(*, user: User, days: int = 7) -> QuerySet:
 
 def user_choices() -> list[tuple[str, str]]:
     """Who a record may be kept to: active practitioners and managers, by name."""
-    users = User.objects.filter(is_active=True, role__in=NAMED_ROLES).select_related("team").order_by(
-        "last_name", "first_name", "username"
+    users = (
+        User.objects.filter(is_active=True, role__in=NAMED_ROLES)
+        .select_related("team")
+        .order_by("last_name", "first_name", "username")
     )
     return [(str(u.pk), f"{u.get_full_name() or u.username}{f', {u.team.name}' if u.team else ''}") for u in users]
 

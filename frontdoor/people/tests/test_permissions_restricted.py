@@ -26,7 +26,10 @@ RESTRICTED = {
     "break_glass": {"csw": 302, "manager": 302, "csw2": 403, "manager2": 403},
 }
 # csw2 holds a break-glass in force: they read the record (and may not restrict it: not a manager).
-BROKEN = {**RESTRICTED, **{name: {**row, "csw2": 200} for name, row in RESTRICTED.items() if name in ("detail", "family")}}
+BROKEN = {
+    **RESTRICTED,
+    **{name: {**row, "csw2": 200} for name, row in RESTRICTED.items() if name in ("detail", "family")},
+}
 BROKEN["break_glass"] = {**RESTRICTED["break_glass"], "csw2": 302}
 BROKEN["restrict"] = {**RESTRICTED["restrict"], "csw2": 403}
 BROKEN["restriction_lift"] = {**RESTRICTED["restriction_lift"], "csw2": 403}

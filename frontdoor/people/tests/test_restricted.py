@@ -64,7 +64,11 @@ def test_named_user_and_restricting_manager_open_it_others_do_not(users, restric
 def test_a_named_team_opens_it(users, restricted):
     team = Team.objects.get(code="fast-norwich")
     services.restriction_change(
-        actor=users["manager"], restriction=restricted["restriction"], reason="Police", named_users=[], named_teams=[team]
+        actor=users["manager"],
+        restriction=restricted["restriction"],
+        reason="Police",
+        named_users=[],
+        named_teams=[team],
     )
     child = restricted["child"]
     receiving = users["receiving"]
