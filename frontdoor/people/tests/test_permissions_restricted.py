@@ -46,7 +46,7 @@ CASES = {"restricted": RESTRICTED, "break_glass_in_force": BROKEN, "not_restrict
 @pytest.fixture
 def people(users):
     users["manager2"] = user_for_role(Role.TEAM_MANAGER)
-    restricted = make_person("Rita", "Restricted")
+    restricted = make_person("Zebedee", "Quartermaine")
     services.restriction_create(
         actor=users["manager"], person=restricted, reason="Staff child", named_users=[users["csw"]], named_teams=[]
     )
@@ -66,7 +66,7 @@ def test_restricted_record_matrix(users, client_for, people, name, case, role):
     page = response.content.decode()
     shown_notice = {"restricted": ("csw2", "manager2"), "break_glass_in_force": ("manager2",)}.get(case, ())
     if expected == 403 and role in shown_notice:
-        assert NOTICE in page and "Rita" not in page
+        assert NOTICE in page and "Quartermaine" not in page
     if expected == 200 and name == "detail":
         assert AuditEvent.objects.filter(actor=users[role], action="view", object_id=str(person.pk)).exists()
     if expected in (403, 404):

@@ -28,8 +28,8 @@ PASSWORD = "test-password-123"
 
 @pytest.fixture
 def restricted(users):
-    """Jack, restricted by the manager to csw (named); csw2 is not named."""
-    child = make_person("Jack", "Restrictedson", date_of_birth=dt.date(2016, 2, 3), postcode="NR1 2AB")
+    """Xanthe, restricted by the manager to csw (named); csw2 is not named."""
+    child = make_person("Xanthe", "Restrictedson", date_of_birth=dt.date(2016, 2, 3), postcode="NR1 2AB")
     mum = make_person("Sarah", "Restrictedson", date_of_birth=dt.date(1988, 5, 1))
     relate(mum, "parent", child, parental_responsibility=True)
     restriction = services.restriction_create(
@@ -91,7 +91,7 @@ def test_others_see_the_notice_naming_the_manager(users, restricted, client_for)
         page = response.content.decode()
         assert response.status_code == 403, url
         assert f"This record is restricted. Ask {manager.get_full_name()}." in page
-        assert "Jack" not in page and "Restrictedson" not in page and "NR1 2AB" not in page
+        assert "Xanthe" not in page and "Restrictedson" not in page and "NR1 2AB" not in page
     assert AuditEvent.objects.filter(actor=users["csw2"], action="refused").exists()
 
 
@@ -101,16 +101,16 @@ def test_someone_who_would_not_see_it_anyway_gets_not_found(users, restricted, c
 
 
 def test_search_shows_a_restricted_record_without_details(users, restricted):
-    found = person_search(user=users["csw2"], text="Jack Restrictedson")
+    found = person_search(user=users["csw2"], text="Xanthe Restrictedson")
     match = next(m for m in found if m.person.pk == restricted["child"].pk)
     assert match.restricted and match.reasons == [] and not match.flags
-    named = person_search(user=users["csw"], text="Jack Restrictedson")
+    named = person_search(user=users["csw"], text="Xanthe Restrictedson")
     assert not next(m for m in named if m.person.pk == restricted["child"].pk).restricted
 
 
 def test_search_page_says_restricted_record(users, restricted, client_for):
     client = client_for(users["csw2"])
-    response = client.post(reverse("people:search"), {"q": "Jack Restrictedson"}, HTTP_HX_REQUEST="true")
+    response = client.post(reverse("people:search"), {"q": "Xanthe Restrictedson"}, HTTP_HX_REQUEST="true")
     page = response.content.decode()
     assert "Restricted record" in page
     assert "Restrictedson" not in page and "3 Feb 2016" not in page
@@ -320,10 +320,10 @@ def test_a_relative_s_pages_leave_the_restricted_member_out(users, restricted, c
     client = client_for(users["csw2"])
     record = client.get(detail(mum.pk)).content.decode()
     family = client.get(reverse("people:family", args=[mum.pk])).content.decode()
-    assert "Sarah" in record and "Jack" not in record
-    assert "Sarah" in family and "Jack" not in family and "1 family member not shown" in family
+    assert "Sarah" in record and "Xanthe" not in record
+    assert "Sarah" in family and "Xanthe" not in family and "1 family member not shown" in family
     named = client_for(users["csw"]).get(reverse("people:family", args=[mum.pk])).content.decode()
-    assert "Jack" in named
+    assert "Xanthe" in named
 
 
 def test_the_family_chronology_leaves_out_the_restricted_child_s_referral(users, restricted):
@@ -337,6 +337,6 @@ def test_the_family_chronology_leaves_out_the_restricted_child_s_referral(users,
     family = family_get(user=users["csw2"], person=restricted["mum"])
     events = family_chronology(user=users["csw2"], family=family)
     assert not [e for e in events if referral.reference in e.what]
-    assert all(not e.url or "/contacts/" not in e.url for e in events)  # the call names Jack: no link
+    assert all(not e.url or "/contacts/" not in e.url for e in events)  # the call names Xanthe: no link
     named = family_chronology(user=users["csw"], family=family_get(user=users["csw"], person=restricted["mum"]))
     assert [e for e in named if referral.reference in e.what]
