@@ -91,6 +91,16 @@ def can_view_contact(user, contact, *, restricted: bool | None = None) -> bool:
     return not restricted
 
 
+def restricted_contacts_among(user, contact_ids) -> set:
+    """Which of these contacts are about a person restricted from the user: one query (none for no contacts)."""
+    from .models import Contact
+
+    ids = list(contact_ids)
+    if not ids:
+        return set()
+    return set(Contact.objects.filter(restricted_contacts_filter(user), pk__in=ids).values_list("pk", flat=True))
+
+
 def contact_restricted(user, contact_ref: str = "pk"):
     """An expression for annotating rows: whether the contact named by `contact_ref` (an OuterRef path) is
     about a person restricted from the user (one query for a whole list)."""
