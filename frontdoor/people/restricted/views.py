@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from frontdoor.accounts.models import User
@@ -115,7 +116,13 @@ def break_glass(request, pk):
     )
     if saved:
         minutes = round((saved.expires_at - saved.granted_at).total_seconds() / 60)
-        messages.success(request, f"You can open this record for {minutes} minutes. Your manager has been told.")
+        manager = restriction.restricted_by
+        messages.success(
+            request,
+            f"You can open this record for {minutes} minutes, until "
+            f"{timezone.localtime(saved.expires_at):%H:%M}. {manager.get_full_name() or manager.username}, "
+            "who restricted it, has been told.",
+        )
         return redirect("people:detail", pk=person.pk)
     return render_notice(request, person, restriction, form=form, status=400)
 
