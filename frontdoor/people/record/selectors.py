@@ -137,6 +137,7 @@ def person_record_objects(person: Person) -> dict[str, list]:
     enquiries = list(MashEnquiry.objects.filter(contact__in=contacts).values_list("pk", flat=True))
     return {
         "people.person": [person.pk],
+        "people.restriction": list(person.restrictions.values_list("pk", flat=True)),  # restricted, changed, lifted
         "contacts.contact": contacts,
         "referrals.contactdecision": list(
             ContactDecision.objects.filter(contact__in=contacts).values_list("pk", flat=True)

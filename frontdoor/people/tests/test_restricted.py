@@ -340,3 +340,9 @@ def test_the_family_chronology_leaves_out_the_restricted_child_s_referral(users,
     assert all(not e.url or "/contacts/" not in e.url for e in events)  # the call names Xanthe: no link
     named = family_chronology(user=users["csw"], family=family_get(user=users["csw"], person=restricted["mum"]))
     assert [e for e in named if referral.reference in e.what]
+
+
+def test_who_has_looked_shows_the_restriction_and_the_break_glass(users, restricted, client_for):
+    services.break_glass(actor=users["csw2"], person=restricted["child"], reason="Hospital", password=PASSWORD)
+    page = client_for(users["manager"]).get(reverse("people:looks", args=[restricted["child"].pk])).content.decode()
+    assert "Restricted the record of person" in page and "Broke the glass on the restricted record" in page
