@@ -37,7 +37,7 @@ def can_match_people(user) -> bool:
     return is_role(user, *READ_ALL_ROLES, Role.CUSTOMER_SERVICE_ADVISOR)
 
 
-def restricted_person_ids_for(user):
+def restricted_person_ids_for(user, *, break_glass: bool = True):
     """The people restricted from this user (a values("person_id") subquery, one query wherever it is used):
     a restriction in force that does not name them or their team, was not made by them, and that they hold
     no break-glass in force for. Other apps exclude contacts, referrals and letters about these people."""
@@ -48,8 +48,10 @@ def restricted_person_ids_for(user):
     in_force = Restriction.objects.filter(lifted_at__isnull=True)
     if not getattr(user, "is_authenticated", False):
         return in_force.values("person_id")
-    opened = BreakGlass.objects.filter(user=user, expires_at__gt=timezone.now()).values("restriction_id")
-    in_force = in_force.exclude(restricted_by=user).exclude(named_users=user).exclude(pk__in=opened)
+    in_force = in_force.exclude(restricted_by=user).exclude(named_users=user)
+    if break_glass:  # False: as if the user held no break-glass (who may manage the restriction)
+        opened = BreakGlass.objects.filter(user=user, expires_at__gt=timezone.now()).values("restriction_id")
+        in_force = in_force.exclude(pk__in=opened)
     if user.team_id:
         in_force = in_force.exclude(named_teams=user.team_id)
     return in_force.values("person_id")
@@ -121,10 +123,15 @@ def can_break_glass(user, person) -> bool:
 
 
 def can_restrict(user, person=None) -> bool:
-    """Restrict a record, change who it is kept to, or lift it: a team manager who may open it."""
+    """Restrict a record, change who it is kept to, or lift it: a team manager who may open it, other than
+    through a break-glass."""
     if not is_role(user, Role.TEAM_MANAGER):
         return False
-    return person is None or can_view_person(user, person)
+    if person is None:
+        return True
+    # a break-glass lets a manager read the record, not change or lift its restriction
+    kept_from_them = restricted_person_ids_for(user, break_glass=False).filter(person_id=person.pk).exists()
+    return can_view_person(user, person) and not kept_from_them
 
 
 def can_see_break_glass_log(user) -> bool:

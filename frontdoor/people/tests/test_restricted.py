@@ -346,3 +346,17 @@ def test_who_has_looked_shows_the_restriction_and_the_break_glass(users, restric
     services.break_glass(actor=users["csw2"], person=restricted["child"], reason="Hospital", password=PASSWORD)
     page = client_for(users["manager"]).get(reverse("people:looks", args=[restricted["child"].pk])).content.decode()
     assert "Restricted the record of person" in page and "Broke the glass on the restricted record" in page
+
+
+def test_a_manager_who_broke_the_glass_reads_but_cannot_lift(users, restricted, client_for):
+    manager2 = user_for_role(Role.TEAM_MANAGER)
+    services.break_glass(actor=manager2, person=restricted["child"], reason="Urgent", password=PASSWORD)
+    client = client_for(manager2)
+    assert client.get(detail(restricted["child"].pk)).status_code == 200
+    assert client.get(reverse("people:restrict", args=[restricted["child"].pk])).status_code == 403
+    assert (
+        client.post(reverse("people:restriction_lift", args=[restricted["child"].pk]), {"lift_reason": "x"}).status_code
+        == 403
+    )
+    with pytest.raises(ValidationError):
+        services.restriction_lift(actor=manager2, restriction=restricted["restriction"], reason="x")
