@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "frontdoor.accounts.middleware.SignInStepsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "frontdoor.people.restricted.notice.RestrictedRecordMiddleware",  # a restricted record's notice (403)
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "frontdoor.audit.middleware.AuditContextMiddleware",
     "frontdoor.accounts.sessions.SessionExpiryMiddleware",
@@ -143,6 +144,8 @@ AUTHENTICATION_BACKENDS = [
 FRONTDOOR_LOCKOUT_FAILURES = int(os.environ.get("FRONTDOOR_LOCKOUT_FAILURES", 5))
 FRONTDOOR_LOCKOUT_MINUTES = int(os.environ.get("FRONTDOOR_LOCKOUT_MINUTES", 15))
 FRONTDOOR_SERVICE_DESK = os.environ.get("FRONTDOOR_SERVICE_DESK", "")  # e.g. "the IT service desk on 01603 223000"
+# Restricted records (issue 12): how long one break-glass opens a restricted record for.
+FRONTDOOR_BREAK_GLASS_MINUTES = int(os.environ.get("FRONTDOOR_BREAK_GLASS_MINUTES", 60))
 AXES_FAILURE_LIMIT = FRONTDOOR_LOCKOUT_FAILURES
 AXES_COOLOFF_TIME = timedelta(minutes=FRONTDOOR_LOCKOUT_MINUTES)
 AXES_LOCKOUT_PARAMETERS = ["username"]

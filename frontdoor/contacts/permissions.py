@@ -12,6 +12,8 @@
   the caller's details, nor in action owners or text naming them). "Routed to them" is the referrals
   app's own rule (`referrals.permissions.referrals_visible_to`), so the two can never disagree.
 - Nobody else opens contact pages here; other apps (referrals, MASH) share what their roles need.
+- A contact naming a person whose record is restricted from the user (decision 26) is hidden from them like
+  the record, except from the worker who took the call (they already know what they were told).
 """
 
 from __future__ import annotations
@@ -77,7 +79,39 @@ def can_view_team_contacts(user) -> bool:
     return is_role(user, Role.TEAM_MANAGER) and user.team_id is not None
 
 
-def can_view_contact(user, contact) -> bool:
+def can_view_contact(user, contact, *, restricted: bool | None = None) -> bool:
+    """`restricted`: whether the contact is about a person restricted from the user, when the caller already
+    knows (a list annotated with `contact_restricted`); None asks the database."""
+    if not _can_view_contact_by_role(user, contact):
+        return False
+    if restricted is None:
+        from .models import Contact
+
+        restricted = Contact.objects.filter(restricted_contacts_filter(user), pk=contact.pk).exists()
+    return not restricted
+
+
+def restricted_contacts_among(user, contact_ids) -> set:
+    """Which of these contacts are about a person restricted from the user: one query (none for no contacts)."""
+    from .models import Contact
+
+    ids = list(contact_ids)
+    if not ids:
+        return set()
+    return set(Contact.objects.filter(restricted_contacts_filter(user), pk__in=ids).values_list("pk", flat=True))
+
+
+def contact_restricted(user, contact_ref: str = "pk"):
+    """An expression for annotating rows: whether the contact named by `contact_ref` (an OuterRef path) is
+    about a person restricted from the user (one query for a whole list)."""
+    from django.db.models import Exists, OuterRef
+
+    from .models import Contact
+
+    return Exists(Contact.objects.filter(restricted_contacts_filter(user), pk=OuterRef(contact_ref)))
+
+
+def _can_view_contact_by_role(user, contact) -> bool:
     if can_read_received_contacts(user):
         return contact.status == contact.Status.RECORDED and routed_referrals(user).filter(contact=contact).exists()
     if not can_view_contacts(user):
@@ -87,16 +121,27 @@ def can_view_contact(user, contact) -> bool:
     return can_view_team_contacts(user) and getattr(contact.worker, "team_id", None) == user.team_id
 
 
+def restricted_contacts_filter(user) -> Q:
+    """A Q over Contact: the calls naming someone whose record is restricted from the user, but for the calls
+    they took themselves (one subquery; `people.permissions.restricted_person_ids_for`)."""
+    from frontdoor.people.permissions import restricted_person_ids_for
+
+    from .models import ContactPerson
+
+    about = ContactPerson.objects.filter(person_id__in=restricted_person_ids_for(user)).values("contact_id")
+    return Q(pk__in=about) & ~Q(worker_id=user.pk)
+
+
 def visible_contacts_filter(user) -> Q:
     """The Q a queryset of Contact is filtered by so a user sees only what `can_view_contact` allows."""
     if can_read_received_contacts(user):
-        return received_contacts_filter(user)
+        return received_contacts_filter(user) & ~restricted_contacts_filter(user)
     if not can_view_contacts(user):
         return Q(pk__in=[])
     q = Q(status="recorded") | Q(worker_id=user.pk)
     if can_view_team_contacts(user):
         q |= Q(worker__team_id=user.team_id)
-    return q
+    return q & ~restricted_contacts_filter(user)
 
 
 def visible_contacts(user, qs: QuerySet) -> QuerySet:

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from frontdoor.accounts.models import Role, User
 from frontdoor.audit.services import audit_record, audit_search
-from frontdoor.contacts.permissions import can_view_contact
+from frontdoor.contacts.permissions import can_view_contact, restricted_contacts_among
 from frontdoor.people.models import Involvement
 from frontdoor.people.selectors import person_search
 
@@ -107,11 +107,14 @@ class HandoverRow:
 
 def handover_rows(*, user: User, handovers) -> list[HandoverRow]:
     take = can_take_handover(user)
+    handovers = list(handovers)
+    restricted = restricted_contacts_among(user, [h.contact_id for h in handovers if h.contact_id])
     return [
         HandoverRow(
             handover=h,
             show_caller=can_see_caller(user, h),
-            contact_visible=bool(h.contact_id) and can_view_contact(user, h.contact),
+            contact_visible=bool(h.contact_id)
+            and can_view_contact(user, h.contact, restricted=h.contact_id in restricted),
             can_take=take and h.is_waiting,
         )
         for h in handovers

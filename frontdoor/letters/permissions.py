@@ -14,11 +14,14 @@ from frontdoor.accounts.permissions import is_role
 
 
 def contacts_filter(user) -> Q:
-    """Contacts whose letters this user may see (a Q for contacts.Contact)."""
+    """Contacts whose letters this user may see (a Q for contacts.Contact); never a call about a person whose
+    record is restricted from them, unless they took it (decision 26)."""
+    from frontdoor.contacts.permissions import restricted_contacts_filter
+
     if is_role(user, Role.CONSULTANT_SOCIAL_WORKER):
         return Q(worker=user)
     if is_role(user, Role.TEAM_MANAGER) and user.team_id:
-        return Q(worker=user) | Q(worker__team_id=user.team_id)
+        return Q(worker=user) | (Q(worker__team_id=user.team_id) & ~restricted_contacts_filter(user))
     return Q(pk__in=[])
 
 
@@ -26,7 +29,14 @@ def can_view_letters(user, contact) -> bool:
     if is_role(user, Role.CONSULTANT_SOCIAL_WORKER):
         return contact.worker_id == user.pk
     if is_role(user, Role.TEAM_MANAGER):
-        return contact.worker_id == user.pk or (bool(user.team_id) and contact.worker.team_id == user.team_id)
+        if contact.worker_id == user.pk:
+            return True
+        if not (user.team_id and contact.worker.team_id == user.team_id):
+            return False
+        from frontdoor.contacts.models import Contact
+        from frontdoor.contacts.permissions import restricted_contacts_filter
+
+        return not Contact.objects.filter(restricted_contacts_filter(user), pk=contact.pk).exists()
     return False
 
 

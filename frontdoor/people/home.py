@@ -1,7 +1,8 @@
 from django.urls import reverse
 
-from .permissions import can_list_needs_checking, can_list_repeat_concerns, can_search_people
+from .permissions import can_list_needs_checking, can_list_repeat_concerns, can_search_people, can_see_break_glass_log
 from .record.selectors import people_needing_checks
+from .restricted.selectors import break_glasses_to_tell
 
 
 def sections(request) -> list[dict]:
@@ -19,12 +20,29 @@ def sections(request) -> list[dict]:
                 "count": people_needing_checks(user=request.user).count(),
             }
         )
+    sections = []
+    if can_see_break_glass_log(request.user):
+        links.append({"label": "Break-glass log", "url": reverse("people:break_glass_log")})
+        told = break_glasses_to_tell(user=request.user).count()
+        if told:
+            sections.append(
+                {
+                    "title": "Restricted records opened",
+                    "text": (
+                        f"Someone broke the glass {told} time{'s' if told != 1 else ''} in the last 7 days on "
+                        "records you restricted."
+                    ),
+                    "links": [{"label": "See who, when and why", "url": reverse("people:break_glass_log")}],
+                    "order": 5,
+                }
+            )
     return [
+        *sections,
         {
             "title": "People",
             "text": "Check whether a child or family is already known.",
             "button": {"label": "Find a person", "url": reverse("people:search"), "secondary": True},
             "links": links,
             "order": 30,
-        }
+        },
     ]

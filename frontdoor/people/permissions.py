@@ -9,6 +9,10 @@
   them (`can_match_people`) and returns only the allocation (customer_service app).
 - Administrators manage users, teams and reference data, not children's records; MASH partners and
   analysts never browse people.
+- A restricted record (decision 26) overrides all of that: only the manager who restricted it, its named
+  users and the members of its named teams open it, and anyone else only with a break-glass in force. Those
+  it is restricted from see a notice instead (the person page answers 403 with it), and "Restricted record"
+  in search results.
 """
 
 from __future__ import annotations
@@ -33,9 +37,42 @@ def can_match_people(user) -> bool:
     return is_role(user, *READ_ALL_ROLES, Role.CUSTOMER_SERVICE_ADVISOR)
 
 
+def restricted_person_ids_for(user, *, break_glass: bool = True):
+    """The people restricted from this user (a values("person_id") subquery, one query wherever it is used):
+    a restriction in force that does not name them or their team, was not made by them, and that they hold
+    no break-glass in force for. Other apps exclude contacts, referrals and letters about these people."""
+    from django.utils import timezone
+
+    from .models import BreakGlass, Restriction
+
+    in_force = Restriction.objects.filter(lifted_at__isnull=True)
+    if not getattr(user, "is_authenticated", False):
+        return in_force.values("person_id")
+    in_force = in_force.exclude(restricted_by=user).exclude(named_users=user)
+    if break_glass:  # False: as if the user held no break-glass (who may manage the restriction)
+        opened = BreakGlass.objects.filter(user=user, expires_at__gt=timezone.now()).values("restriction_id")
+        in_force = in_force.exclude(pk__in=opened)
+    if user.team_id:
+        in_force = in_force.exclude(named_teams=user.team_id)
+    return in_force.values("person_id")
+
+
+def restricted_from(user) -> Q:
+    """A Q over Person: the people restricted from this user."""
+    return Q(pk__in=restricted_person_ids_for(user))
+
+
+def is_restricted_from(user, person) -> bool:
+    return restricted_person_ids_for(user).filter(person_id=person.pk).exists()
+
+
 def held_people(user):
     """A Q over Person: the children the user's team holds work for and their family members (receiving
-    practitioners), everyone (front door), nobody (anyone else)."""
+    practitioners), everyone (front door), nobody (anyone else); never a record restricted from them."""
+    return _held_by_role(user) & ~restricted_from(user)
+
+
+def _held_by_role(user):
     if is_role(user, *READ_ALL_ROLES):
         return Q()
     if not is_role(user, Role.RECEIVING_PRACTITIONER):
@@ -59,13 +96,46 @@ def _people_ids(condition: Q):
     return Person.objects.filter(condition).values("pk")
 
 
+# Set by `record.selectors.person_get` on the person it found through `held_people(user)`: the pages of one
+# request ask `can_view_person` several times about that person (edit links, contacts, repeat concern).
+VIEWABLE_BY = "_viewable_by_user"
+
+
 def can_view_person(user, person=None) -> bool:
     """`person` None asks whether the user may open any person at all."""
     if not is_role(user, *KEEPER_ROLES):
         return False
-    if person is None or is_role(user, *READ_ALL_ROLES):
+    if person is None:
         return True
+    if getattr(person, VIEWABLE_BY, None) == user.pk:
+        return True  # `person_get` found them for this user in this request: asked already
     return _people_ids(held_people(user)).filter(pk=person.pk).exists()
+
+
+def can_see_restricted_notice(user, person) -> bool:
+    """Whether the user would open this person but for a restriction: they see the notice and may break the
+    glass (anyone else gets "not found")."""
+    return _people_ids(_held_by_role(user)).filter(pk=person.pk).exists() and is_restricted_from(user, person)
+
+
+def can_break_glass(user, person) -> bool:
+    return is_role(user, *KEEPER_ROLES) and can_see_restricted_notice(user, person)
+
+
+def can_restrict(user, person=None) -> bool:
+    """Restrict a record, change who it is kept to, or lift it: a team manager who may open it, other than
+    through a break-glass."""
+    if not is_role(user, Role.TEAM_MANAGER):
+        return False
+    if person is None:
+        return True
+    # a break-glass lets a manager read the record, not change or lift its restriction
+    kept_from_them = restricted_person_ids_for(user, break_glass=False).filter(person_id=person.pk).exists()
+    return can_view_person(user, person) and not kept_from_them
+
+
+def can_see_break_glass_log(user) -> bool:
+    return is_role(user, Role.TEAM_MANAGER)
 
 
 def can_edit_person(user, person=None) -> bool:

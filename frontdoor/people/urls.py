@@ -3,6 +3,7 @@ from django.urls import path
 from .duplicates import views as duplicates
 from .family import views as family
 from .record import views as record
+from .restricted import views as restricted
 from .search import views as search
 
 app_name = "people"
@@ -11,6 +12,11 @@ urlpatterns = [
     path("<uuid:pk>/", record.detail, name="detail"),
     path("<uuid:pk>/family/", family.family, name="family"),
     path("<uuid:pk>/looks/", record.looks, name="looks"),
+    # Restricted records and break-glass (decision 26)
+    path("<uuid:pk>/restrict/", restricted.restrict, name="restrict"),
+    path("<uuid:pk>/restrict/lift/", restricted.lift, name="restriction_lift"),
+    path("<uuid:pk>/break-glass/", restricted.break_glass, name="break_glass"),
+    path("break-glass/", restricted.break_glass_log, name="break_glass_log"),
     # Keeping the record right (each linked from the record page)
     path("<uuid:pk>/details/", record.details_edit, name="details_edit"),
     path("<uuid:pk>/checked/", record.needs_checking_clear, name="needs_checking_clear"),

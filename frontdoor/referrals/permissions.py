@@ -24,13 +24,30 @@ def can_view_referrals(user) -> bool:
 
 
 def referrals_visible_to(user, queryset: QuerySet) -> QuerySet:
-    """The referrals a user may see: everything for the front door, their team's for receiving teams."""
+    """The referrals a user may see: everything for the front door, their team's for receiving teams; never
+    one about a child whose record is restricted from them (decision 26)."""
     if is_role(user, *FRONT_DOOR):
-        return queryset
+        return queryset.exclude(_about_restricted(user))
     if is_role(user, Role.RECEIVING_PRACTITIONER):
         routed = queryset.filter(state__in=ROUTED_STATES)
-        return routed.filter(Q(receiving_team_id=user.team_id, receiving_team__isnull=False) | Q(allocated_worker=user))
+        routed = routed.filter(
+            Q(receiving_team_id=user.team_id, receiving_team__isnull=False) | Q(allocated_worker=user)
+        )
+        return routed.exclude(_about_restricted(user))
     return queryset.none()
+
+
+def _about_restricted(user) -> Q:
+    """The child's record is restricted from the user (a referral with no child: the call names such a person),
+    unless the user took the call."""
+    from frontdoor.contacts.models import Contact
+    from frontdoor.contacts.permissions import restricted_contacts_filter
+    from frontdoor.people.permissions import restricted_person_ids_for
+
+    restricted_calls = Contact.objects.filter(restricted_contacts_filter(user)).values("pk")
+    return (Q(child_id__in=restricted_person_ids_for(user)) & ~Q(contact__worker_id=user.pk)) | Q(
+        child__isnull=True, contact_id__in=restricted_calls
+    )
 
 
 def can_edit_referral(user, referral) -> bool:

@@ -57,6 +57,8 @@ NOT_LINKED: dict[str, str] = {
     "oidc_authentication_init": "single sign-on is off here (404); accounts/tests/test_sso_flow.py runs it",
     "oidc_authentication_callback": "single sign-on is off here (404); accounts/tests/test_sso_flow.py runs it",
     "oidc_refused": "single sign-on is off here (404); accounts/tests/test_sso_flow.py runs it",
+    "people:break_glass": "its form is on the restricted-record notice, a 403 page the crawl does not read; "
+    "people/tests/test_restricted.py and test_permissions_restricted.py post it",
 }
 
 
@@ -299,6 +301,12 @@ def _rich_pages(users) -> list[str]:
     merged = Person.objects.exclude(pk__in=[person.pk, other.pk]).order_by("-created_at").first()
     merge = PersonMerge.objects.first() or person_merge(actor=users["manager"], keep=other, other=merged)
     urls.append(reverse("people:merge", args=[merge.pk]))
+    # A restricted record (decision 26): the manager's "change who may open it" page links to lifting it.
+    from frontdoor.people.restricted.services import restriction_create
+
+    kept = Person.objects.exclude(pk__in=[person.pk, other.pk, merged.pk]).filter(archived=False).first()
+    restriction_create(actor=users["manager"], person=kept, reason="Staff child", named_users=[], named_teams=[])
+    urls.append(reverse("people:restrict", args=[kept.pk]))
 
     for status in (Letter.Status.DRAFT, Letter.Status.APPROVED):
         for letter in Letter.objects.filter(status=status).order_by("created_at")[:1]:

@@ -22,6 +22,7 @@ from frontdoor.contacts.models import Contact, ContactPerson
 from frontdoor.contacts.permissions import (
     can_read_received_contacts,
     can_view_contact,
+    contact_restricted,
     received_contact_readable,
     visible_contacts_filter,
 )
@@ -32,6 +33,7 @@ from frontdoor.referrals.models import ContactDecision, Milestone, Referral
 from frontdoor.referrals.permissions import referrals_visible_to
 
 from ..models import Involvement
+from ..permissions import restricted_person_ids_for
 
 CONTACTS, REFERRALS, INVOLVEMENTS = "contacts", "referrals", "involvements"
 KINDS = {
@@ -95,18 +97,25 @@ def _contacts(user, names: dict) -> tuple[list[ChronologyEvent], dict]:
                 queryset=ContactDecision.objects.select_related("child__person").order_by("child__position"),
             )
         )
-        .annotate(received=received_contact_readable(user, "contact_id"))
+        .annotate(
+            received=received_contact_readable(user, "contact_id"), restricted=contact_restricted(user, "contact_id")
+        )
         .order_by("contact__received_at", "position")
     )
-    contacts, members, received = {}, defaultdict(list), {}
+    contacts, members, received, restricted = {}, defaultdict(list), {}, {}
     for link in links:
         contacts[link.contact_id] = link.contact
         received[link.contact_id] = link.received
+        restricted[link.contact_id] = link.restricted  # about a record restricted from the user (decision 26)
         members[link.contact_id].append(link.person_id)
     if can_read_received_contacts(user):  # the contacts behind referrals routed to their team
-        openable = {pk for pk, contact in contacts.items() if received[pk] and not contact.is_draft}
+        openable = {
+            pk for pk, contact in contacts.items() if received[pk] and not contact.is_draft and not restricted[pk]
+        }
     else:
-        openable = {pk for pk, contact in contacts.items() if can_view_contact(user, contact)}
+        openable = {
+            pk for pk, contact in contacts.items() if can_view_contact(user, contact, restricted=restricted[pk])
+        }
     events = []
     for contact_id, contact in contacts.items():
         if contact.is_draft:
@@ -179,6 +188,8 @@ def _referrals(user, contact_members: dict, names: dict) -> list[ChronologyEvent
     referrals = list(
         Referral.objects.filter(Q(contact_id__in=list(contact_members)) | Q(child_id__in=list(names)))
         .filter(archived=False)
+        # never a referral for a child whose record is restricted from the user (decision 26)
+        .exclude(child_id__in=restricted_person_ids_for(user))
         .select_related("worker", "submitted_by", "returned_by", "authorised_by", "receiving_team", "allocated_worker")
         .prefetch_related(
             Prefetch(

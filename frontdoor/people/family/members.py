@@ -28,6 +28,20 @@ class Family:
     people: list[Person]
     relationships: list[Relationship]
     generation: dict  # person pk -> 0 (oldest) upwards
+    restricted: int = 0  # family members left out: their records are restricted from the reader (decision 26)
+
+    def without(self, hidden: set) -> Family:
+        """The family less these people (never the root) and their relationships."""
+        hidden = hidden - {self.root.pk}
+        return Family(
+            root=self.root,
+            people=[p for p in self.people if p.pk not in hidden],
+            relationships=[
+                r for r in self.relationships if r.from_person_id not in hidden and r.to_person_id not in hidden
+            ],
+            generation={pk: g for pk, g in self.generation.items() if pk not in hidden},
+            restricted=len(hidden),
+        )
 
 
 def family_for(person: Person, *, max_people: int = MAX_FAMILY) -> Family:

@@ -76,11 +76,14 @@ def relative_candidates(*, user: User, person: Person, **search_args) -> list[Pe
 
 
 def family_get(*, user: User, person: Person):
+    from ..search.selectors import restricted_among
     from .members import family_for
 
     if not can_view_person(user, person):
         return None
-    return family_for(person)
+    family = family_for(person)
+    hidden = restricted_among(user, [p.pk for p in family.people if p.pk != person.pk])
+    return family.without(hidden) if hidden else family
 
 
 def family_chronology(*, user: User, family) -> list[ChronologyEvent]:

@@ -8,6 +8,7 @@ from .bulk import PersonImport
 from .duplicates import DuplicateScan, PersonMerge, PossibleDuplicate
 from .family import Involvement, Relationship
 from .record import ADDRESS_FIELDS, DETAIL_FIELDS, PERSON_FIELDS, AddressHistory, Alias, Disability, Person
+from .restriction import BreakGlass, Restriction
 from .search import PersonSearchKey
 
 __all__ = [
@@ -16,6 +17,7 @@ __all__ = [
     "PERSON_FIELDS",
     "AddressHistory",
     "Alias",
+    "BreakGlass",
     "Disability",
     "DuplicateScan",
     "Involvement",
@@ -25,4 +27,5 @@ __all__ = [
     "PersonSearchKey",
     "PossibleDuplicate",
     "Relationship",
+    "Restriction",
 ]

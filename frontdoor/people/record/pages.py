@@ -20,8 +20,17 @@ from . import selectors
 
 
 def person_or_404(request, pk):
-    """The person the user may see, or 404 (the same for one that does not exist)."""
-    return found_or_404(selectors.person_get(user=request.user, pk=pk))
+    """The person the user may see, or 404 (the same for one that does not exist). One they would see but
+    for a restriction raises `RecordRestricted`: the restricted notice, with the break-glass form (403)."""
+    person = selectors.person_get(user=request.user, pk=pk)
+    if person is None:
+        from ..restricted.notice import RecordRestricted
+        from ..restricted.selectors import restricted_notice_get
+
+        found = restricted_notice_get(user=request.user, pk=pk)
+        if found is not None:
+            raise RecordRestricted(*found)
+    return found_or_404(person)
 
 
 def editable_person(request, pk):

@@ -7,10 +7,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from ..models import AddressHistory, Alias, Disability, Person, Relationship
-from ..permissions import can_list_needs_checking, can_view_person, held_people
+from ..permissions import (
+    VIEWABLE_BY,
+    can_list_needs_checking,
+    can_view_person,
+    held_people,
+    restricted_person_ids_for,
+)
 
 if TYPE_CHECKING:
     from frontdoor.accounts.models import User
@@ -20,7 +26,10 @@ def person_get(*, user: User, pk) -> Person | None:
     """The person, if the user may open them (a receiving practitioner: their team's children and families)."""
     if not can_view_person(user):
         return None
-    return Person.objects.filter(held_people(user), pk=pk, archived=False).first()
+    person = Person.objects.filter(held_people(user), pk=pk, archived=False).first()
+    if person is not None:
+        setattr(person, VIEWABLE_BY, user.pk)
+    return person
 
 
 def people_needing_checks(*, user: User):
@@ -62,11 +71,19 @@ def person_detail_context(*, user: User, person: Person) -> dict:
     """Everything the person record page shows, in a fixed number of queries."""
     from ..family.selectors import current_involvements, past_involvements, relationship_from_view_of
 
-    relationships = list(
-        Relationship.objects.filter(archived=False)
+    restricted = restricted_person_ids_for(user)
+    relationships = [
+        r
+        for r in Relationship.objects.filter(archived=False)
         .filter(Q(from_person=person) | Q(to_person=person))
         .select_related("from_person", "to_person")
-    )
+        # a relative whose record is restricted from the user is left out (decision 26), in the same query
+        .annotate(
+            hidden=Exists(restricted.filter(person_id=OuterRef("from_person_id")))
+            | Exists(restricted.filter(person_id=OuterRef("to_person_id")))
+        )
+        if not r.hidden
+    ]
     addresses = list(person.addresses.filter(archived=False))
     return {
         "aliases": list(person.aliases.filter(archived=False)),
@@ -120,6 +137,7 @@ def person_record_objects(person: Person) -> dict[str, list]:
     enquiries = list(MashEnquiry.objects.filter(contact__in=contacts).values_list("pk", flat=True))
     return {
         "people.person": [person.pk],
+        "people.restriction": list(person.restrictions.values_list("pk", flat=True)),  # restricted, changed, lifted
         "contacts.contact": contacts,
         "referrals.contactdecision": list(
             ContactDecision.objects.filter(contact__in=contacts).values_list("pk", flat=True)

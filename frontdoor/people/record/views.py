@@ -22,7 +22,8 @@ from frontdoor.ui.pages import found_or_404
 from frontdoor.ui.pagination import paginate
 
 from ..family.selectors import repeat_concern_get
-from ..permissions import can_clear_needs_checking, can_edit_person, can_list_needs_checking
+from ..permissions import can_clear_needs_checking, can_edit_person, can_list_needs_checking, can_restrict
+from ..restricted.selectors import restriction_in_force
 from . import forms, selectors, services
 from .pages import confirm, done, editable_person, page, person_or_404
 
@@ -42,6 +43,8 @@ def detail(request, pk):
     if can_view_audit(request.user):
         context["audit_events"] = audit_events_for_object(user=request.user, obj=person, limit=50)
     context["can_see_who_looked"] = can_see_who_looked(request.user)
+    context["can_restrict"] = can_restrict(request.user, person)
+    context["restriction"] = restriction_in_force(person)
     return render(request, "people/detail.html", context)
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..models import Involvement, Person
-from ..permissions import can_match_people
+from ..permissions import can_match_people, restricted_person_ids_for
 from .candidates import build_query, search_ids, strength_of
 
 if TYPE_CHECKING:
@@ -52,6 +52,8 @@ class PersonMatch:
     score: float  # 0-100, higher is a stronger match
     reasons: list[str] = field(default_factory=list)
     flags: PersonFlags = field(default_factory=PersonFlags)
+    # A record restricted from the searcher (decision 26): shown as "Restricted record", no details, no reasons
+    restricted: bool = False
 
     @property
     def strength(self) -> str:
@@ -78,6 +80,19 @@ def person_search(
     # Archived (merged) people have no search keys; this also keeps out one archived some other way.
     people = Person.objects.filter(archived=False).in_bulk([s.pk for s in found])
     flags = flags_for_people(people) if people else {}
+    hidden = restricted_among(user, people)
     return [
-        PersonMatch(people[s.pk], s.score, s.reasons, flags.get(s.pk, PersonFlags())) for s in found if s.pk in people
+        PersonMatch(people[s.pk], s.score, [], PersonFlags(), restricted=True)
+        if s.pk in hidden
+        else PersonMatch(people[s.pk], s.score, s.reasons, flags.get(s.pk, PersonFlags()))
+        for s in found
+        if s.pk in people
     ]
+
+
+def restricted_among(user: User, person_ids) -> set:
+    """Which of these people are restricted from the user: one query for any number (none for no people)."""
+    ids = list(person_ids)
+    if not ids:
+        return set()
+    return set(restricted_person_ids_for(user).filter(person_id__in=ids).values_list("person_id", flat=True))

@@ -245,8 +245,9 @@ def test_fixed_number_of_queries_whatever_the_family_size(users, role):
     _busy(users, big, 5)
 
     assert len(family_chronology(user=users[role], family=big)) > 6 * 8
-    # 8 for a receiving practitioner: whether their team holds this family (decision 21)
-    assert _queries(users[role], big) == _queries(users[role], small) <= (8 if role == "receiving" else 7)
+    # 8 for a receiving practitioner: whether their team holds this family (decision 21); one more for
+    # everyone: whether the record is restricted from them (decision 26)
+    assert _queries(users[role], big) == _queries(users[role], small) <= (9 if role == "receiving" else 8)
 
 
 def test_filter_by_kind(users):
@@ -291,7 +292,7 @@ def test_family_page_query_count_is_bounded(users, client_for, django_assert_max
     family, _ = make_family(children=4)
     _busy(users, family, 1)
     client = client_for(users["csw"])
-    with django_assert_max_num_queries(
-        27
-    ):  # every app's navigation counts; the audit chain's head (2); decisions per child (1)
+    # every app's navigation counts; the audit chain's head (2); decisions per child (1); which members are
+    # restricted from the reader (1, decision 26)
+    with django_assert_max_num_queries(28):
         client.get(reverse("people:family", args=[family.root.pk]))

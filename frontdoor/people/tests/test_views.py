@@ -145,7 +145,7 @@ def test_family_page_draws_genogram_and_lists_everyone(client_for, users, family
 
 def test_person_page_query_count_is_bounded(client_for, users, family, django_assert_max_num_queries):
     c = client_for(users["csw"])
-    with django_assert_max_num_queries(24):  # includes every app's navigation counts
+    with django_assert_max_num_queries(25):  # includes every app's navigation counts, and the restriction (decision 26)
         c.get(reverse("people:detail", args=[family["child"].pk]))
 
 
