@@ -44,6 +44,22 @@ def allocation_check(
     results = []
     for match in matches:
         person = match.person
+        if match.restricted:  # decision 26: known to us, but the advisor learns nothing more; CADS decides
+            results.append(
+                AllocationCheck(
+                    person_pk=str(person.pk),
+                    name="Restricted record: pass the call to CADS",
+                    name_romanised="",
+                    date_of_birth=None,
+                    postcode="",
+                    strength=match.strength,
+                    reasons=[],
+                    allocated_worker="",
+                    team="",
+                    team_phone="",
+                )
+            )
+            continue
         open_case = (
             person.involvements.filter(kind=Involvement.Kind.OPEN_CASE, end_date__isnull=True, archived=False)
             .select_related("team", "worker")

@@ -77,7 +77,8 @@ def _held_by_role(user):
         return Q()
     if not is_role(user, Role.RECEIVING_PRACTITIONER):
         return Q(pk__in=[])
-    from frontdoor.referrals.selectors import children_referred_to
+    from frontdoor.contacts.models import ContactPerson
+    from frontdoor.referrals.selectors import children_referred_to, contacts_referred_to
 
     from .models import Involvement, Relationship
 
@@ -87,7 +88,12 @@ def _held_by_role(user):
     held_ids = _people_ids(held)
     relatives_to = Relationship.objects.filter(from_person_id__in=held_ids).values("to_person_id")
     relatives_from = Relationship.objects.filter(to_person_id__in=held_ids).values("from_person_id")
-    return held | Q(pk__in=relatives_to) | Q(pk__in=relatives_from)
+    # Everyone named on a call behind a referral routed to them: the mother's partner named as the alleged
+    # perpetrator is on the contact the team reads, though the index relates him to the mother, not the child.
+    on_their_calls = ContactPerson.objects.filter(
+        contact_id__in=contacts_referred_to(user), person__isnull=False, archived=False
+    ).values("person_id")
+    return held | Q(pk__in=relatives_to) | Q(pk__in=relatives_from) | Q(pk__in=on_their_calls)
 
 
 def _people_ids(condition: Q):

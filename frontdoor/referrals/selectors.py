@@ -192,6 +192,11 @@ def referral_checklist(referral: Referral, *, user: User | None = None, next_url
     return checklist.referral_checklist(referral, user=user, next_url=next_url)
 
 
+def contacts_referred_to(user: User):
+    """Contact ids behind the referrals the user's team holds (routed to it or allocated to them)."""
+    return permissions.referrals_visible_to(user, Referral.objects.all()).values("contact_id")
+
+
 def children_referred_to(user: User):
     """Person ids of the children whose referrals the user's team holds (routed to it or allocated to them)."""
     visible = permissions.referrals_visible_to(user, Referral.objects.filter(child__isnull=False))

@@ -429,11 +429,9 @@ def test_one_child_one_truth(page, browser, live_server, users, sign_in, check_a
     assert "Consent obtained" in main, "consent"
     assert "Geraldine and Liam known" in main, "the records check"
     no_misspelling(team, "contact (team)")
-    # FINDING, not fixed here (people/permissions.held_people, where the "restricted" helper is working): the
-    # FAST practitioner cannot open the alleged perpetrator's record (404). The call records him as the partner
-    # of the mother, not as a relative of the children, and the team holds only the children and their direct
-    # relatives. Once held_people includes the partners of the children's parents, remove `allowed`.
-    assert unfollowable_links(team, allowed={"Darren Cole"}) == {}, "links on the contact the team cannot follow"
+    # Every link opens, the alleged perpetrator's record included: the team holds everyone on a call behind a
+    # referral routed to it (people/permissions.held_people), though the index relates him to the mother only.
+    assert unfollowable_links(team) == {}, "links on the contact the team cannot follow"
     team.goto(f"/mash/{enquiry.pk}/")
     team.screenshot(path="/tmp/journey-team-mash.png", full_page=True)
     assert "Two call-outs to the address" in team.inner_text("main"), "the police answer"

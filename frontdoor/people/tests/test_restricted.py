@@ -360,3 +360,29 @@ def test_a_manager_who_broke_the_glass_reads_but_cannot_lift(users, restricted, 
     )
     with pytest.raises(ValidationError):
         services.restriction_lift(actor=manager2, restriction=restricted["restriction"], reason="x")
+
+
+# Where a call or the contact centre meets a restricted record ---------------------------------------
+
+
+def test_the_advisors_check_says_restricted_and_names_no_worker(users, restricted):
+    from frontdoor.customer_service.selectors import allocation_check
+
+    Involvement.objects.create(
+        person=restricted["child"], kind="open_case", start_date=dt.date(2026, 1, 5), worker_name="Kim Allen"
+    )
+    (found,) = [r for r in allocation_check(user=users["csa"], text="Xanthe Restrictedson") if r.person_pk]
+    assert found.name == "Restricted record: pass the call to CADS"
+    assert found.allocated_worker == "" and found.date_of_birth is None and found.postcode == ""
+
+
+def test_the_calls_match_choice_shows_a_restricted_record_without_details(users, restricted):
+    from django.template.loader import render_to_string
+
+    matches = person_search(user=users["csw2"], text="Xanthe Restrictedson")
+    html = render_to_string(
+        "contacts/steps/_match_fields.html",
+        {"matches": matches, "form": None, "person_form": None, "replay": [], "heading": True},
+    )
+    assert restricted["child"].person_id in html and "a restricted record" in html
+    assert "Xanthe" not in html and "3 February 2016" not in html and "NR1 2AB" not in html

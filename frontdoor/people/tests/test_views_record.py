@@ -598,3 +598,21 @@ def test_ending_before_the_start_is_refused(client_for, users, record):
     html = response.content.decode()
     assert 'id="id_end_date-error"' in html and "End date must be the same as or after the start date" in html
     assert 'value="31"' in html
+
+
+def test_a_receiving_practitioner_opens_everyone_named_on_a_call_routed_to_their_team(client_for, users):
+    """The mother's partner named as alleged perpetrator is on the contact the team reads, so his record opens,
+    though the index relates him to the mother only (the journey test's finding, issue 11)."""
+    from frontdoor.contacts.models import ContactPerson
+    from frontdoor.referrals.tests.factories import person_make, referral_make
+
+    referral = referral_make(worker=users["csw"], team=users["receiving"].team)
+    type(referral).objects.filter(pk=referral.pk).update(state="with_team")  # authorised and routed to FAST
+    partner = person_make(given_name="Darren", family_name="Cole")
+    ContactPerson.objects.create(
+        contact=referral.contact, person=partner, role="alleged_perpetrator", given_name="Darren", family_name="Cole"
+    )
+    stranger = person_make(given_name="Ann", family_name="Other")
+    client = client_for(users["receiving"])
+    assert client.get(reverse("people:detail", args=[partner.pk])).status_code == 200
+    assert client.get(reverse("people:detail", args=[stranger.pk])).status_code == 404
