@@ -289,6 +289,19 @@ class ContinueForm(StepForm):
     """A step whose answers are added on other pages (family, action plan): only the version."""
 
 
+def household_question(index: int, *, hint: str = "") -> forms.ChoiceField:
+    """One of the four household questions (domestic abuse, mental illness, substance misuse, learning
+    difficulties), asked during the call: yes, no or not known, optional."""
+    return forms.ChoiceField(
+        label=domain.HOUSEHOLD_QUESTIONS[index][1],
+        choices=Contact.InHousehold.choices,
+        widget=forms.RadioSelect,
+        required=False,
+        help_text=hint,
+        error_messages={"invalid_choice": "Select yes, no or not known"},
+    )
+
+
 class WorriesForm(StepForm):
     model_fields = (
         "worried_about",
@@ -343,35 +356,12 @@ class WorriesForm(StepForm):
         "How immediate is the concern?", Contact.Immediacy.choices, required="Select how immediate the concern is"
     )
     support_so_far = text("What support has been given so far?", domain.TEXT_LONG, long=True, rows=3)
-    domestic_abuse = forms.ChoiceField(
-        label=domain.HOUSEHOLD_QUESTIONS[0][1],
-        choices=Contact.InHousehold.choices,
-        widget=forms.RadioSelect,
-        required=False,
-        help_text="Ask the caller about each of these four. Choose Not known if they do not know.",
-        error_messages={"invalid_choice": "Select yes, no or not known"},
+    domestic_abuse = household_question(
+        0, hint="Ask the caller about each of these four. Choose Not known if they do not know."
     )
-    mental_illness = forms.ChoiceField(
-        label=domain.HOUSEHOLD_QUESTIONS[1][1],
-        choices=Contact.InHousehold.choices,
-        widget=forms.RadioSelect,
-        required=False,
-        error_messages={"invalid_choice": "Select yes, no or not known"},
-    )
-    substance_misuse = forms.ChoiceField(
-        label=domain.HOUSEHOLD_QUESTIONS[2][1],
-        choices=Contact.InHousehold.choices,
-        widget=forms.RadioSelect,
-        required=False,
-        error_messages={"invalid_choice": "Select yes, no or not known"},
-    )
-    learning_difficulties = forms.ChoiceField(
-        label=domain.HOUSEHOLD_QUESTIONS[3][1],
-        choices=Contact.InHousehold.choices,
-        widget=forms.RadioSelect,
-        required=False,
-        error_messages={"invalid_choice": "Select yes, no or not known"},
-    )
+    mental_illness = household_question(1)
+    substance_misuse = household_question(2)
+    learning_difficulties = household_question(3)
 
     @classmethod
     def initial_from(cls, contact: Contact) -> dict:
