@@ -111,6 +111,12 @@ class ChildDecision:
     def disposal_label(self) -> str:
         return DISPOSALS.get(self.disposal, "") if self.disposal is not None else ""
 
+    @property
+    def disposal_words(self) -> str:
+        """The disposal as a letter says it, without the form's number ("Child in need, high need: single
+        assessment"): a teacher is not told "3."."""
+        return self.disposal_label.split(". ", 1)[-1]
+
 
 @dataclass(frozen=True)
 class ActionFact:
@@ -244,7 +250,7 @@ def _decision_lines(facts: LetterFacts) -> list[str]:
     lines: list[str] = []
     for d in facts.decisions:
         if d.authorised and not facts.is_public:
-            lines.append(f"{d.child_name}: the manager's decision is {d.disposal_label}.")
+            lines.append(f"{d.child_name}: the manager decided \u201c{d.disposal_words}\u201d.")
         elif d.authorised:
             continue  # a member of the public is not told the disposal, only what the referral says to tell them
         else:

@@ -157,12 +157,12 @@ def test_the_letter_states_the_authorised_disposal(page, users, sign_in, check_a
     page.screenshot(path="/tmp/letters-contradiction.png", full_page=True)
 
     page.click("button:has-text('Write ‘What we agreed’ again')")
-    expect(page.locator("#id_agreed")).to_contain_text("the manager's decision is 3. Child in need, high need")
+    expect(page.locator("#id_agreed")).to_contain_text("the manager decided “Child in need, high need")
     expect(page.locator("#id_agreed")).to_contain_text(told)
     page.click("button:has-text('Save and approve')")
     assert "Letter approved" in page.locator(".govuk-notification-banner").inner_text()
     text = page.locator(".fd-letter").inner_text()
-    assert "Ava Hollis: the manager's decision is 3. Child in need, high need: single assessment." in text
+    assert "Ava Hollis: the manager decided “Child in need, high need: single assessment”." in text
     assert "progressing" not in text and "awaited" not in text
     check_a11y(page, "letters-preview-authorised")
     page.screenshot(path="/tmp/letters-authorised.png", full_page=True)

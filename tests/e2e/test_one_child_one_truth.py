@@ -382,7 +382,7 @@ def test_one_child_one_truth(page, browser, live_server, users, sign_in, check_a
     letter = manager.inner_text(".fd-letter")
     assert MISSPELT not in letter and "Geraldine Hughes" in letter and "Toby Hughes" in letter
     for name in ("Geraldine Hughes", "Toby Hughes"):
-        assert f"{name}: the manager's decision is 4." in letter, f"{name}'s authorised disposal"
+        assert f"{name}: the manager decided “Suspected significant harm" in letter, f"{name}'s authorised disposal"
     assert TOLD in letter
     assert "progressing" not in letter and "awaited" not in letter
     check_a11y(manager, "journey-letter-preview")

@@ -63,7 +63,7 @@ def test_one_child_authorised_the_letter_gives_the_disposal_and_what_the_referre
     ava.save()
     _referral(contact, ava, worker=users["csw"], state="with_team", disposal=3)
     letter = services.letter_draft(actor=users["csw"], contact=contact)
-    assert "Ava-Mae Hollis: the manager's decision is 3. Child in need, high need: single assessment." in letter.agreed
+    assert "Ava-Mae Hollis: the manager decided “Child in need, high need: single assessment”." in letter.agreed
     assert f"What we can tell you: {TOLD}" in letter.agreed
     assert "progressing" not in letter.agreed
     assert "Ava-Mae Hollis, born" in letter.children and "Ava Hollis" not in letter.children
@@ -85,7 +85,7 @@ def test_two_children_one_authorised_one_awaited(users, contact):
     _referral(contact, _child(contact, "Ava"), worker=users["csw"], disposal=3)
     _referral(contact, _child(contact, "Leo"), worker=users["csw"], state="awaiting_authorisation", disposal=2)
     letter = services.letter_draft(actor=users["csw"], contact=contact)
-    assert "Ava Hollis: the manager's decision is 3." in letter.agreed
+    assert "Ava Hollis: the manager decided “Child in need, high need" in letter.agreed
     assert "Leo Hollis: the manager's decision is awaited. We will write to you again" in letter.agreed
     assert f"What we can tell you about Ava Hollis: {TOLD}" in letter.agreed
     approved = services.letter_approve(actor=users["csw"], letter=letter, version=letter.version)
@@ -124,7 +124,7 @@ def test_approval_is_refused_while_the_letter_contradicts_the_record_then_redraf
     response = client.post(f"/letters/{letter.pk}/edit/", {**form, "closing": "Kind regards", "redraft": "agreed"})
     assert response.status_code == 302
     letter.refresh_from_db()
-    assert "the manager's decision is 3. Child in need, high need" in letter.agreed
+    assert "the manager decided “Child in need, high need" in letter.agreed
     assert f"What we can tell you: {TOLD}" in letter.agreed
     assert letter.closing == "Kind regards"  # the worker's other wording is kept
     assert AuditEvent.objects.filter(summary__startswith="Wrote 'What we agreed' again").exists()

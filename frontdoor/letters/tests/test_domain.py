@@ -215,7 +215,7 @@ PHRASE_3, PHRASE_4 = domain.disposal_phrase(3), domain.disposal_phrase(4)
         (
             replace(BASE, decisions=(AVA_3,)),
             [
-                "Ava Hollis: the manager's decision is 3. Child in need, high need: single assessment.",
+                "Ava Hollis: the manager decided “Child in need, high need: single assessment”.",
                 "What we can tell you: A social worker will visit the family this week.",
             ],
             ["progressing", "awaited", "A manager decides"],
@@ -224,7 +224,7 @@ PHRASE_3, PHRASE_4 = domain.disposal_phrase(3), domain.disposal_phrase(4)
             replace(BASE, decisions=(AVA_3, LEO_AWAITED)),
             [
                 "we made a referral to children's social care for each of the 2 children. A manager decides",
-                "Ava Hollis: the manager's decision is 3.",
+                "Ava Hollis: the manager decided “Child in need, high need",
                 "Leo Hollis: the manager's decision is awaited. We will write to you again when it has been made.",
                 "What we can tell you about Ava Hollis: A social worker will visit",
             ],
@@ -233,8 +233,8 @@ PHRASE_3, PHRASE_4 = domain.disposal_phrase(3), domain.disposal_phrase(4)
         (
             replace(BASE, decisions=(AVA_3, LEO_1)),
             [
-                "Ava Hollis: the manager's decision is 3.",
-                "Leo Hollis: the manager's decision is 1. Not a child in need",
+                "Ava Hollis: the manager decided “Child in need, high need",
+                "Leo Hollis: the manager decided “Not a child in need",
                 "for each of the 2 children. A manager has decided what happens next.",
             ],
             # The same wording for both children is said once; once both are decided, nothing says "decides".
