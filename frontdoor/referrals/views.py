@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django import forms as django_forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -16,7 +15,7 @@ from frontdoor.audit.permissions import can_view_audit
 from frontdoor.audit.selectors import audit_events_for_object
 from frontdoor.core.locking import StaleEdit
 from frontdoor.mash.permissions import can_open_enquiries
-from frontdoor.ui.forms import add_service_errors, submit
+from frontdoor.ui.forms import add_service_errors, posted_as_initial, submit
 from frontdoor.ui.pages import once_per_request, visible_or_404
 from frontdoor.ui.pagination import paginate
 from frontdoor.ui.templatetags.govuk import govuk_error_summary
@@ -26,17 +25,6 @@ from . import domain, forms, permissions, queues, selectors, services
 
 def _referral_or_404(request, pk, *, audit: bool = False):
     return visible_or_404(request, permissions.can_view_referrals, selectors.referral_get, pk=pk, audit=audit)
-
-
-def _posted_as_initial(form_class, prefix: str, data) -> dict:
-    """What was typed in a part of the page that was not the one saved: shown again, never validated."""
-    form = form_class(prefix=prefix)
-    out = {}
-    for name, field in form.fields.items():
-        key = form.add_prefix(name)
-        if key in data:
-            out[name] = data.getlist(key) if isinstance(field, django_forms.MultipleChoiceField) else data.get(key)
-    return out
 
 
 def decision(request, contact_id):
@@ -64,7 +52,7 @@ def decision(request, contact_id):
         if posted is not None and apply == "each":
             form = forms.DecisionForm(posted, initial=initial, prefix=prefix)
         elif posted is not None:
-            initial.update(_posted_as_initial(forms.DecisionForm, prefix, posted))
+            initial.update(posted_as_initial(forms.DecisionForm, prefix, posted))
             form = forms.DecisionForm(initial=initial, prefix=prefix)
         else:
             form = forms.DecisionForm(initial=initial, prefix=prefix)
@@ -86,7 +74,7 @@ def decision(request, contact_id):
             forms.SameDecisionForm(posted, prefix="all")
             if apply == "all"
             else forms.SameDecisionForm(
-                initial=_posted_as_initial(forms.SameDecisionForm, "all", posted or {}) or None, prefix="all"
+                initial=posted_as_initial(forms.SameDecisionForm, "all", posted or {}) or None, prefix="all"
             )
         )
     saved = None

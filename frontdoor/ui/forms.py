@@ -187,3 +187,15 @@ class GovukDateField(forms.MultiValueField):
         if self.earliest and value < self.earliest:
             raise ValidationError(f"{self.noun} must be after {self.earliest:%-d %B %Y}")
         return value
+
+
+def posted_as_initial(form_class: type[forms.Form], prefix: str, data) -> dict:
+    """What was typed in a part of a page that was not the part saved (a form under `prefix`), as initial
+    values: shown again, never validated, so a page with several forms loses nothing typed in any of them."""
+    form = form_class(prefix=prefix)
+    out = {}
+    for name, field in form.fields.items():
+        key = form.add_prefix(name)
+        if data is not None and key in data:
+            out[name] = data.getlist(key) if isinstance(field, forms.MultipleChoiceField) else data.get(key)
+    return out

@@ -3,7 +3,6 @@ saves the draft through one service call before moving on."""
 
 from __future__ import annotations
 
-from django import forms as django_forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -17,7 +16,7 @@ from frontdoor.referrals import forms as referral_forms
 from frontdoor.referrals import selectors as referral_selectors
 from frontdoor.referrals import services as referral_services
 from frontdoor.referrals.permissions import can_decide
-from frontdoor.ui.forms import add_service_errors, submit
+from frontdoor.ui.forms import add_service_errors, posted_as_initial, submit
 from frontdoor.ui.pages import found_or_404
 from frontdoor.ui.templatetags.govuk import govuk_error_summary
 
@@ -69,17 +68,6 @@ def _index_choices(plan) -> list[tuple[str, str]]:
     ]
 
 
-def _posted_as_initial(form_class, prefix: str, data) -> dict:
-    """What was typed in a part of the page that was not the one saved: shown again, never validated."""
-    form = form_class(prefix=prefix)
-    out = {}
-    for name, field in form.fields.items():
-        key = form.add_prefix(name)
-        if data is not None and key in data:
-            out[name] = data.getlist(key) if isinstance(field, django_forms.MultipleChoiceField) else data.get(key)
-    return out
-
-
 class DecisionPart:
     """The decision fields on the check page, for a worker who may decide: one part per child (prefix c0, c1...)
     and, for two or more children, "the same decision for all children" (prefix all). `apply` is the button
@@ -94,7 +82,7 @@ class DecisionPart:
             if apply == "each":
                 form = referral_forms.DecisionForm(posted, initial={"version": 0}, prefix=prefix)
             else:
-                initial = {"version": 0, **_posted_as_initial(referral_forms.DecisionForm, prefix, posted)}
+                initial = {"version": 0, **posted_as_initial(referral_forms.DecisionForm, prefix, posted)}
                 form = referral_forms.DecisionForm(initial=initial, prefix=prefix)
             self.rows.append({"index": index, "child": child, "name": child.shown_name, "form": form})
         self.same_form = None
@@ -103,7 +91,7 @@ class DecisionPart:
                 referral_forms.SameDecisionForm(posted, prefix="all")
                 if apply == "all"
                 else referral_forms.SameDecisionForm(
-                    initial=_posted_as_initial(referral_forms.SameDecisionForm, "all", posted) or None, prefix="all"
+                    initial=posted_as_initial(referral_forms.SameDecisionForm, "all", posted) or None, prefix="all"
                 )
             )
         self.page_error = ""
